@@ -1,0 +1,16 @@
+package dev.corescope.workload;
+
+/** Does nothing but echo its seed: measures the harness's own dispatch cost. */
+public final class EmptyWorkload implements Workload {
+    public static final String NAME = "empty";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public TaskOutput run(TaskInput input) {
+        return TaskOutput.of(input.seed());
+    }
+}
