@@ -1,0 +1,92 @@
+package dev.corescope.exec;
+
+import dev.corescope.workload.TaskInput;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Executes {@link BatchPlan}s on a {@link WorkerPool}: turns each {@link TaskResult} into a
+ * {@link TaskRecord}, hands it to the sink the moment it arrives, and measures the batch's span.
+ */
+public final class BatchRunner {
+    private final WorkerPool pool;
+    private final RunClock clock;
+    private final RecordSink sink;
+    private final String runId;
+
+    public BatchRunner(WorkerPool pool, RunClock clock, RecordSink sink, String runId) {
+        this.pool = pool;
+        this.clock = clock;
+        this.sink = sink;
+        this.runId = runId;
+    }
+
+    public WorkerPool pool() {
+        return pool;
+    }
+
+    public BatchResult run(BatchPlan plan) {
+        pool.ensure(plan.level());
+        List<TaskRecord> records = Collections.synchronizedList(new ArrayList<>());
+        long start = clock.now();
+        if (plan.strategy() == Strategy.ROUNDS) {
+            runRounds(plan, records);
+        } else {
+            runQueue(plan, records);
+        }
+        long end = clock.now();
+        List<TaskRecord> sorted = new ArrayList<>(records);
+        sorted.sort((a, b) -> Integer.compare(a.taskIndex(), b.taskIndex()));
+        return new BatchResult(plan, start, end, sorted);
+    }
+
+    private void runRounds(BatchPlan plan, List<TaskRecord> records) {
+        int next = 0;
+        int round = 0;
+        for (int size : RoundsPlan.roundSizes(plan.tasks().size(), plan.level())) {
+            List<CompletableFuture<TaskRecord>> inRound = new ArrayList<>();
+            for (int w = 0; w < size; w++) {
+                inRound.add(submit(plan, w, round, plan.tasks().get(next++), records));
+            }
+            CompletableFuture.allOf(inRound.toArray(CompletableFuture[]::new)).join();
+            round++;
+        }
+    }
+
+    private void runQueue(BatchPlan plan, List<TaskRecord> records) {
+        AtomicInteger next = new AtomicInteger();
+        int workers = Math.min(plan.level(), Math.max(1, plan.tasks().size()));
+        List<CompletableFuture<Void>> chains = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            chains.add(pull(plan, w, next, records));
+        }
+        CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private CompletableFuture<Void> pull(BatchPlan plan, int worker, AtomicInteger next, List<TaskRecord> records) {
+        int i = next.getAndIncrement();
+        if (i >= plan.tasks().size()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return submit(plan, worker, 0, plan.tasks().get(i), records)
+                .thenCompose(r -> pull(plan, worker, next, records));
+    }
+
+    private CompletableFuture<TaskRecord> submit(BatchPlan plan, int workerIndex, int round, TaskInput task,
+                                                 List<TaskRecord> records) {
+        Worker worker = pool.worker(workerIndex);
+        WorkerInfo info = worker.info();
+        return worker.submit(plan.workload(), task).thenApply(r -> {
+            TaskRecord rec = new TaskRecord(runId, plan.experiment(), plan.level(), plan.trial(), round, task.index(),
+                    task.size(), info.id(), info.pid(), info.tid(), clock.toRun(r.startNanos()),
+                    clock.toRun(r.endNanos()), r.wallNanos(), r.cpuNanos(), r.waitNanos(), r.involuntarySwitches(),
+                    r.bytes(), r.checksum(), r.status(), r.error(), null);
+            records.add(rec);
+            sink.accept(rec);
+            return rec;
+        });
+    }
+}

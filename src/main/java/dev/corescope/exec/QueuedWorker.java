@@ -1,0 +1,123 @@
+package dev.corescope.exec;
+
+import dev.corescope.workload.TaskInput;
+import dev.corescope.workload.WorkloadSpec;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A worker driven by one dedicated platform thread that takes jobs from a queue, one at a time.
+ * Subclasses say how a job runs (in this thread, or in a worker JVM) and how to abort a job that
+ * ran past the timeout. A timed-out worker is dead: its pool replaces it.
+ */
+abstract class QueuedWorker implements Worker {
+    private record Job(WorkloadSpec spec, TaskInput input, CompletableFuture<TaskResult> result) {
+    }
+
+    private static final Job STOP = new Job(null, null, null);
+
+    private final BlockingQueue<Job> jobs = new LinkedTransferQueue<>();
+    private final Duration timeout;
+    private final ScheduledExecutorService watchdog;
+    private final Consumer<String> events;
+    protected final Thread thread;
+    protected volatile boolean alive = true;
+
+    QueuedWorker(String threadName, Duration timeout, ScheduledExecutorService watchdog, Consumer<String> events) {
+        this.timeout = timeout;
+        this.watchdog = watchdog;
+        this.events = events;
+        this.thread = new Thread(this::loop, threadName);
+        thread.setDaemon(true);
+    }
+
+    /** Runs one job on the worker thread; must not throw. */
+    protected abstract TaskResult execute(WorkloadSpec spec, TaskInput input);
+
+    /** Stops a job that ran past its timeout (called from the watchdog thread). */
+    protected abstract void abort();
+
+    /** Called on the worker thread before it takes its first job. */
+    protected void started() {
+    }
+
+    /** Releases the worker's resources once the loop ends or the worker is closed. */
+    protected void release() {
+    }
+
+    @Override
+    public boolean alive() {
+        return alive;
+    }
+
+    @Override
+    public CompletableFuture<TaskResult> submit(WorkloadSpec spec, TaskInput input) {
+        CompletableFuture<TaskResult> result = new CompletableFuture<>();
+        if (!alive) {
+            result.complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), info().id() + " is not alive"));
+            return result;
+        }
+        if (timeout != null) {
+            long submitted = System.nanoTime();
+            ScheduledFuture<?> kill = watchdog.schedule(() -> {
+                if (result.complete(new TaskResult(TaskRecord.TIMEOUT, submitted, System.nanoTime(), -1, -1, -1, 0, 0, null,
+                        "timed out after " + timeout.toMillis() + " ms"))) {
+                    alive = false;
+                    events.accept(info().id() + " (pid " + info().pid() + ") ran past the "
+                            + timeout.toMillis() + " ms task timeout and was stopped");
+                    abort();
+                }
+            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            result.whenComplete((r, e) -> kill.cancel(false));
+        }
+        jobs.add(new Job(spec, input, result));
+        return result;
+    }
+
+    private void loop() {
+        started();
+        try {
+            while (alive) {
+                Job job;
+                try {
+                    job = jobs.take();
+                } catch (InterruptedException e) {
+                    continue;
+                }
+                if (job == STOP) {
+                    return;
+                }
+                if (!job.result().isDone()) {
+                    job.result().complete(execute(job.spec(), job.input()));
+                }
+            }
+        } finally {
+            alive = false;
+            Job left;
+            while ((left = jobs.poll()) != null) {
+                if (left != STOP) {
+                    left.result().complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(),
+                            info().id() + " stopped before running the task"));
+                }
+            }
+            release();
+        }
+    }
+
+    protected void reportEvent(String text) {
+        events.accept(text);
+    }
+
+    @Override
+    public void close() {
+        alive = false;
+        jobs.add(STOP);
+        release();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.corescope.exec;
+
+import dev.corescope.workload.TaskInput;
+import dev.corescope.workload.TaskOutput;
+import dev.corescope.workload.Workload;
+
+/**
+ * Runs one task on the calling thread and measures it: wall time from {@link System#nanoTime()},
+ * CPU time, run-queue wait and involuntary switches of this thread. Used by thread workers and by
+ * worker JVMs alike, so both modes time exactly the same way.
+ */
+public final class TaskExecution {
+    private TaskExecution() {
+    }
+
+    public static TaskResult run(Workload workload, TaskInput input) {
+        ThreadStats.Sample before = ThreadStats.sample();
+        long start = System.nanoTime();
+        TaskOutput out;
+        try {
+            out = workload.run(input);
+        } catch (RuntimeException | Error e) {
+            long end = System.nanoTime();
+            ThreadStats.Sample d = ThreadStats.sample().minus(before);
+            return new TaskResult(TaskRecord.FAILED, start, end, d.cpuNanos(), d.waitNanos(),
+                    d.involuntarySwitches(), 0, 0, null, describe(e));
+        }
+        long end = System.nanoTime();
+        ThreadStats.Sample d = ThreadStats.sample().minus(before);
+        return new TaskResult(TaskRecord.OK, start, end, d.cpuNanos(), d.waitNanos(), d.involuntarySwitches(),
+                out.checksum(), out.payloadBytes(), out.payload(), null);
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.corescope.exec;
+
+import dev.corescope.workload.TaskInput;
+import dev.corescope.workload.Workload;
+import dev.corescope.workload.WorkloadSpec;
+import dev.corescope.workload.Workloads;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * A worker that is one dedicated platform thread of this JVM. A task that runs past the timeout is
+ * reported as timed out and its thread is interrupted and abandoned (Java cannot kill a thread).
+ */
+final class ThreadWorker extends QueuedWorker {
+    private final Map<WorkloadSpec, Workload> workloads = new HashMap<>();
+    private final CompletableFuture<Long> tid = new CompletableFuture<>();
+    private final WorkerInfo info;
+
+    ThreadWorker(String id, Duration timeout, ScheduledExecutorService watchdog, Consumer<String> events) {
+        super(id, timeout, watchdog, events);
+        long t0 = System.nanoTime();
+        thread.start();
+        info = new WorkerInfo(id, ProcessHandle.current().pid(), tid.join(), System.nanoTime() - t0);
+    }
+
+    @Override
+    protected void started() {
+        tid.complete(ThreadStats.currentTid());
+    }
+
+    @Override
+    public WorkerInfo info() {
+        return info;
+    }
+
+    @Override
+    protected TaskResult execute(WorkloadSpec spec, TaskInput input) {
+        try {
+            Workload w = workloads.computeIfAbsent(spec, Workloads::create);
+            return TaskExecution.run(w, input);
+        } catch (RuntimeException e) {
+            return TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), TaskExecution.describe(e));
+        }
+    }
+
+    @Override
+    protected void abort() {
+        thread.interrupt();
+    }
+}

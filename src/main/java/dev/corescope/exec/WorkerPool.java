@@ -1,0 +1,30 @@
+package dev.corescope.exec;
+
+import java.util.List;
+
+/**
+ * A set of workers indexed 0..size-1, reused across levels. Workers are started in parallel by
+ * {@link #ensure(int)}; their start cost is measured and kept apart from task times. A worker that
+ * died or timed out is replaced the next time {@link #worker(int)} is asked for it.
+ */
+public interface WorkerPool extends AutoCloseable {
+    /** {@code threads} or {@code processes}. */
+    String mode();
+
+    /** Makes sure workers 0..n-1 exist and are alive, starting the missing ones in parallel. */
+    void ensure(int n);
+
+    /** Live worker number {@code index} (replacing it first if it died). */
+    Worker worker(int index);
+
+    int size();
+
+    /** Start costs (ns) of every worker started so far, in start order. */
+    List<Long> startCosts();
+
+    /** Human-readable events: replacements, abandoned threads. */
+    List<String> events();
+
+    @Override
+    void close();
+}

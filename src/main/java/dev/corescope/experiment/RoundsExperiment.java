@@ -1,0 +1,58 @@
+package dev.corescope.experiment;
+
+import dev.corescope.exec.BatchPlan;
+import dev.corescope.exec.Strategy;
+import dev.corescope.report.Progress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lab's {@code core_investigation2}: a fixed number of repeats R, run on P = 1..max workers in
+ * rounds of P (the last round holds the remainder), beside a queue strategy (P workers pulling from
+ * one queue, no barrier between rounds). P = 1 is the sequential time.
+ */
+public final class RoundsExperiment {
+    private RoundsExperiment() {
+    }
+
+    public record Config(int repeats, int max, SpinSetup spin) {
+    }
+
+    public static RunSummary run(Session session, Config c, Progress progress) {
+        SpinSetup.Prepared p = c.spin().prepare(session, c.max());
+        session.onInterrupt(() -> summary(session, p, false));
+        for (int level = 1; level <= c.max(); level++) {
+            for (Strategy strategy : Strategy.values()) {
+                session.run(new BatchPlan(strategy.label(), level, 0, p.spec(),
+                        Tasks.of(c.repeats(), 0, session.settings().seed()), strategy));
+                progress.step("workers " + level + ", " + strategy.label());
+            }
+        }
+        return summary(session, p, true);
+    }
+
+    static RunSummary summary(Session session, SpinSetup.Prepared p, boolean complete) {
+        RunSummary s = Summaries.of(session, p.spec().text(), p.calibration(), complete, List.of(), null);
+        return SweepExperiment.withNotes(s, notes(s));
+    }
+
+    private static List<String> notes(RunSummary s) {
+        List<String> notes = new ArrayList<>();
+        var rounds = s.levels().stream().filter(l -> l.experiment().equals(Strategy.ROUNDS.label())).toList();
+        var queue = s.levels().stream().filter(l -> l.experiment().equals(Strategy.QUEUE.label())).toList();
+        if (rounds.isEmpty()) {
+            return notes;
+        }
+        double sequential = rounds.get(0).totalSeconds();
+        notes.add(String.format("Sequential (1 worker): %.3f s for %d tasks.", sequential, rounds.get(0).tasks()));
+        var bestRounds = rounds.stream().min((a, b) -> Double.compare(a.totalSeconds(), b.totalSeconds())).get();
+        notes.add(String.format("Fastest in rounds: %d workers, %.3f s (%.2fx faster than sequential).",
+                bestRounds.workers(), bestRounds.totalSeconds(), sequential / bestRounds.totalSeconds()));
+        if (!queue.isEmpty()) {
+            var bestQueue = queue.stream().min((a, b) -> Double.compare(a.totalSeconds(), b.totalSeconds())).get();
+            notes.add(String.format("Fastest with a queue: %d workers, %.3f s (%.2fx faster than sequential).",
+                    bestQueue.workers(), bestQueue.totalSeconds(), sequential / bestQueue.totalSeconds()));
+        }
+        return notes;
+    }
+}

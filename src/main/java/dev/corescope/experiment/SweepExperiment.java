@@ -1,0 +1,70 @@
+package dev.corescope.experiment;
+
+import dev.corescope.exec.BatchPlan;
+import dev.corescope.exec.Strategy;
+import dev.corescope.report.Progress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lab's sweep: for P = 1..max, P workers each run one task at the same time (one round), K
+ * trials per level. Optionally the lab's sequential baseline: {@code max} tasks one after another
+ * on one worker.
+ */
+public final class SweepExperiment {
+    public static final String NAME = "sweep";
+    public static final String SEQUENTIAL = "sequential";
+
+    private SweepExperiment() {
+    }
+
+    public record Config(int max, int trials, boolean sequential, SpinSetup spin) {
+    }
+
+    public static RunSummary run(Session session, Config c, Progress progress) {
+        SpinSetup.Prepared p = c.spin().prepare(session, c.max());
+        session.onInterrupt(() -> summary(session, p, false));
+        for (int level = 1; level <= c.max(); level++) {
+            for (int t = 0; t < c.trials(); t++) {
+                session.run(new BatchPlan(NAME, level, t, p.spec(), Tasks.of(level, 0, session.settings().seed()),
+                        Strategy.ROUNDS));
+                progress.step("workers " + level + ", trial " + (t + 1));
+            }
+        }
+        if (c.sequential()) {
+            session.run(new BatchPlan(SEQUENTIAL, 1, 0, p.spec(), Tasks.of(c.max(), 0, session.settings().seed()),
+                    Strategy.QUEUE));
+            progress.step("sequential baseline");
+        }
+        return summary(session, p, true);
+    }
+
+    static RunSummary summary(Session session, SpinSetup.Prepared p, boolean complete) {
+        RunSummary s = Summaries.of(session, p.spec().text(), p.calibration(), complete, List.of(), null);
+        return withNotes(s, notes(s));
+    }
+
+    private static List<String> notes(RunSummary s) {
+        List<String> notes = new ArrayList<>();
+        var seq = s.levels().stream().filter(l -> l.experiment().equals(SEQUENTIAL)).findFirst();
+        var sweep = s.levels().stream().filter(l -> l.experiment().equals(NAME)).toList();
+        if (seq.isPresent() && !sweep.isEmpty()) {
+            var last = sweep.get(sweep.size() - 1);
+            double perTask = seq.get().totalSeconds() / seq.get().tasks();
+            notes.add(String.format("Sequential baseline: %d tasks one after another took %.3f s (%.3f s per task).",
+                    seq.get().tasks(), seq.get().totalSeconds(), perTask));
+            notes.add(String.format("The same %d tasks on %d concurrent workers took %.3f s: %.2fx faster than sequential.",
+                    last.workers(), last.workers(), last.totalSeconds(), seq.get().totalSeconds() / last.totalSeconds()));
+            var best = sweep.stream().max((a, b) -> Double.compare(a.throughput(), b.throughput())).get();
+            notes.add(String.format("Highest throughput at %d workers: %.2f tasks/s, %.2fx the sequential rate.",
+                    best.workers(), best.throughput(), best.throughput() * perTask));
+        }
+        return notes;
+    }
+
+    static RunSummary withNotes(RunSummary s, List<String> notes) {
+        return new RunSummary(s.runId(), s.command(), s.commandLine(), s.mode(), s.workload(), s.calibration(),
+                s.startedAt(), s.endedAt(), s.complete(), s.workerStartMillis(), s.levels(), s.failures(),
+                s.failureReasons(), s.events(), notes, s.analysis());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.corescope.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain-text table with right-aligned columns, for the console. */
+public final class Table {
+    private final List<String> headers;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    public Table(String... headers) {
+        this.headers = List.of(headers);
+    }
+
+    public Table row(Object... cells) {
+        List<String> r = new ArrayList<>();
+        for (Object c : cells) {
+            r.add(String.valueOf(c));
+        }
+        rows.add(r);
+        return this;
+    }
+
+    public List<String> headers() {
+        return headers;
+    }
+
+    public List<List<String>> rows() {
+        return rows;
+    }
+
+    public String render() {
+        int[] width = new int[headers.size()];
+        for (int i = 0; i < headers.size(); i++) {
+            width[i] = headers.get(i).length();
+        }
+        for (List<String> r : rows) {
+            for (int i = 0; i < r.size() && i < width.length; i++) {
+                width[i] = Math.max(width[i], r.get(i).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        line(sb, headers, width);
+        StringBuilder rule = new StringBuilder();
+        for (int i = 0; i < width.length; i++) {
+            rule.append(i == 0 ? "" : "  ").append("-".repeat(width[i]));
+        }
+        sb.append(rule).append('\n');
+        for (List<String> r : rows) {
+            line(sb, r, width);
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, List<String> cells, int[] width) {
+        for (int i = 0; i < width.length; i++) {
+            String c = i < cells.size() ? cells.get(i) : "";
+            sb.append(i == 0 ? "" : "  ").append(" ".repeat(width[i] - c.length())).append(c);
+        }
+        sb.append('\n');
+    }
+
+    /** Seconds with 3 decimals below 10 s, or {@code -} when undefined. */
+    public static String sec(double s) {
+        if (!Double.isFinite(s)) {
+            return "-";
+        }
+        return s < 0.01 ? String.format("%.5f", s) : s < 10 ? String.format("%.3f", s) : String.format("%.2f", s);
+    }
+
+    public static String pct(double fraction) {
+        return Double.isFinite(fraction) ? String.format("%.1f%%", fraction * 100) : "-";
+    }
+
+    public static String num(double v, int decimals) {
+        return Double.isFinite(v) ? String.format("%." + decimals + "f", v) : "-";
+    }
+}

@@ -1,0 +1,76 @@
+package dev.corescope.workload.algo;
+
+import dev.corescope.workload.TaskInput;
+import dev.corescope.workload.TaskOutput;
+import dev.corescope.workload.Workload;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Multiplies two {@code n×n} matrices ({@code n = input.size()}) with entries uniform in [-1, 1)
+ * drawn from {@code input.seed()}, verifies the product (see {@link MatmulVerifier}) and returns a
+ * checksum of it. Generation and sampled verification are O(n²), small next to the O(n³) product;
+ * for {@code n ≤ 64} the full check is itself O(n³) and roughly doubles the task's time.
+ *
+ * <p>Parameters: {@code block} (tile edge of {@code matmul-blocked}, default
+ * {@value MatmulKernels#DEFAULT_BLOCK}). All variants return the same checksum for the same input,
+ * since their products are bit-for-bit equal (see {@link MatmulKernels}).
+ */
+public final class MatmulWorkload implements Workload {
+    /** Largest n whose n² entries fit in one Java array. */
+    static final long MAX_N = 46_340;
+
+    private final MatmulVariant variant;
+    private final int block;
+
+    public MatmulWorkload(MatmulVariant variant, int block) {
+        if (block < 1) {
+            throw new IllegalArgumentException("block must be >= 1, got " + block);
+        }
+        this.variant = variant;
+        this.block = block;
+    }
+
+    public MatmulWorkload(MatmulVariant variant, Map<String, String> params) {
+        this(variant, (int) Params.longParam(params, "block", MatmulKernels.DEFAULT_BLOCK, 1, MAX_N));
+    }
+
+    @Override
+    public String name() {
+        return variant.workloadName();
+    }
+
+    @Override
+    public TaskOutput run(TaskInput input) {
+        int n = Params.checkSize(name(), input.size(), MAX_N);
+        SplittableRandom random = new SplittableRandom(input.seed());
+        double[] a = randomMatrix(n, random);
+        double[] b = randomMatrix(n, random);
+        double[] c = variant.multiply(a, b, n, block);
+        MatmulVerifier.verify(name(), a, b, c, n, input.seed());
+        return TaskOutput.of(checksum(c));
+    }
+
+    /** An {@code n×n} row-major matrix of uniform values in [-1, 1). */
+    static double[] randomMatrix(int n, SplittableRandom random) {
+        double[] m = new double[n * n];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = random.nextDouble(-1, 1);
+        }
+        return m;
+    }
+
+    /** Folds the sum of all entries and a position-weighted sum of every 7th entry into a long. */
+    static long checksum(double[] c) {
+        double sum = 0;
+        for (double v : c) {
+            sum += v;
+        }
+        double weighted = 0;
+        for (int i = 0; i < c.length; i += 7) {
+            weighted += (i + 1) * c[i];
+        }
+        return 31 * Double.doubleToLongBits(sum) + Double.doubleToLongBits(weighted);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.corescope.workload.algo;
+
+import dev.corescope.workload.TaskInput;
+import dev.corescope.workload.TaskOutput;
+import dev.corescope.workload.Workload;
+
+import java.util.Map;
+
+/**
+ * Sorts {@code input.size()} ints generated from {@code input.seed()} with one {@link SortAlgorithm}.
+ *
+ * <p>The harness times the whole {@link #run}, input generation included. Generation is one pass of
+ * {@link java.util.SplittableRandom} draws (see {@link InputOrder}), linear and cheap next to the
+ * O(n log n) sorts, though not negligible for tiny sizes; {@code sort-jdk} at the same size and
+ * order gives a baseline for it. Verification is one more linear pass, fused with the checksum.
+ *
+ * <p>Parameters: {@code order} = {@code random} (default), {@code sorted}, {@code reversed} or
+ * {@code duplicates}. Every algorithm returns the same checksum for the same size, seed and order.
+ */
+public final class SortWorkload implements Workload {
+    /** Largest array Java can allocate on common VMs. */
+    static final long MAX_SIZE = Integer.MAX_VALUE - 8;
+
+    private final SortAlgorithm algorithm;
+    private final InputOrder order;
+
+    public SortWorkload(SortAlgorithm algorithm, InputOrder order) {
+        this.algorithm = algorithm;
+        this.order = order;
+    }
+
+    public SortWorkload(SortAlgorithm algorithm, Map<String, String> params) {
+        this(algorithm, InputOrder.parse(params.getOrDefault("order", "random")));
+    }
+
+    @Override
+    public String name() {
+        return algorithm.workloadName();
+    }
+
+    @Override
+    public TaskOutput run(TaskInput input) {
+        int[] a = order.generate(Params.checkSize(name(), input.size(), MAX_SIZE), input.seed());
+        algorithm.sort(a);
+        return TaskOutput.of(checksumSorted(a, name()));
+    }
+
+    /**
+     * Verifies that {@code a} is non-decreasing and returns a polynomial hash of its length and every
+     * element, so the result depends on the whole sorted content.
+     *
+     * @throws IllegalStateException naming {@code workload} when {@code a} is not sorted
+     */
+    static long checksumSorted(int[] a, String workload) {
+        long hash = a.length;
+        for (int i = 0; i < a.length; i++) {
+            if (i > 0 && a[i - 1] > a[i]) {
+                throw new IllegalStateException(workload + " produced an unsorted result (index " + i + ")");
+            }
+            hash = 31 * hash + a[i];
+        }
+        return hash;
+    }
+}
