@@ -1,0 +1,55 @@
+package dev.corescope.cli;
+
+import dev.corescope.experiment.Settings;
+import dev.corescope.report.RunDirectory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by the measuring commands. */
+public final class CommonOptions {
+    public enum Mode { threads, processes }
+
+    @Option(names = "--mode", description = "Workers: threads (platform threads) or processes (worker JVMs). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "threads")
+    Mode mode;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/<timestamp>-<command>).")
+    Path out;
+
+    @Option(names = "--json", description = "Print the summary as JSON on stdout instead of the table.")
+    boolean json;
+
+    @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "10m", description = "Kill and record a task that runs longer than this. Default: ${DEFAULT-VALUE}.")
+    Duration taskTimeout;
+
+    @Option(names = "--seed", description = "Base seed of task inputs. Default: ${DEFAULT-VALUE}.", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--worker-jvm-opt", paramLabel = "OPT", description = "Extra option for worker JVMs (repeatable).")
+    List<String> workerJvmOptions = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    Settings settings(String command, String[] args) {
+        if (taskTimeout.isZero() || taskTimeout.isNegative()) {
+            throw new UsageError("--task-timeout must be positive");
+        }
+        List<String> cmd = new ArrayList<>(List.of("corescope", command));
+        cmd.addAll(List.of(args));
+        return new Settings(command, cmd, mode.name(), out, taskTimeout, workerJvmOptions, seed, quiet || json);
+    }
+
+    RunDirectory runDirectory(String command) {
+        try {
+            return RunDirectory.create(out, command);
+        } catch (IOException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+}

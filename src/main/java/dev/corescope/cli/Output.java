@@ -1,0 +1,36 @@
+package dev.corescope.cli;
+
+import dev.corescope.experiment.RunSummary;
+import dev.corescope.report.Json;
+import dev.corescope.report.RunDirectory;
+import dev.corescope.report.SummaryWriter;
+import java.io.PrintStream;
+
+/** Shared command plumbing: progress as a record sink, summary writing, JSON printing, exit codes. */
+final class Output {
+    private Output() {
+    }
+
+
+    static void printJson(PrintStream out, Object document) {
+        try {
+            out.println(Json.MAPPER.writeValueAsString(document));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the summary: " + e.getMessage(), e);
+        }
+    }
+
+    static java.util.function.Consumer<RunSummary> writer(RunDirectory dir) {
+        return s -> SummaryWriter.write(dir, s);
+    }
+
+    /** 0 when every task succeeded, 1 otherwise (the failure summary has been printed). */
+    static int exitCode(RunSummary s) {
+        if (s.failures() > 0) {
+            System.err.println("corescope: " + s.failures() + " task(s) failed; see the failure summary and "
+                    + "records.jsonl");
+            return 1;
+        }
+        return 0;
+    }
+}

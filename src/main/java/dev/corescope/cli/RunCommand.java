@@ -1,0 +1,61 @@
+package dev.corescope.cli;
+
+import dev.corescope.exec.TaskRecord;
+import dev.corescope.experiment.RunExperiment;
+import dev.corescope.experiment.Session;
+import dev.corescope.experiment.SpinSetup;
+import dev.corescope.report.RunDirectory;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code corescope run -p P}: the lab's core_investigation — P workers, one task each. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "P workers run one spin task each, at the same time; prints each task's time and the total.")
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--workers"}, required = true, paramLabel = "P", description = "Number of concurrent workers.")
+    int workers;
+
+    @Option(names = "--force", description = "Allow more than " + Limits.MAX_WORKERS + " workers.")
+    boolean force;
+
+    @Mixin
+    SpinOptions spin;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        Limits.checkWorkers(spec, "-p", workers, force);
+        SpinSetup setup = spin.setup(Duration.ofSeconds(1));
+        var settings = common.settings("run", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        RunDirectory dir = common.runDirectory("run");
+        try (Session session = Session.open(settings, dir, r -> { }, Output.writer(dir))) {
+            var outcome = RunExperiment.run(session, workers, setup);
+            Output.writer(dir).accept(outcome.summary());
+            if (common.json) {
+                Output.printJson(System.out, outcome.summary());
+            } else {
+                if (outcome.summary().calibration() != null) {
+                    System.out.println(outcome.summary().calibration().describe());
+                }
+                for (TaskRecord r : outcome.batch().records()) {
+                    System.out.printf("%s (pid %d) took %.3f s%s%n", r.workerId(), r.pid(), r.wallSeconds(),
+                            r.ok() ? "" : " — " + r.status() + ": " + r.error());
+                }
+                System.out.printf("total: %.3f s for %d task(s) on %d worker(s) (%s)%n", outcome.batch().wallSeconds(),
+                        outcome.batch().records().size(), workers, settings.mode());
+                System.out.println("run directory: " + dir.path());
+            }
+            return Output.exitCode(outcome.summary());
+        }
+    }
+}

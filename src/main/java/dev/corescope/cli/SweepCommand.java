@@ -1,0 +1,74 @@
+package dev.corescope.cli;
+
+import dev.corescope.experiment.Session;
+import dev.corescope.experiment.SweepExperiment;
+import dev.corescope.report.ConsoleReport;
+import dev.corescope.report.LevelCharts;
+import dev.corescope.report.Progress;
+import dev.corescope.report.RunDirectory;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code corescope sweep}: P = 1..N workers, one task each, K trials per level. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "For P = 1..N, P workers each run one spin task at the same time (K trials per level); "
+                + "table and charts of workers vs total and per-task time.")
+public final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--max", paramLabel = "N", description = "Largest number of workers (default 2 x available CPUs + 2).")
+    Integer max;
+
+    @Option(names = "--trials", paramLabel = "K", defaultValue = "1", description = "Trials per level. Default: ${DEFAULT-VALUE}.")
+    int trials;
+
+    @Option(names = "--sequential", description = "Also run the N tasks one after another on one worker (the lab's baseline).")
+    boolean sequential;
+
+    @Option(names = "--force", description = "Allow --max above " + Limits.MAX_WORKERS + ".")
+    boolean force;
+
+    @Mixin
+    SpinOptions spin;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        int n = max == null ? Limits.defaultMax() : max;
+        Limits.checkWorkers(spec, "--max", n, force);
+        if (trials < 1) {
+            throw new UsageError("--trials must be at least 1, got " + trials);
+        }
+        var setup = spin.setup(Duration.ofSeconds(1));
+        var settings = common.settings("sweep", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        RunDirectory dir = common.runDirectory("sweep");
+        try (Progress progress = Progress.create("sweep", (long) n * trials + (sequential ? 1 : 0), settings.quiet());
+             Session session = Session.open(settings, dir, r -> { }, Output.writer(dir))) {
+            var summary = SweepExperiment.run(session, new SweepExperiment.Config(n, trials, sequential, setup), progress);
+            progress.close();
+            Output.writer(dir).accept(summary);
+            var charts = LevelCharts.write(summary, dir.path(), "sweep (" + settings.mode() + ")");
+            if (common.json) {
+                Output.printJson(System.out, summary);
+            } else {
+                if (summary.calibration() != null) {
+                    System.out.println(summary.calibration().describe());
+                }
+                System.out.println("workload: " + summary.workload() + ", mode: " + summary.mode() + ", trials per level: " + trials);
+                System.out.print(ConsoleReport.levelTable(summary.levels(), sequential).render());
+                ConsoleReport.printFooter(System.out, summary);
+                System.out.println("run directory: " + dir.path() + " (records.jsonl, summary.json, summary.csv, "
+                        + charts.size() + " chart files)");
+            }
+            return Output.exitCode(summary);
+        }
+    }
+}

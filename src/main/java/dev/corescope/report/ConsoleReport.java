@@ -1,0 +1,55 @@
+package dev.corescope.report;
+
+import dev.corescope.analysis.LevelSummary;
+import dev.corescope.experiment.RunSummary;
+import java.io.PrintStream;
+import java.util.List;
+
+/** The human-readable report of a sweep/rounds run: the per-level table, notes, start costs, failures. */
+public final class ConsoleReport {
+    private ConsoleReport() {
+    }
+
+    public static Table levelTable(List<LevelSummary> levels, boolean withExperiment) {
+        Table t = withExperiment
+                ? new Table("strategy", "workers", "tasks", "total s", "mean s", "sd s", "CV", "min s", "max s",
+                "cpu/task s", "wait/task s", "speedup", "efficiency")
+                : new Table("workers", "tasks", "total s", "mean s", "sd s", "CV", "min s", "max s", "cpu/task s",
+                "wait/task s", "speedup", "efficiency");
+        for (LevelSummary l : levels) {
+            var p = l.perTask();
+            Object[] cells = {l.workers(), l.tasks() + (l.failures() > 0 ? " (" + l.failures() + " failed)" : ""),
+                Table.sec(l.totalSeconds()), Table.sec(p.mean()), Table.sec(p.sd()), Table.pct(p.cv()), Table.sec(p.min()),
+                Table.sec(p.max()), Table.sec(l.cpuPerTask()), Table.sec(l.waitPerTask()), Table.num(l.speedup(), 2),
+                Table.pct(l.efficiency())};
+            if (withExperiment) {
+                Object[] all = new Object[cells.length + 1];
+                all[0] = l.experiment();
+                System.arraycopy(cells, 0, all, 1, cells.length);
+                t.row(all);
+            } else {
+                t.row(cells);
+            }
+        }
+        return t;
+    }
+
+    public static void printFooter(PrintStream out, RunSummary s) {
+        for (String note : s.notes()) {
+            out.println(note);
+        }
+        if ("processes".equals(s.mode()) && !s.workerStartMillis().isEmpty()) {
+            double max = s.workerStartMillis().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double mean = s.workerStartMillis().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            out.printf("Worker JVMs: %d started in parallel, %.0f ms each on average (slowest %.0f ms); not counted in task times.%n",
+                    s.workerStartMillis().size(), mean, max);
+        }
+        for (String e : s.events()) {
+            out.println("Event: " + e);
+        }
+        if (s.failures() > 0) {
+            out.println(s.failures() + " task(s) failed:");
+            s.failureReasons().forEach(r -> out.println("  " + r));
+        }
+    }
+}

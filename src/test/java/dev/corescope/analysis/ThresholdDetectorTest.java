@@ -1,0 +1,322 @@
+package dev.corescope.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ThresholdDetectorTest {
+
+    private final ThresholdDetector detector = new ThresholdDetector(0.05, 0.95, 2000, 42L);
+
+    private static final int[] POWERS = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 80, 96};
+
+    // ---------------------------------------------------------------- machines of many sizes
+
+    @ParameterizedTest(name = "{0} cores, full range 1..cores+2, seed {1}")
+    @CsvSource({"1,1", "2,2", "3,3", "4,3", "8,4", "12,5", "16,5"})
+    void findsCoreCountOnPlainMachineFullRange(int cores, long seed) {
+        // up to 1/tolerance = 20 cores, one extra worker (P = C+1 -> ratio (C+1)/C) is more than 5% slower
+        SyntheticMachine m = SyntheticMachine.cores(cores);
+        ThresholdResult r = detector.detect(m.levels(SyntheticMachine.range(cores + 2), 20, seed));
+        assertThat(r.threshold()).isEqualTo(cores);
+        assertThat(r.settled()).isTrue();
+        assertThat(r.blockingLevel()).get().extracting(LevelVerdict::verdict).isEqualTo(Verdict.WORSE);
+    }
+
+    @ParameterizedTest(name = "{0} cores, sparse levels")
+    @ValueSource(ints = {1, 2, 4, 8, 16, 64})
+    void findsCoreCountWithSparseLevels(int cores) {
+        SyntheticMachine m = SyntheticMachine.cores(cores);
+        ThresholdResult r = detector.detect(m.levels(POWERS, 15, 1000 + cores));
+        assertThat(r.threshold()).isEqualTo(cores);
+        assertThat(r.settled()).isTrue();
+        // every level up to the threshold is OK, the next measured one is WORSE
+        r.levels().stream().filter(v -> v.workers() <= cores)
+                .forEach(v -> assertThat(v.verdict()).as("level %d", v.workers()).isEqualTo(Verdict.OK));
+    }
+
+    @Test
+    void resolutionLimitOnBigMachinesIsTheTolerance() {
+        // 64 cores, every level 1..70: 65 and 66 workers are only 1.6% / 3.1% slower, which is *within* the
+        // 5% tolerance, so they are correctly OK; 68 (6.25%) is beyond it. The threshold is therefore the
+        // largest P with P/64 <= 1.05 (give or take the statistical margin at 67, 4.7%), not 64.
+        SyntheticMachine m = SyntheticMachine.cores(64);
+        ThresholdResult r = detector.detect(m.levels(SyntheticMachine.range(70), 20, 6));
+        assertThat(r.threshold()).isBetween(65, 67);
+        assertThat(r.level(64).orElseThrow().verdict()).isEqualTo(Verdict.OK);
+        assertThat(r.level(66).orElseThrow().verdict()).isEqualTo(Verdict.OK);
+        assertThat(r.level(70).orElseThrow().verdict()).isEqualTo(Verdict.WORSE);   // 9.4% slower
+        // a tolerance below 1/C restores single-worker resolution
+        ThresholdResult tight = new ThresholdDetector(0.005, 0.95, 2000, 42L)
+                .detect(SyntheticMachine.cores(64).withCv(0.002).levels(SyntheticMachine.range(70), 20, 6));
+        assertThat(tight.threshold()).isEqualTo(64);
+        // same for a quota just below an integer: 4 workers on 3.9 CPUs are 2.6% slower -> OK
+        ThresholdResult quota = detector.detect(SyntheticMachine.cores(8).withQuota(3.9)
+                .levels(SyntheticMachine.range(6), 20, 6));
+        assertThat(quota.threshold()).isEqualTo(4);
+    }
+
+    @Test
+    void nonContiguousLevelsThresholdIsLastOkBeforeFirstWorse() {
+        // measured 1,2,3,4,8 on a 6-core machine -> 1..4 OK and 8 WORSE -> threshold 4 (5, 6 never measured)
+        SyntheticMachine m = SyntheticMachine.cores(6);
+        ThresholdResult r = detector.detect(m.levels(new int[] {1, 2, 3, 4, 8}, 20, 7));
+        assertThat(r.threshold()).isEqualTo(4);
+        assertThat(r.level(8)).get().extracting(LevelVerdict::verdict).isEqualTo(Verdict.WORSE);
+    }
+
+    @Test
+    void smtSiblingsDoNotCountAsCores() {
+        // 4 physical cores, 8 logical: a 5th worker shares a core and its CPU time inflates by 25%
+        SyntheticMachine m = SyntheticMachine.cores(4).withSmt(1.25);
+        ThresholdResult r = detector.detect(m.levels(SyntheticMachine.range(10), 20, 11));
+        assertThat(r.threshold()).isEqualTo(4);
+        assertThat(r.level(5)).get().extracting(LevelVerdict::verdict).isEqualTo(Verdict.WORSE);
+    }
+
+    @ParameterizedTest(name = "quota {0} CPUs -> threshold {1}")
+    @CsvSource({"1.5,1", "2.5,2", "3.5,3", "4.0,4"})
+    void fractionalCpuQuota(double quota, int expected) {
+        SyntheticMachine m = SyntheticMachine.cores(16).withQuota(quota);
+        ThresholdResult r = detector.detect(m.levels(SyntheticMachine.range(8), 20, 13));
+        assertThat(r.threshold()).isEqualTo(expected);
+    }
+
+    @Test
+    void busyCoresReduceTheThreshold() {
+        SyntheticMachine m = SyntheticMachine.cores(4).withBusy(1);
+        ThresholdResult r = detector.detect(m.levels(SyntheticMachine.range(6), 20, 17));
+        assertThat(r.threshold()).isEqualTo(3);
+    }
+
+    @Test
+    void levelsMayBeGivenInAnyOrder() {
+        SyntheticMachine m = SyntheticMachine.cores(8);
+        List<LevelSample> levels = new ArrayList<>(m.levels(POWERS, 15, 19));
+        ThresholdResult sorted = detector.detect(levels);
+        Collections.shuffle(levels, new Random(3));
+        ThresholdResult shuffled = detector.detect(levels);
+        assertThat(shuffled.threshold()).isEqualTo(8);
+        assertThat(shuffled.levels()).isEqualTo(sorted.levels());   // deterministic, order-independent
+        assertThat(shuffled.levels()).extracting(LevelVerdict::workers).isSorted();
+    }
+
+    // ---------------------------------------------------------------- noise
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void noisyButHealthyLevelsStayOk(long seed) {
+        SyntheticMachine m = SyntheticMachine.cores(8).withCv(0.03);
+        ThresholdResult r = detector.detect(m.levels(SyntheticMachine.range(8), 20, seed));
+        assertThat(r.threshold()).isEqualTo(8);
+        assertThat(r.levels()).allSatisfy(v -> {
+            assertThat(v.verdict()).isEqualTo(Verdict.OK);
+            assertThat(v.cv()).isBetween(0.01, 0.06);
+        });
+    }
+
+    @Test
+    void occasionalSlowTasksDoNotFlipAHealthyLevel() {
+        // heavy tail: 2 of 20 tasks at level 4 hit a 3x stall; the median barely moves, the mean would
+        SyntheticMachine m = SyntheticMachine.cores(8);
+        List<LevelSample> levels = new ArrayList<>(m.levels(new int[] {1, 2, 4}, 20, 23));
+        double[] wall = levels.get(2).wallSeconds();
+        wall[3] *= 3;
+        wall[11] *= 3;
+        levels.set(2, LevelSample.ofWall(4, wall));
+        ThresholdResult r = detector.detect(levels);
+        assertThat(r.threshold()).isEqualTo(4);
+        assertThat(r.level(4).orElseThrow().mean() / r.level(1).orElseThrow().mean()).isGreaterThan(1.15);
+        assertThat(Outliers.tukey(wall)).contains(3, 11);
+    }
+
+    @Test
+    void borderlineLevelIsUnsettledWithFewSamplesAndSettlesWithMore() {
+        // level 2 is truly 8% slower (tolerance 5%), noise CV 6%
+        SyntheticMachine m = SyntheticMachine.cores(8).withCv(0.06);
+        Random rng = new Random(29);
+        LevelSample base = m.level(1, 8, rng);
+        LevelSample few = scaled(m.level(1, 8, rng), 2, 1.08);
+        LevelVerdict v = detector.compare(base, few);
+        assertThat(v.verdict()).isEqualTo(Verdict.UNSETTLED);
+        assertThat(detector.needsMoreSamples(v)).isTrue();
+        assertThat(v.ratioLow()).isLessThanOrEqualTo(1.05);
+        assertThat(v.ratioHigh()).isGreaterThan(1.05);
+
+        LevelSample bigBase = m.level(1, 400, rng);
+        LevelSample many = scaled(m.level(1, 400, rng), 2, 1.08);
+        LevelVerdict settled = detector.compare(bigBase, many);
+        assertThat(settled.verdict()).isEqualTo(Verdict.WORSE);
+        assertThat(settled.settled()).isTrue();
+        assertThat(detector.needsMoreSamples(settled)).isFalse();
+    }
+
+    @Test
+    void healthyButNoisyLevelIsUnsettledWithFewSamplesAndOkWithMore() {
+        SyntheticMachine m = SyntheticMachine.cores(8).withCv(0.08);
+        Random rng = new Random(31);
+        LevelVerdict few = detector.compare(m.level(1, 6, rng), m.level(2, 6, rng));
+        assertThat(few.verdict()).isEqualTo(Verdict.UNSETTLED);
+        LevelVerdict many = detector.compare(m.level(1, 300, rng), m.level(2, 300, rng));
+        assertThat(many.verdict()).isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    void tooFewSamplesAreAlwaysUnsettled() {
+        LevelVerdict v = detector.compare(LevelSample.ofWall(1, 0.1, 0.1, 0.1, 0.1, 0.1),
+                LevelSample.ofWall(2, 0.1, 0.1, 0.1));
+        assertThat(v.n()).isEqualTo(3);
+        assertThat(v.verdict()).isEqualTo(Verdict.UNSETTLED);
+    }
+
+    // ---------------------------------------------------------------- decide mode & search helper
+
+    @Test
+    void unsettledLevelStopsDetectButDecideUsesThePointRatio() {
+        SyntheticMachine m = SyntheticMachine.cores(8).withCv(0.08);
+        // levels 1..3 well measured and healthy; level 4 healthy but only 6 samples; level 5 truly 2x slower
+        Random rng = new Random(37);
+        List<LevelSample> levels = List.of(m.level(1, 200, rng), m.level(2, 200, rng), m.level(3, 200, rng),
+                m.level(4, 6, rng), scaled(m.level(1, 200, rng), 5, 2.0));
+        ThresholdResult strict = detector.detect(levels);
+        assertThat(strict.level(4).orElseThrow().verdict()).isEqualTo(Verdict.UNSETTLED);
+        assertThat(strict.threshold()).isEqualTo(3);
+        assertThat(strict.settled()).isFalse();
+        assertThat(detector.levelsNeedingSamples(strict)).containsExactly(4);
+
+        ThresholdResult decided = detector.decide(levels);
+        LevelVerdict v4 = decided.level(4).orElseThrow();
+        assertThat(v4.ratio()).isLessThanOrEqualTo(1.05);
+        assertThat(v4.verdict()).isEqualTo(Verdict.OK);
+        assertThat(v4.settled()).isFalse();
+        assertThat(decided.threshold()).isEqualTo(4);
+        assertThat(decided.settled()).isFalse();
+        assertThat(decided.level(5).orElseThrow().verdict()).isEqualTo(Verdict.WORSE);
+    }
+
+    @Test
+    void decideTurnsAnUnsettledSlowLevelIntoWorse() {
+        Random rng = new Random(41);
+        SyntheticMachine m = SyntheticMachine.cores(8).withCv(0.08);
+        List<LevelSample> levels = List.of(m.level(1, 100, rng), scaled(m.level(1, 6, rng), 2, 1.10));
+        ThresholdResult strict = detector.detect(levels);
+        assertThat(strict.level(2).orElseThrow().verdict()).isEqualTo(Verdict.UNSETTLED);
+        ThresholdResult decided = detector.decide(levels);
+        assertThat(decided.level(2).orElseThrow().verdict()).isEqualTo(Verdict.WORSE);
+        assertThat(decided.threshold()).isEqualTo(1);
+    }
+
+    @Test
+    void levelsAboveASettledWorseLevelNeedNoSamples() {
+        SyntheticMachine m = SyntheticMachine.cores(2);
+        List<LevelSample> levels = new ArrayList<>(m.levels(new int[] {1, 2, 3}, 20, 43));
+        levels.add(LevelSample.ofWall(4, 0.3, 0.3));            // too few samples -> UNSETTLED, but irrelevant
+        ThresholdResult r = detector.detect(levels);
+        assertThat(r.threshold()).isEqualTo(2);
+        assertThat(r.settled()).isTrue();
+        assertThat(r.level(4).orElseThrow().verdict()).isEqualTo(Verdict.UNSETTLED);
+        assertThat(detector.levelsNeedingSamples(r)).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- the interval itself
+
+    @Test
+    void ratioIntervalContainsTheTrueRatio() {
+        SyntheticMachine m = SyntheticMachine.cores(4).withCv(0.05);
+        ThresholdResult r = detector.detect(m.levels(new int[] {1, 2, 4, 5, 6, 8}, 25, 47));
+        for (LevelVerdict v : r.levels()) {
+            if (v.workers() == 1) {
+                continue;
+            }
+            assertThat(m.trueRatio(v.workers()))
+                    .as("level %d", v.workers()).isBetween(v.ratioLow(), v.ratioHigh());
+            assertThat(v.ratio()).isBetween(v.ratioLow(), v.ratioHigh());
+        }
+    }
+
+    @Test
+    void ratioIntervalHasRoughlyNominalCoverage() {
+        // 200 independent experiments of a level truly 1.2x slower: the 95% interval should cover 1.2
+        // in about 95% of them (percentile bootstrap of medians is known to be a bit liberal at small n)
+        ThresholdDetector d = new ThresholdDetector(0.05, 0.95, 1000, 5L);
+        SyntheticMachine m = SyntheticMachine.cores(8).withCv(0.05);
+        Random rng = new Random(53);
+        int covered = 0;
+        int trials = 200;
+        for (int i = 0; i < trials; i++) {
+            LevelVerdict v = d.compare(m.level(1, 20, rng), scaled(m.level(1, 20, rng), 2, 1.2));
+            if (v.ratioLow() <= 1.2 && 1.2 <= v.ratioHigh()) {
+                covered++;
+            }
+        }
+        assertThat(covered / (double) trials).isBetween(0.88, 1.0);
+    }
+
+    @Test
+    void baselineIsOkByDefinitionAndShowsTheNoiseFloor() {
+        SyntheticMachine m = SyntheticMachine.cores(2).withCv(0.03);
+        ThresholdResult r = detector.detect(m.levels(new int[] {1, 2}, 20, 59));
+        LevelVerdict base = r.level(1).orElseThrow();
+        assertThat(base.verdict()).isEqualTo(Verdict.OK);
+        assertThat(base.settled()).isTrue();
+        assertThat(base.ratio()).isEqualTo(1.0);
+        assertThat(base.ratioLow()).isLessThan(1.0);
+        assertThat(base.ratioHigh()).isGreaterThan(1.0).isLessThan(1.05);
+        assertThat(base.median()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(0.005));
+    }
+
+    @Test
+    void deterministicForAGivenSeed() {
+        List<LevelSample> levels = SyntheticMachine.cores(4).levels(POWERS, 12, 61);
+        assertThat(new ThresholdDetector(0.05, 0.95, 2000, 7L).detect(levels))
+                .isEqualTo(new ThresholdDetector(0.05, 0.95, 2000, 7L).detect(levels));
+    }
+
+    @Test
+    void resultCarriesKneeAndUsl() {
+        SyntheticMachine m = SyntheticMachine.cores(8);
+        ThresholdResult r = detector.detect(m.levels(POWERS, 15, 67));
+        assertThat(r.knee().workers()).isEqualTo(8);
+        assertThat(r.usl()).isNotNull();
+    }
+
+    // ---------------------------------------------------------------- invalid input
+
+    @Test
+    void rejectsMissingBaselineAndDuplicates() {
+        assertThatThrownBy(() -> detector.detect(List.of(LevelSample.ofWall(2, 0.1, 0.1))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> detector.detect(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> detector.detect(List.of(LevelSample.ofWall(1, 0.1), LevelSample.ofWall(1, 0.1))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> detector.detect(List.of(LevelSample.ofWall(1, Double.NaN))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void emptyLevelIsUnsettledNotAnError() {
+        List<LevelSample> levels = new ArrayList<>(SyntheticMachine.cores(4).levels(new int[] {1, 2}, 20, 71));
+        levels.add(LevelSample.ofWall(3));
+        ThresholdResult r = detector.detect(levels);
+        assertThat(r.level(3).orElseThrow().verdict()).isEqualTo(Verdict.UNSETTLED);
+        assertThat(r.threshold()).isEqualTo(2);
+        assertThat(detector.decide(levels).level(3).orElseThrow().verdict()).isEqualTo(Verdict.WORSE);
+    }
+
+    /** The wall times of {@code s} multiplied by {@code factor}, relabelled as level {@code workers}. */
+    static LevelSample scaled(LevelSample s, int workers, double factor) {
+        double[] w = s.wallSeconds();
+        for (int i = 0; i < w.length; i++) {
+            w[i] *= factor;
+        }
+        return new LevelSample(workers, w, s.cpuSeconds(), s.waitSeconds());
+    }
+}
