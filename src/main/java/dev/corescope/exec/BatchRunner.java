@@ -88,7 +88,7 @@ public final class BatchRunner {
             TaskRecord rec = new TaskRecord(runId, plan.experiment(), plan.level(), plan.trial(), round, task.index(),
                     task.size(), info.id(), info.pid(), info.tid(), clock.toRun(r.startNanos()),
                     clock.toRun(r.endNanos()), r.wallNanos(), r.cpuNanos(), r.waitNanos(), r.involuntarySwitches(),
-                    r.bytes(), r.checksum(), r.status(), r.error(), null);
+                    r.bytes(), r.checksum(), r.status(), r.error(), null, null);
             records.add(rec);
             sink.accept(rec);
             return rec;

@@ -26,6 +26,7 @@ package dev.corescope.exec;
  * @param status       {@code ok}, {@code failed} or {@code timeout}
  * @param error        the failure reason, or null
  * @param node         cluster member that ran it, or null on one machine
+ * @param transfer     overhead breakdown of the round trip (worker JVMs), or null
  */
 public record TaskRecord(
         String runId,
@@ -48,7 +49,8 @@ public record TaskRecord(
         long checksum,
         String status,
         String error,
-        String node) {
+        String node,
+        TransferTiming transfer) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";

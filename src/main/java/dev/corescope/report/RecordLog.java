@@ -21,7 +21,7 @@ public final class RecordLog implements RecordSink, AutoCloseable {
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         // Introspect the record type now, not on the first measured task.
-        Json.LINE.writeValueAsString(new TaskRecord("", "", 1, 0, 0, 0, 0, "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", null, null));
+        Json.LINE.writeValueAsString(new TaskRecord("", "", 1, 0, 0, 0, 0, "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", null, null, null));
     }
 
     @Override

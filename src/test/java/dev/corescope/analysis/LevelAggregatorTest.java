@@ -16,7 +16,7 @@ class LevelAggregatorTest {
     private static TaskRecord rec(int level, int index, double wall, double cpu, String status) {
         long w = Math.round(wall * 1e9);
         return new TaskRecord("r", "sweep", level, 0, 0, index, 0, "w" + index, 1, 1, 0, w, w, Math.round(cpu * 1e9),
-                Math.round((wall - cpu) * 1e9), 0, 0, 0, status, null, null);
+                Math.round((wall - cpu) * 1e9), 0, 0, 0, status, null, null, null);
     }
 
     private static BatchResult batch(int level, double total, double... walls) {
