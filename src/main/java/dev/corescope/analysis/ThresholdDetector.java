@@ -18,6 +18,12 @@ import java.util.SplittableRandom;
  * Verdict#WORSE} when the lower bound is &gt; 1 + tolerance, else {@link Verdict#UNSETTLED}. Levels with
  * fewer than {@code minSamples} finite samples (or a baseline that small) are always UNSETTLED.
  *
+ * <p>Oversubscription guard: a level whose tasks spend, with the same confidence, more than
+ * {@code tolerance / 5} of their wall time in additional run-queue wait (runnable, no CPU free; from
+ * the scheduler's counters: bootstrap interval of the difference of mean per-task wait shares) is WORSE
+ * even when the slowdown is inside the tolerance: on a C-core machine C+1 workers are only 1/C slower,
+ * inside 5% for C &gt; 20, yet every task is time-sliced. Without wait data the ratio alone decides.
+ *
  * <p>Pure and deterministic: each level gets its own RNG stream derived from {@code (seed, workers)}, so
  * a level's interval does not depend on which other levels are present or on their order.
  */
@@ -128,7 +134,7 @@ public final class ThresholdDetector {
     public LevelVerdict compare(LevelSample base, LevelSample level) {
         double[] b = Samples.finite(base.wallSeconds());
         Arrays.sort(b);
-        return verdictOf(b, level);
+        return verdictOf(b, waitShares(base), level);
     }
 
     private ThresholdResult evaluate(List<LevelSample> levels, boolean decide) {
@@ -155,7 +161,7 @@ public final class ThresholdDetector {
 
         List<LevelVerdict> verdicts = new ArrayList<>(sorted.size());
         for (LevelSample s : sorted) {
-            LevelVerdict v = verdictOf(b, s);
+            LevelVerdict v = verdictOf(b, waitShares(base), s);
             if (decide && v.verdict() == Verdict.UNSETTLED) {
                 boolean ok = v.ratio() <= 1 + tolerance; // NaN -> not OK
                 v = v.with(ok ? Verdict.OK : Verdict.WORSE, false);
@@ -177,7 +183,7 @@ public final class ThresholdDetector {
         return new ThresholdResult(threshold, verdicts, knee, usl, settled);
     }
 
-    private LevelVerdict verdictOf(double[] sortedBase, LevelSample level) {
+    private LevelVerdict verdictOf(double[] sortedBase, double[] baseWait, LevelSample level) {
         double[] x = Samples.finite(level.wallSeconds());
         SampleStats st = SampleStats.of(x);
         Arrays.sort(x);
@@ -195,6 +201,9 @@ public final class ThresholdDetector {
                 || !Double.isFinite(ci[0]) || !Double.isFinite(ci[1])) {
             verdict = Verdict.UNSETTLED;
             settled = false;
+        } else if (extraWaitLowerBound(baseWait, level, streamSeed(-level.workers())) > tolerance / 5) {
+            verdict = Verdict.WORSE;      // slower, and the slowdown is time-slicing: oversubscribed
+            settled = true;
         } else if (ci[1] <= 1 + tolerance) {
             verdict = Verdict.OK;
             settled = true;
@@ -207,6 +216,47 @@ public final class ThresholdDetector {
         }
         return new LevelVerdict(level.workers(), st.n(), st.mean(), st.sd(), st.median(), st.cv(),
                 ratio, ci[0], ci[1], verdict, settled);
+    }
+
+    /** Per-task run-queue wait as a share of the task's wall time (tasks where both are known). */
+    static double[] waitShares(LevelSample s) {
+        double[] wall = s.wallSeconds();
+        double[] wait = s.waitSeconds();
+        int n = Math.min(wall.length, wait.length);
+        double[] out = new double[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.isFinite(wait[i]) && Double.isFinite(wall[i]) && wall[i] > 0) {
+                out[k++] = wait[i] / wall[i];
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /**
+     * Lower bound (at the configured confidence, one-sided like the ratio's) of mean wait share of the
+     * level minus that of the baseline; -Infinity when either was not measured or is too small.
+     */
+    private double extraWaitLowerBound(double[] base, LevelSample level, long streamSeed) {
+        double[] w = waitShares(level);
+        if (w.length < minSamples || base.length < minSamples) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        SplittableRandom rng = new SplittableRandom(streamSeed);
+        double[] diffs = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            diffs[r] = resampleMean(w, rng) - resampleMean(base, rng);
+        }
+        Arrays.sort(diffs);
+        return Samples.quantileOfSorted(diffs, (1 - confidence) / 2);
+    }
+
+    private static double resampleMean(double[] src, SplittableRandom rng) {
+        double sum = 0;
+        for (int i = 0; i < src.length; i++) {
+            sum += src[rng.nextInt(src.length)];
+        }
+        return sum / src.length;
     }
 
     private long streamSeed(int workers) {

@@ -7,59 +7,69 @@ import dev.corescope.workload.TaskInput;
 import java.time.Duration;
 
 /**
- * Finds the spin {@code loops} for which one task alone takes the target duration, measured on a
- * real worker of the run's pool (so JIT and JVM options are those of the measurement): grow the
- * loop count until a task takes a measurable time, scale linearly to the target, check at full
- * length once and rescale. The chosen value and the check's duration are reported.
+ * Finds the spin {@code loops} for which one task alone takes the target duration. Probes run on a
+ * real worker of the run's pool (so JIT and JVM options are those of the measurement) and are timed
+ * by the worker thread's CPU time, so that other load on the machine (which inflates wall time, not
+ * CPU time) does not shrink the task. The loop count grows until a probe lasts ≥ 20 ms, then probes
+ * repeat until the cost per loop is stable (three probes in a row within 5%: the JIT has finished
+ * compiling the kernel), and the target is divided by that cost.
+ *
+ * @param loops        the chosen loop count
+ * @param targetSeconds the requested task duration
+ * @param nanosPerLoop the stable cost of one loop iteration
+ * @param probes       probe tasks run
+ * @param stable       false when the cost never stabilised within the probe budget
  */
-public record Calibration(long loops, double targetSeconds, double checkSeconds, int probes) {
+public record Calibration(long loops, double targetSeconds, double nanosPerLoop, int probes, boolean stable) {
 
     private static final long MIN_PROBE_NANOS = 20_000_000L;
+    private static final int MAX_PROBES = 16;
 
     public static Calibration calibrate(Worker worker, Duration target, long seed) {
         long targetNanos = target.toNanos();
+        long probeNanos = Math.min(MIN_PROBE_NANOS, Math.max(1_000_000L, targetNanos / 2));
         long loops = 100_000;
         int probes = 0;
-        long wall = time(worker, loops, seed);
-        probes++;
-        long probeGoal = Math.min(MIN_PROBE_NANOS, Math.max(1, targetNanos / 4));
-        while (wall < probeGoal && loops < Long.MAX_VALUE / 16) {
-            loops *= wall <= 0 ? 16 : Math.max(2, Math.min(16, probeGoal / Math.max(wall, 1)));
-            wall = time(worker, loops, seed);
+        double previous = Double.NaN;
+        double best = Double.NaN;
+        boolean stable = false;
+        int agreeing = 0;
+        while (probes < MAX_PROBES) {
+            long cost = time(worker, loops, seed);
             probes++;
-        }
-        // The first probes run interpreted or half-compiled: repeat until two agree within 10%.
-        for (int i = 0; i < 8; i++) {
-            long again = time(worker, loops, seed);
-            probes++;
-            boolean stable = Math.abs(again - wall) <= 0.1 * Math.max(again, wall);
-            wall = Math.min(wall, again);
-            if (stable) {
+            if (cost < probeNanos) {
+                long factor = cost <= 0 ? 16 : Math.max(2, Math.min(16, (probeNanos + cost - 1) / cost));
+                loops = Math.multiplyExact(loops, factor);
+                continue;
+            }
+            double perLoop = (double) cost / loops;
+            best = Double.isNaN(best) ? perLoop : Math.min(best, perLoop);
+            agreeing = Math.abs(perLoop - previous) <= 0.05 * Math.max(perLoop, previous) ? agreeing + 1 : 0;
+            previous = perLoop;
+            if (agreeing == 2) {
+                stable = true;
                 break;
             }
         }
-        loops = scale(loops, wall, targetNanos);
-        wall = time(worker, loops, seed);
-        probes++;
-        loops = scale(loops, wall, targetNanos);
-        return new Calibration(loops, targetNanos / 1e9, wall / 1e9, probes);
+        if (Double.isNaN(best)) {
+            best = (double) probeNanos / loops;
+        }
+        long chosen = Math.max(1, Math.round(targetNanos / best));
+        return new Calibration(chosen, targetNanos / 1e9, best, probes, stable);
     }
 
-    private static long scale(long loops, long wall, long targetNanos) {
-        return Math.max(1, Math.round(loops * (double) targetNanos / Math.max(1, wall)));
-    }
-
+    /** CPU time of one probe (wall time where CPU time is not measurable). */
     private static long time(Worker worker, long loops, long seed) {
         TaskResult r = worker.submit(SpinWorkload.spec(loops), new TaskInput(0, 0, seed)).join();
         if (!r.ok()) {
             throw new IllegalStateException("calibration task failed: " + r.error());
         }
-        return r.wallNanos();
+        return r.cpuNanos() > 0 ? r.cpuNanos() : r.wallNanos();
     }
 
-    /** e.g. {@code spin loops=23,000,000 (target 1.000 s, check ran 0.987 s)} */
+    /** e.g. {@code calibrated spin: loops=23,000,000 for a 1.000 s task (1.52 ns per loop, 5 probes)} */
     public String describe() {
-        return String.format("calibrated spin: loops=%,d for a %.3f s task (check run took %.3f s before the final rescale)",
-                loops, targetSeconds, checkSeconds);
+        return String.format("calibrated spin: loops=%,d for a %.3f s task (%.3f ns per loop of CPU time, %d probes%s)",
+                loops, targetSeconds, nanosPerLoop, probes, stable ? "" : "; cost per loop did not settle, JIT or load may skew it");
     }
 }

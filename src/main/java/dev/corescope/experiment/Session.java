@@ -69,6 +69,12 @@ public final class Session implements AutoCloseable {
         return new Session(settings, dir, pool, progress, summaryWriter);
     }
 
+    /** A session on a given pool (e.g. a fake one in tests, or a cluster). */
+    public static Session open(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
+                               Consumer<RunSummary> summaryWriter) throws IOException {
+        return new Session(settings, dir, pool, progress, summaryWriter);
+    }
+
     private static List<String> workerOptions(Settings s) {
         List<String> all = new ArrayList<>(ProcessWorkerPool.DEFAULT_JVM_OPTIONS);
         all.addAll(s.workerJvmOptions());

@@ -23,9 +23,14 @@ public record SpinSetup(Long loops, Duration target) {
             n = calibration.loops();
         }
         WorkloadSpec spec = SpinWorkload.spec(n);
-        Warmup.run(session.pool(), workers, SpinWorkload.spec(Math.max(1, Math.min(n, n / 10 + 1))), 0,
-                WARMUP_ITERATIONS);
+        Warmup.run(session.pool(), workers, warmupSpec(spec), 0, WARMUP_ITERATIONS);
         return new Prepared(spec, calibration);
+    }
+
+    /** A tenth of the measured task: enough for the JIT to compile the kernel, short enough not to matter. */
+    static WorkloadSpec warmupSpec(WorkloadSpec spec) {
+        long n = spec.longParam("loops", 1_000_000);
+        return SpinWorkload.spec(Math.max(1, n / 10 + 1));
     }
 
     record Prepared(WorkloadSpec spec, Calibration calibration) {

@@ -17,9 +17,14 @@ public final class Warmup {
 
     /** Runs {@code iterations} tasks on each of workers 0..n-1; returns how many failed. */
     public static int run(WorkerPool pool, int workers, WorkloadSpec spec, long size, int iterations) {
-        pool.ensure(workers);
+        return run(pool, 0, workers, spec, size, iterations);
+    }
+
+    /** Runs {@code iterations} tasks on each of workers {@code from..to-1}, all at once; returns how many failed. */
+    public static int run(WorkerPool pool, int from, int to, WorkloadSpec spec, long size, int iterations) {
+        pool.ensure(to);
         List<CompletableFuture<Integer>> all = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
+        for (int w = from; w < to; w++) {
             var worker = pool.worker(w);
             CompletableFuture<Integer> chain = CompletableFuture.completedFuture(0);
             for (int i = 0; i < iterations; i++) {

@@ -25,11 +25,12 @@ public interface Progress extends AutoCloseable {
         }
     };
 
+    /** @param total number of steps, or 0 when not known in advance (plain lines are printed then) */
     static Progress create(String task, long total, boolean quiet) {
         if (quiet) {
             return NONE;
         }
-        if (System.console() != null && System.getenv("CI") == null) {
+        if (System.console() != null && System.getenv("CI") == null && total > 0) {
             ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                     .continuousUpdate().build();
@@ -53,7 +54,8 @@ public interface Progress extends AutoCloseable {
             @Override
             public synchronized void step(String message) {
                 done++;
-                err.println(task + " " + done + "/" + total + (message.isEmpty() ? "" : ": " + message));
+                err.println(task + " " + (total > 0 ? done + "/" + total : "step " + done)
+                        + (message.isEmpty() ? "" : ": " + message));
             }
 
             @Override

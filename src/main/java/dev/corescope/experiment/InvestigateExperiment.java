@@ -1,0 +1,187 @@
+package dev.corescope.experiment;
+
+import dev.corescope.analysis.Capacity;
+import dev.corescope.analysis.Explanation;
+import dev.corescope.analysis.LevelSample;
+import dev.corescope.analysis.ThresholdDetector;
+import dev.corescope.analysis.ThresholdResult;
+import dev.corescope.exec.BatchPlan;
+import dev.corescope.exec.BatchResult;
+import dev.corescope.exec.Strategy;
+import dev.corescope.exec.TaskRecord;
+import dev.corescope.machine.CpuAccounting;
+import dev.corescope.machine.LoadSnapshot;
+import dev.corescope.machine.MachineProfile;
+import dev.corescope.machine.ProcFs;
+import dev.corescope.report.Progress;
+import dev.corescope.workload.WorkloadSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code investigate}: find the critical threshold adaptively. Calibrate a short spin task, measure
+ * one worker, then the level the profile predicts and the one above it, add samples to levels whose
+ * verdict is not yet statistically settled, and bisect (or widen) until the first level that is
+ * worse is the last good one + 1. {@code full} measures every level 1..max instead. Each sample of
+ * level P is one task of a round in which P workers run at once.
+ */
+public final class InvestigateExperiment {
+    public static final String NAME = "investigate";
+
+    private InvestigateExperiment() {
+    }
+
+    /**
+     * @param minSamples samples per level before a verdict is attempted
+     * @param maxSamples per level, after which an unsettled verdict is decided by its point estimate
+     */
+    public record Config(SpinSetup spin, double tolerance, boolean full, int max, int minSamples, int maxSamples) {
+        public static final int DEFAULT_MIN_SAMPLES = 8;
+        public static final int DEFAULT_MAX_SAMPLES = 40;
+        public static final Duration DEFAULT_TARGET = Duration.ofMillis(50);
+    }
+
+    /** Everything investigate found, stored as the summary's {@code analysis}. */
+    public record Result(int threshold, boolean settled, String explanation, double tolerance, List<Integer> measuredLevels,
+                         List<Integer> pinCpus, String predictedBy, int predictedWorkers, double otherBusyCpus,
+                         MachineProfile profile, LoadSnapshot loadAtEnd, ThresholdResult detail, double seconds,
+                         String workload, Calibration calibration) {
+    }
+
+    /** The run's summary, with {@code report} (what the user is shown) as its analysis. */
+    public static RunSummary summary(Session session, Result result, Object report) {
+        return Summaries.of(session, result.workload(), result.calibration(), true, List.of(result.explanation()), report);
+    }
+
+    public static Result run(Session session, Config c, CompletableFuture<MachineProfile> profileFuture,
+                             Progress progress) {
+        long t0 = System.nanoTime();
+        int initialWorkers = Math.min(c.max(), 2);
+        SpinSetup.Prepared p = c.spin().prepare(session, initialWorkers);
+        MachineProfile profile = profileFuture.join();
+        List<Long> pids = new ArrayList<>();
+        CpuAccounting before = CpuAccounting.read(ProcFs.real(), pids).orElse(null);
+        Search search = new Search(session, p.spec(), c, initialWorkers, progress);
+        ThresholdDetector detector = new ThresholdDetector(c.tolerance(), ThresholdDetector.DEFAULT_CONFIDENCE,
+                ThresholdDetector.DEFAULT_RESAMPLES, ThresholdDetector.DEFAULT_SEED, 5);
+        session.onInterrupt(() -> Summaries.of(session, p.spec().text(), p.calibration(), false, List.of(), null));
+
+        search.measure(1, c.minSamples());
+        if (c.full()) {
+            for (int level = 2; level <= c.max(); level++) {
+                search.measure(level, c.minSamples());
+            }
+        } else {
+            int guess = Math.max(1, Math.min(c.max(), Capacity.of(profile).predictedWorkers()));
+            if (guess > 1) {
+                search.measure(guess, c.minSamples());
+            }
+            if (guess + 1 <= c.max()) {
+                search.measure(guess + 1, c.minSamples());
+            }
+        }
+        ThresholdResult decided;
+        while (true) {
+            ThresholdResult strict = detector.detect(search.samples());
+            List<Integer> unsettled = detector.levelsNeedingSamples(strict).stream()
+                    .filter(l -> search.count(l) < c.maxSamples()).toList();
+            if (!unsettled.isEmpty()) {
+                for (int level : unsettled) {
+                    search.measure(level, Math.min(c.maxSamples(), 2 * search.count(level)));
+                }
+                if (search.count(1) < c.maxSamples()) {
+                    search.measure(1, Math.min(c.maxSamples(), search.count(1) + c.minSamples()));
+                }
+                continue;
+            }
+            decided = detector.decide(search.samples());
+            if (c.full()) {
+                break;
+            }
+            int next = ThresholdSearch.next(decided, search.levels(), c.max());
+            if (next < 0) {
+                break;
+            }
+            search.measure(next, c.minSamples());
+        }
+        session.batches().forEach(b -> b.records().forEach(r -> pids.add(r.pid())));
+        CpuAccounting after = CpuAccounting.read(ProcFs.real(), pids).orElse(null);
+        double other = before != null && after != null ? before.otherBusyCpus(after) : Double.NaN;
+        LoadSnapshot loadEnd = LoadSnapshot.read(ProcFs.real());
+        List<LevelSample> samples = search.samples();
+        int threshold = decided.threshold();
+        LevelSample above = samples.stream().filter(s -> s.workers() > threshold).findFirst().orElse(null);
+        Explanation e = Explanation.of(profile, decided, c.tolerance(), samples.get(0), above, other, loadEnd);
+        Capacity cap = e.capacity();
+        return new Result(decided.threshold(), decided.settled(), e.text(), c.tolerance(),
+                List.copyOf(search.levels()), e.pinCpus(), cap.limitedBy(), cap.predictedWorkers(), other, profile,
+                loadEnd, decided, (System.nanoTime() - t0) / 1e9, p.spec().text(), p.calibration());
+    }
+
+    /** The measured samples per level, and the means to add more. */
+    private static final class Search {
+        private final Session session;
+        private final WorkloadSpec spec;
+        private final Config config;
+        private final Progress progress;
+        private final Map<Integer, List<TaskRecord>> records = new TreeMap<>();
+        private final Map<Integer, Integer> trials = new TreeMap<>();
+        private int warmed;
+
+        Search(Session session, WorkloadSpec spec, Config config, int warmed, Progress progress) {
+            this.session = session;
+            this.spec = spec;
+            this.config = config;
+            this.warmed = warmed;
+            this.progress = progress;
+        }
+
+        /** Runs rounds of {@code level} concurrent tasks until the level has at least {@code samples} samples. */
+        void measure(int level, int samples) {
+            if (level > warmed) {
+                Warmup.run(session.pool(), warmed, level, SpinSetup.warmupSpec(spec), 0, SpinSetup.WARMUP_ITERATIONS);
+                warmed = level;
+            }
+            List<TaskRecord> got = records.computeIfAbsent(level, k -> new ArrayList<>());
+            while (okCount(got) < samples) {
+                int trial = trials.merge(level, 1, Integer::sum) - 1;
+                BatchResult b = session.run(new BatchPlan(NAME, level, trial, spec,
+                        Tasks.of(level, 0, session.settings().seed() + 1000L * trial), Strategy.ROUNDS));
+                got.addAll(b.records());
+                if (b.failures() == b.records().size()) {
+                    throw new IllegalStateException("every task at level " + level + " failed: "
+                            + b.records().get(0).error());
+                }
+            }
+            progress.step(level + " workers: " + okCount(got) + " samples");
+        }
+
+        int count(int level) {
+            return okCount(records.getOrDefault(level, List.of()));
+        }
+
+        private static int okCount(List<TaskRecord> rs) {
+            return (int) rs.stream().filter(TaskRecord::ok).count();
+        }
+
+        Set<Integer> levels() {
+            return records.keySet();
+        }
+
+        List<LevelSample> samples() {
+            List<LevelSample> out = new ArrayList<>();
+            records.forEach((level, rs) -> {
+                List<TaskRecord> ok = rs.stream().filter(TaskRecord::ok).toList();
+                out.add(new LevelSample(level, ok.stream().mapToDouble(TaskRecord::wallSeconds).toArray(),
+                        ok.stream().mapToDouble(TaskRecord::cpuSeconds).toArray(),
+                        ok.stream().mapToDouble(TaskRecord::waitSeconds).toArray()));
+            });
+            return out;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.corescope.report;
+
+import dev.corescope.analysis.Knee;
+import dev.corescope.analysis.UslFit;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Charts of an investigation: per-task time ratio to one worker vs P with its CI band, the tolerance
+ * line and the threshold marked; throughput vs P with the fitted USL curve.
+ */
+public final class ThresholdCharts {
+    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6f, 4f}, 0f);
+
+    private ThresholdCharts() {
+    }
+
+    public static List<Path> write(InvestigateReport r, Path dir) {
+        List<Path> files = new ArrayList<>();
+        files.addAll(ChartFiles.save(ratioChart(r), dir, "threshold-ratio"));
+        files.addAll(ChartFiles.save(throughputChart(r), dir, "throughput"));
+        return files;
+    }
+
+    static XYChart ratioChart(InvestigateReport r) {
+        XYChart chart = LevelCharts.base("Per-task time vs one worker (" + r.mode() + "); threshold = " + r.threshold(),
+                "concurrent workers", "median task time / median with 1 worker");
+        var levels = r.levels();
+        double[] x = levels.stream().mapToDouble(InvestigateReport.Level::workers).toArray();
+        double maxX = x[x.length - 1];
+        XYSeries band = chart.addSeries("95% CI (bootstrap)", x, levels.stream().mapToDouble(l -> l.ratioHigh()).toArray());
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        band.setMarker(SeriesMarkers.NONE);
+        band.setLineColor(new Color(120, 160, 230));
+        XYSeries low = chart.addSeries("95% CI low", x, levels.stream().mapToDouble(l -> l.ratioLow()).toArray());
+        low.setMarker(SeriesMarkers.NONE);
+        low.setLineColor(new Color(120, 160, 230));
+        low.setShowInLegend(false);
+        chart.addSeries("ratio of medians", x, levels.stream().mapToDouble(InvestigateReport.Level::ratio).toArray())
+                .setMarker(SeriesMarkers.CIRCLE);
+        XYSeries tol = chart.addSeries(String.format("tolerance (1 + %.0f%%)", 100 * r.tolerance()),
+                new double[] {1, Math.max(2, maxX)}, new double[] {1 + r.tolerance(), 1 + r.tolerance()});
+        tol.setMarker(SeriesMarkers.NONE);
+        tol.setLineStyle(DASHED);
+        tol.setLineColor(Color.GRAY);
+        double top = levels.stream().mapToDouble(l -> Double.isFinite(l.ratioHigh()) ? l.ratioHigh() : l.ratio()).max()
+                .orElse(1.2);
+        XYSeries th = chart.addSeries("threshold: " + r.threshold() + " workers",
+                new double[] {r.threshold(), r.threshold()}, new double[] {0, Math.max(1.2, top)});
+        th.setMarker(SeriesMarkers.NONE);
+        th.setLineColor(new Color(0, 140, 0));
+        th.setLineStyle(DASHED);
+        return chart;
+    }
+
+    static XYChart throughputChart(InvestigateReport r) {
+        XYChart chart = LevelCharts.base("Throughput vs workers (" + r.mode() + ")", "concurrent workers",
+                "throughput (tasks/s)");
+        var levels = r.levels();
+        double[] x = levels.stream().mapToDouble(InvestigateReport.Level::workers).toArray();
+        double[] y = levels.stream().mapToDouble(l -> l.workers() / l.mean()).toArray();
+        chart.addSeries("measured (P / mean task time)", x, y).setMarker(SeriesMarkers.CIRCLE);
+        UslFit usl = r.usl();
+        if (usl != null) {
+            int n = 60;
+            double maxX = x[x.length - 1];
+            double[] cx = new double[n];
+            double[] cy = new double[n];
+            for (int i = 0; i < n; i++) {
+                cx[i] = 1 + (maxX - 1) * i / (n - 1.0);
+                cy[i] = usl.predict(cx[i]);
+            }
+            XYSeries curve = chart.addSeries(String.format("USL fit: σ=%.3f κ=%.4f", usl.sigma(), usl.kappa()), cx, cy);
+            curve.setMarker(SeriesMarkers.NONE);
+            curve.setLineStyle(DASHED);
+        }
+        Knee k = r.knee();
+        if (k != null) {
+            chart.addSeries("knee: " + k.workers() + " workers", new double[] {k.workers()}, new double[] {k.throughput()})
+                    .setMarker(SeriesMarkers.DIAMOND);
+        }
+        return chart;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.corescope.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.corescope.machine.CpuQuota;
+import dev.corescope.machine.MachineProfile;
+import dev.corescope.report.Progress;
+import dev.corescope.report.RunDirectory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The whole adaptive investigation on invented machines: profile, calibration, adaptive levels,
+ * added samples, verdict and explanation — no real timing.
+ */
+class InvestigateSearchTest {
+    @TempDir
+    Path tmp;
+    private int runs;
+
+    static MachineProfile profile(int cores, boolean smt, double quota, int allowed) {
+        List<List<Integer>> siblings = new ArrayList<>();
+        for (int c = 0; c < cores; c++) {
+            siblings.add(smt ? List.of(c, c + cores) : List.of(c));
+        }
+        int logical = smt ? 2 * cores : cores;
+        List<Integer> allowedCpus = new ArrayList<>();
+        for (int i = 0; i < Math.min(allowed, logical); i++) {
+            allowedCpus.add(i);
+        }
+        CpuQuota q = Double.isInfinite(quota) ? CpuQuota.unlimited(100_000, "test")
+                : CpuQuota.limited(Math.round(quota * 100_000), 100_000, "test");
+        return new MachineProfile("synthetic", logical, cores, 1, 1, siblings, allowedCpus, q, logical, null,
+                "17", "test", List.of(), "Linux", "test", "performance", -1, "host", List.of());
+    }
+
+    private InvestigateExperiment.Result investigate(SyntheticPool pool, MachineProfile profile, boolean full)
+            throws Exception {
+        Settings settings = new Settings("investigate", List.of(), "threads", null, Duration.ofMinutes(1), List.of(), 42, true);
+        RunDirectory dir = RunDirectory.create(tmp.resolve("run-" + (++runs)), "investigate");
+        int max = 2 * profile.logicalCpus() + 2;
+        try (Session s = Session.open(settings, dir, pool, r -> { }, x -> { })) {
+            return InvestigateExperiment.run(s, new InvestigateExperiment.Config(
+                    new SpinSetup(null, Duration.ofMillis(50)), 0.05, full, max, 8, 40),
+                    CompletableFuture.completedFuture(profile), Progress.NONE);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} cores, SMT {1}, quota {2}, {3} busy -> {4}")
+    @CsvSource({
+        "1, false, Infinity, 0, 1",
+        "2, false, Infinity, 0, 2",
+        "4, false, Infinity, 0, 4",
+        "8, false, Infinity, 0, 8",
+        "16, false, Infinity, 0, 16",
+        "64, false, Infinity, 0, 64",
+        "4, true, Infinity, 0, 4",
+        "8, true, Infinity, 0, 8",
+        "2, false, 1.5, 0, 1",
+        "4, false, 2.5, 0, 2",
+        "2, false, 0.5, 0, 1",
+        "4, false, Infinity, 1, 3",
+        "2, false, Infinity, 1, 1",
+    })
+    void adaptiveSearchFindsTheCapacity(int cores, boolean smt, double quota, int busy, int expected) throws Exception {
+        SyntheticPool pool = new SyntheticPool(cores, smt, quota, busy, 0.02);
+        var r = investigate(pool, profile(cores, smt, quota, smt ? 2 * cores : cores), false);
+        assertThat(r.threshold()).isEqualTo(expected);
+        assertThat(r.measuredLevels()).contains(1, expected);
+        if (expected + 1 <= 2 * (smt ? 2 * cores : cores) + 2) {
+            assertThat(r.measuredLevels()).contains(expected + 1);
+        }
+        // adaptive: a handful of levels, not the whole range
+        assertThat(r.measuredLevels().size()).isLessThanOrEqualTo(12);
+        assertThat(r.explanation()).contains("at most " + expected + " concurrent worker");
+    }
+
+    @ParameterizedTest(name = "full sweep agrees: {0} cores")
+    @CsvSource({"1", "2", "4"})
+    void fullSweepAgreesWithAdaptive(int cores) throws Exception {
+        var adaptive = investigate(new SyntheticPool(cores, false, Double.POSITIVE_INFINITY, 0, 0.02),
+                profile(cores, false, Double.POSITIVE_INFINITY, cores), false);
+        var full = investigate(new SyntheticPool(cores, false, Double.POSITIVE_INFINITY, 0, 0.02),
+                profile(cores, false, Double.POSITIVE_INFINITY, cores), true);
+        assertThat(full.measuredLevels()).hasSize(2 * cores + 2);
+        assertThat(full.threshold()).isEqualTo(adaptive.threshold()).isEqualTo(cores);
+    }
+
+    @ParameterizedTest(name = "profile misleads ({0}): measurement wins")
+    @CsvSource({"busy", "quota"})
+    void measurementBeatsTopology(String why) throws Exception {
+        // the profile claims 4 free cores; the machine really offers 2
+        SyntheticPool pool = why.equals("busy") ? new SyntheticPool(4, false, Double.POSITIVE_INFINITY, 2, 0.02)
+                : new SyntheticPool(4, false, 2.0, 0, 0.02);
+        var r = investigate(pool, profile(4, false, Double.POSITIVE_INFINITY, 4), false);
+        assertThat(r.threshold()).isEqualTo(2);
+        assertThat(r.predictedWorkers()).isEqualTo(4);
+        assertThat(r.explanation()).contains("suggests 4").contains("the measurement is what counts");
+    }
+
+    @ParameterizedTest(name = "explanation attributes the slowdown to run-queue wait")
+    @CsvSource({"2"})
+    void explanationNamesRunQueueWait(int cores) throws Exception {
+        var r = investigate(new SyntheticPool(cores, false, Double.POSITIVE_INFINITY, 0, 0.02),
+                profile(cores, false, Double.POSITIVE_INFINITY, cores), false);
+        assertThat(r.explanation()).contains("With 3 workers").contains("waiting on the run queue")
+                .contains("pinned to CPUs 0-1");
+    }
+}

@@ -1,0 +1,118 @@
+package dev.corescope.experiment;
+
+import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.TaskResult;
+import dev.corescope.exec.Worker;
+import dev.corescope.exec.WorkerInfo;
+import dev.corescope.exec.WorkerPool;
+import dev.corescope.workload.TaskInput;
+import dev.corescope.workload.WorkloadSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A pool that models a machine instead of running anything: a task at concurrency P (the last
+ * {@link #ensure} request, which the batch runner makes before every batch) takes
+ * {@code cpu = base × smtFactor(P) × noise} of CPU and {@code wall = cpu × max(1, P / available)},
+ * the difference being run-queue wait. Completes at once; the timings are invented.
+ */
+final class SyntheticPool implements WorkerPool {
+    final int cores;
+    final boolean smt;
+    final double quota;
+    final int busy;
+    final double cv;
+    final double baseSeconds = 0.05;
+    private final Random rng = new Random(7);
+    private final List<Worker> workers = new ArrayList<>();
+    private volatile int level = 1;
+    private long clock = 1_000_000_000L;
+
+    SyntheticPool(int cores, boolean smt, double quota, int busy, double cv) {
+        this.cores = cores;
+        this.smt = smt;
+        this.quota = quota;
+        this.busy = busy;
+        this.cv = cv;
+    }
+
+    double available() {
+        return Math.min((smt ? 2 * cores : cores) - busy, quota);
+    }
+
+    private synchronized TaskResult task() {
+        double sigma = Math.sqrt(Math.log(1 + cv * cv));
+        double noise = Math.exp(sigma * rng.nextGaussian());
+        double cpu = baseSeconds * (smt && level + busy > cores ? 1.25 : 1.0) * noise;
+        double wall = cpu * Math.max(1.0, level / available());
+        long start = clock;
+        clock += (long) (wall * 1e9) + 1000;
+        return new TaskResult(TaskRecord.OK, start, start + (long) (wall * 1e9), (long) (cpu * 1e9),
+                (long) ((wall - cpu) * 1e9), 0, 1, 0, null, null);
+    }
+
+    @Override
+    public String mode() {
+        return "synthetic";
+    }
+
+    @Override
+    public synchronized void ensure(int n) {
+        level = n;
+        while (workers.size() < n) {
+            int id = workers.size() + 1;
+            WorkerInfo info = new WorkerInfo("synthetic-" + id, 1, id, 0);
+            workers.add(new Worker() {
+                @Override
+                public WorkerInfo info() {
+                    return info;
+                }
+
+                @Override
+                public CompletableFuture<TaskResult> submit(WorkloadSpec workload, TaskInput input) {
+                    return CompletableFuture.completedFuture(task());
+                }
+
+                @Override
+                public boolean alive() {
+                    return true;
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+        }
+    }
+
+    @Override
+    public synchronized Worker worker(int index) {
+        if (index >= workers.size()) {
+            int keep = level;
+            ensure(index + 1);
+            level = keep;
+        }
+        return workers.get(index);
+    }
+
+    @Override
+    public synchronized int size() {
+        return workers.size();
+    }
+
+    @Override
+    public List<Long> startCosts() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> events() {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+    }
+}
