@@ -52,8 +52,12 @@ public final class ThresholdCharts {
         tol.setLineColor(Color.GRAY);
         double top = levels.stream().mapToDouble(l -> Double.isFinite(l.ratioHigh()) ? l.ratioHigh() : l.ratio()).max()
                 .orElse(1.2);
-        XYSeries th = chart.addSeries("threshold: " + r.threshold() + " workers",
-                new double[] {r.threshold(), r.threshold()}, new double[] {0, Math.max(1.2, top)});
+        double bottom = levels.stream().mapToDouble(l -> Double.isFinite(l.ratioLow()) ? l.ratioLow() : l.ratio()).min()
+                .orElse(1.0);
+        bottom = Math.max(0, Math.min(0.95, bottom - 0.05));
+        chart.getStyler().setYAxisMin(bottom);
+        XYSeries th = chart.addSeries("threshold: " + r.threshold() + " worker" + (r.threshold() == 1 ? "" : "s"),
+                new double[] {r.threshold(), r.threshold()}, new double[] {bottom, Math.max(1.2, top)});
         th.setMarker(SeriesMarkers.NONE);
         th.setLineColor(new Color(0, 140, 0));
         th.setLineStyle(DASHED);
