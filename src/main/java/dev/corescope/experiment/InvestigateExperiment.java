@@ -62,6 +62,7 @@ public final class InvestigateExperiment {
                              Progress progress) {
         long t0 = System.nanoTime();
         int initialWorkers = Math.min(c.max(), 2);
+        session.useProfile(profileFuture);
         SpinSetup.Prepared p = c.spin().prepare(session, initialWorkers);
         MachineProfile profile = profileFuture.join();
         List<Long> pids = new ArrayList<>();

@@ -17,7 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import dev.corescope.machine.MachineProbe;
+import dev.corescope.machine.MachineProfile;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +39,7 @@ public final class Session implements AutoCloseable {
     private final List<BatchResult> batches = Collections.synchronizedList(new ArrayList<>());
     private final List<TaskRecord> failures = Collections.synchronizedList(new ArrayList<>());
     private final Instant started = Instant.now();
+    private volatile CompletableFuture<MachineProfile> profile = CompletableFuture.supplyAsync(Session::probeQuietly);
     private final Thread shutdownHook;
     private volatile Supplier<RunSummary> partialSummary;
     private final Consumer<RunSummary> summaryWriter;
@@ -138,6 +142,24 @@ public final class Session implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The machine profile read when the session opened (null if it could not be read). */
+    public MachineProfile profile() {
+        return profile.join();
+    }
+
+    /** Uses a profile read elsewhere (e.g. by investigate) instead of probing again. */
+    public void useProfile(CompletableFuture<MachineProfile> p) {
+        this.profile = p;
+    }
+
+    private static MachineProfile probeQuietly() {
+        try {
+            return MachineProbe.probe();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     public Instant started() {

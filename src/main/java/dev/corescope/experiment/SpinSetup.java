@@ -14,6 +14,7 @@ public record SpinSetup(Long loops, Duration target) {
     /** Calibrates when needed (on worker 0 of the session), then warms up {@code workers} workers. */
     Prepared prepare(Session session, int workers) {
         session.pool().ensure(workers);
+        session.profile(); // read the machine before measuring, not while
         Calibration calibration = null;
         long n;
         if (loops != null) {

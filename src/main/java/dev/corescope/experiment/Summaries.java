@@ -1,7 +1,11 @@
 package dev.corescope.experiment;
 
 import dev.corescope.analysis.LevelAggregator;
+import dev.corescope.analysis.LevelSummary;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.machine.LoadSnapshot;
+import dev.corescope.machine.MachineProfile;
+import dev.corescope.machine.ProcFs;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,12 +17,18 @@ final class Summaries {
     static RunSummary of(Session s, String workload, Calibration calibration, boolean complete, List<String> notes,
                          Object analysis) {
         List<TaskRecord> failed = s.failures();
+        List<LevelSummary> levels = LevelAggregator.summarize(s.batches());
+        LoadSnapshot end = LoadSnapshot.read(ProcFs.real());
+        MachineProfile profile = s.profile();
+        LoadSnapshot start = profile == null ? null : profile.loadAtStart();
+        int cpus = profile == null ? Runtime.getRuntime().availableProcessors() : (int) Math.ceil(profile.effectiveCpus());
         return new RunSummary(s.dir().runId(), s.settings().command(), s.settings().commandLine(), s.pool().mode(),
                 workload, calibration, s.started().toString(), Instant.now().toString(), complete,
                 s.pool().startCosts().stream().map(n -> n / 1e6).toList(),
-                LevelAggregator.summarize(s.batches()), failed.size(),
+                levels, failed.size(),
                 failed.stream().limit(20).map(r -> r.workerId() + " task " + r.taskIndex() + " (level " + r.level()
                         + "): " + r.status() + " — " + r.error()).toList(),
-                s.pool().events(), notes, analysis);
+                s.pool().events(), notes, analysis, new Metadata(Metadata.version(), profile, start, end),
+                Warnings.of(levels, start, end, cpus));
     }
 }

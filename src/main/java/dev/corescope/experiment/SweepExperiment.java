@@ -63,8 +63,6 @@ public final class SweepExperiment {
     }
 
     static RunSummary withNotes(RunSummary s, List<String> notes) {
-        return new RunSummary(s.runId(), s.command(), s.commandLine(), s.mode(), s.workload(), s.calibration(),
-                s.startedAt(), s.endedAt(), s.complete(), s.workerStartMillis(), s.levels(), s.failures(),
-                s.failureReasons(), s.events(), notes, s.analysis());
+        return s.withNotes(notes);
     }
 }

@@ -47,6 +47,9 @@ public final class ConsoleReport {
         for (String e : s.events()) {
             out.println("Event: " + e);
         }
+        if (s.warnings() != null) {
+            s.warnings().forEach(w -> out.println("Warning: " + w));
+        }
         if (s.failures() > 0) {
             out.println(s.failures() + " task(s) failed:");
             s.failureReasons().forEach(r -> out.println("  " + r));

@@ -1,0 +1,17 @@
+package dev.corescope.experiment;
+
+import dev.corescope.machine.LoadSnapshot;
+import dev.corescope.machine.MachineProfile;
+
+/**
+ * What every result carries so it can be interpreted later: corescope's version, the machine profile
+ * (JVM included), and the load before and after the run.
+ */
+public record Metadata(String corescopeVersion, MachineProfile profile, LoadSnapshot loadAtStart,
+                       LoadSnapshot loadAtEnd) {
+
+    public static String version() {
+        String v = Metadata.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0" : v;
+    }
+}
