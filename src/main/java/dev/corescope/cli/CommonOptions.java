@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the measuring commands. */
@@ -20,8 +21,8 @@ public final class CommonOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/<timestamp>-<command>).")
     Path out;
 
-    @Option(names = "--json", description = "Print the summary as JSON on stdout instead of the table.")
-    boolean json;
+    @Mixin
+    FormatOption output;
 
     @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "10m", description = "Kill and record a task that runs longer than this. Default: ${DEFAULT-VALUE}.")
@@ -42,7 +43,7 @@ public final class CommonOptions {
         }
         List<String> cmd = new ArrayList<>(List.of("corescope", command));
         cmd.addAll(List.of(args));
-        return new Settings(command, cmd, mode.name(), out, taskTimeout, workerJvmOptions, seed, quiet || json);
+        return new Settings(command, cmd, mode.name(), out, taskTimeout, workerJvmOptions, seed, quiet || output.format() != FormatOption.Format.table);
     }
 
     RunDirectory runDirectory(String command) {

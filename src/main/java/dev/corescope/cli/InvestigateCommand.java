@@ -76,10 +76,11 @@ public final class InvestigateCommand implements Callable<Integer> {
             Output.writer(dir).accept(summary);
             ThresholdCharts.write(report, dir.path());
             String cacheNote = cache(result, dir, settings.mode());
-            if (common.json) {
-                Output.printJson(System.out, report);
+            if (common.output.format() != FormatOption.Format.table) {
+                common.output.print(report, report.table());
             } else {
                 print(report, result, summary.calibration(), cacheNote);
+                summary.warnings().forEach(w -> System.out.println("Warning: " + w));
             }
             return Output.exitCode(summary);
         }

@@ -53,14 +53,15 @@ public final class RoundsCommand implements Callable<Integer> {
             progress.close();
             Output.writer(dir).accept(summary);
             var charts = LevelCharts.write(summary, dir.path(), repeats + " tasks in rounds vs queue (" + settings.mode() + ")");
-            if (common.json) {
-                Output.printJson(System.out, summary);
+            var table = ConsoleReport.levelTable(summary.levels(), true);
+            if (common.output.format() != FormatOption.Format.table) {
+                common.output.print(summary, table);
             } else {
                 if (summary.calibration() != null) {
                     System.out.println(summary.calibration().describe());
                 }
                 System.out.println("workload: " + summary.workload() + ", mode: " + summary.mode() + ", repeats: " + repeats);
-                System.out.print(ConsoleReport.levelTable(summary.levels(), true).render());
+                System.out.print(table.render());
                 ConsoleReport.printFooter(System.out, summary);
                 System.out.println("run directory: " + dir.path() + " (records.jsonl, summary.json, summary.csv, "
                         + charts.size() + " chart files)");

@@ -41,8 +41,14 @@ public final class RunCommand implements Callable<Integer> {
         try (Session session = Session.open(settings, dir, r -> { }, Output.writer(dir))) {
             var outcome = RunExperiment.run(session, workers, setup);
             Output.writer(dir).accept(outcome.summary());
-            if (common.json) {
-                Output.printJson(System.out, outcome.summary());
+            var table = new dev.corescope.report.Table("worker", "pid", "wall s", "cpu s", "wait s", "status");
+            for (TaskRecord r : outcome.batch().records()) {
+                table.row(r.workerId(), r.pid(), dev.corescope.report.Table.sec(r.wallSeconds()),
+                        dev.corescope.report.Table.sec(r.cpuSeconds()), dev.corescope.report.Table.sec(r.waitSeconds()),
+                        r.status());
+            }
+            if (common.output.format() != FormatOption.Format.table) {
+                common.output.print(outcome.summary(), table);
             } else {
                 if (outcome.summary().calibration() != null) {
                     System.out.println(outcome.summary().calibration().describe());

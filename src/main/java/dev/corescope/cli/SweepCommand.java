@@ -56,14 +56,15 @@ public final class SweepCommand implements Callable<Integer> {
             progress.close();
             Output.writer(dir).accept(summary);
             var charts = LevelCharts.write(summary, dir.path(), "sweep (" + settings.mode() + ")");
-            if (common.json) {
-                Output.printJson(System.out, summary);
+            var table = ConsoleReport.levelTable(summary.levels(), sequential);
+            if (common.output.format() != FormatOption.Format.table) {
+                common.output.print(summary, table);
             } else {
                 if (summary.calibration() != null) {
                     System.out.println(summary.calibration().describe());
                 }
                 System.out.println("workload: " + summary.workload() + ", mode: " + summary.mode() + ", trials per level: " + trials);
-                System.out.print(ConsoleReport.levelTable(summary.levels(), sequential).render());
+                System.out.print(table.render());
                 ConsoleReport.printFooter(System.out, summary);
                 System.out.println("run directory: " + dir.path() + " (records.jsonl, summary.json, summary.csv, "
                         + charts.size() + " chart files)");

@@ -55,7 +55,16 @@ public final class InvestigateExperiment {
 
     /** The run's summary, with {@code report} (what the user is shown) as its analysis. */
     public static RunSummary summary(Session session, Result result, Object report) {
-        return Summaries.of(session, result.workload(), result.calibration(), true, List.of(result.explanation()), report);
+        RunSummary s = Summaries.of(session, result.workload(), result.calibration(), true, List.of(result.explanation()),
+                report);
+        // levels above the threshold are expected to be slow and noisy: warn only about the ones that count
+        var clean = s.levels().stream().filter(l -> l.workers() <= result.threshold()).toList();
+        var m = s.metadata();
+        List<String> warnings = Warnings.of(clean, m.loadAtStart(), m.loadAtEnd(),
+                Runtime.getRuntime().availableProcessors());
+        return new RunSummary(s.runId(), s.command(), s.commandLine(), s.mode(), s.workload(), s.calibration(),
+                s.startedAt(), s.endedAt(), s.complete(), s.workerStartMillis(), s.levels(), s.failures(),
+                s.failureReasons(), s.events(), s.notes(), s.analysis(), m, warnings);
     }
 
     public static Result run(Session session, Config c, CompletableFuture<MachineProfile> profileFuture,

@@ -52,6 +52,38 @@ public final class Table {
         return sb.toString();
     }
 
+    /** RFC 4180 CSV: header and rows, fields quoted where needed. */
+    public String renderCsv() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.join(",", headers.stream().map(Table::csvField).toList())).append('\n');
+        for (List<String> r : rows) {
+            sb.append(String.join(",", r.stream().map(Table::csvField).toList())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** A GitHub-flavoured Markdown table, numbers right-aligned, ready to paste. */
+    public String renderMarkdown() {
+        StringBuilder sb = new StringBuilder("| ");
+        sb.append(String.join(" | ", headers.stream().map(Table::mdCell).toList())).append(" |\n|");
+        for (int i = 0; i < headers.size(); i++) {
+            sb.append(i == 0 ? "---|" : "---:|");
+        }
+        sb.append('\n');
+        for (List<String> r : rows) {
+            sb.append("| ").append(String.join(" | ", r.stream().map(Table::mdCell).toList())).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String csvField(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static String mdCell(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+
     private static void line(StringBuilder sb, List<String> cells, int[] width) {
         for (int i = 0; i < width.length; i++) {
             String c = i < cells.size() ? cells.get(i) : "";

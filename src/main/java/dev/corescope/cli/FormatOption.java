@@ -1,0 +1,34 @@
+package dev.corescope.cli;
+
+import dev.corescope.report.Table;
+import picocli.CommandLine.Option;
+
+/** {@code --format table|json|csv|markdown} (and {@code --json} as a shorthand). */
+public final class FormatOption {
+    public enum Format { table, json, csv, markdown }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output on stdout: table, json, csv or markdown. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--json", description = "Same as --format json.")
+    boolean json;
+
+    Format format() {
+        return json ? Format.json : format;
+    }
+
+    boolean isJson() {
+        return format() == Format.json;
+    }
+
+    /** Prints {@code document} as JSON, or {@code table} in the chosen text format. */
+    void print(Object document, Table table) {
+        switch (format()) {
+            case json -> Output.printJson(System.out, document);
+            case csv -> System.out.print(table.renderCsv());
+            case markdown -> System.out.print(table.renderMarkdown());
+            default -> System.out.print(table.render());
+        }
+    }
+}

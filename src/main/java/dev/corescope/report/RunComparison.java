@@ -1,0 +1,82 @@
+package dev.corescope.report;
+
+import dev.corescope.analysis.Comparison;
+import dev.corescope.exec.TaskRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Compares two run directories measurement by measurement: records are matched on (experiment,
+ * level, size); per match, the ratio of mean per-task wall times with its CI and a verdict.
+ */
+public final class RunComparison {
+    /** One matched measurement. */
+    public record Row(String experiment, int workers, long size, Comparison comparison) {
+    }
+
+    private RunComparison() {
+    }
+
+    public static List<Row> compare(Path before, Path after, double noise) throws IOException {
+        Map<String, List<TaskRecord>> a = group(load(before));
+        Map<String, List<TaskRecord>> b = group(load(after));
+        List<Row> rows = new ArrayList<>();
+        long seed = 1;
+        for (var e : a.entrySet()) {
+            List<TaskRecord> other = b.get(e.getKey());
+            if (other == null) {
+                continue;
+            }
+            TaskRecord first = e.getValue().get(0);
+            rows.add(new Row(first.experiment(), first.level(), first.size(), Comparison.of(walls(e.getValue()),
+                    walls(other), noise, 0.95, 2000, seed++)));
+        }
+        return rows;
+    }
+
+    /** The workload a run measured, from its summary.json; null when unknown. */
+    public static String workload(Path run) {
+        try {
+            var node = Json.MAPPER.readTree(run.resolve("summary.json").toFile()).get("workload");
+            return node == null || node.isNull() ? null : node.asText();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static List<TaskRecord> load(Path run) throws IOException {
+        Path file = run.resolve("records.jsonl");
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(run + " is not a corescope run directory (no records.jsonl)");
+        }
+        return RecordLog.read(file).stream().filter(TaskRecord::ok).toList();
+    }
+
+    private static Map<String, List<TaskRecord>> group(List<TaskRecord> rs) {
+        return rs.stream().collect(Collectors.groupingBy(
+                r -> String.format("%s|%06d|%012d", r.experiment(), r.level(), r.size()), TreeMap::new,
+                Collectors.toList()));
+    }
+
+    private static double[] walls(List<TaskRecord> rs) {
+        return rs.stream().mapToDouble(TaskRecord::wallSeconds).toArray();
+    }
+
+    public static Table table(List<Row> rows) {
+        Table t = new Table("experiment", "workers", "size", "n before", "n after", "mean before s", "mean after s",
+                "ratio", "95% CI", "verdict");
+        for (Row r : rows) {
+            Comparison c = r.comparison();
+            t.row(r.experiment(), r.workers(), r.size(), c.nBefore(), c.nAfter(), Table.sec(c.meanBefore()),
+                    Table.sec(c.meanAfter()), Table.num(c.ratio(), 3),
+                    Table.num(c.ciLow(), 3) + "-" + Table.num(c.ciHigh(), 3), c.verdict());
+        }
+        return t;
+    }
+}
