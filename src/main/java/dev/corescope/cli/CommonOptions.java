@@ -46,6 +46,30 @@ public final class CommonOptions {
         return new Settings(command, cmd, mode.name(), out, taskTimeout, workerJvmOptions, seed, quiet || output.format() != FormatOption.Format.table);
     }
 
+    /** Copies these options onto an API builder. */
+    <B extends dev.corescope.Corescope.Builder<B>> B apply(B builder, dev.corescope.experiment.SpinSetup spin) {
+        if (taskTimeout.isZero() || taskTimeout.isNegative()) {
+            throw new UsageError("--task-timeout must be positive");
+        }
+        builder.mode(mode.name()).out(out).taskTimeout(taskTimeout).seed(seed).workerJvmOptions(workerJvmOptions)
+                .progress(!quiet && output.format() == FormatOption.Format.table);
+        return spin.loops() != null ? builder.loops(spin.loops()) : builder.target(spin.target());
+    }
+
+    /** Runs an API call, turning an unusable run directory into a one-line usage error. */
+    <T> T runDirectoryChecked(IoCall<T> call) throws Exception {
+        try {
+            return call.run();
+        } catch (RunDirectory.Unusable e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    /** A call that may fail with an I/O error. */
+    interface IoCall<T> {
+        T run() throws Exception;
+    }
+
     RunDirectory runDirectory(String command) {
         try {
             return RunDirectory.create(out, command);

@@ -1,17 +1,9 @@
 package dev.corescope.cli;
 
+import dev.corescope.Corescope;
 import dev.corescope.experiment.InvestigateExperiment;
-import dev.corescope.experiment.Session;
-import dev.corescope.experiment.ThresholdCache;
-import dev.corescope.machine.MachineProbe;
-import dev.corescope.machine.MachineProfile;
 import dev.corescope.report.InvestigateReport;
-import dev.corescope.report.Progress;
-import dev.corescope.report.RunDirectory;
-import dev.corescope.report.ThresholdCharts;
-import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,50 +46,25 @@ public final class InvestigateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CompletableFuture<MachineProfile> profile = CompletableFuture.supplyAsync(MachineProbe::probe);
-        double tol = parseTolerance(tolerance);
+        double tol = Percent.parse("--tolerance", tolerance);
         int n = max == null ? Limits.defaultMax() : max;
         Limits.checkWorkers(spec, "--max", n, force);
         if (maxSamples < InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES) {
             throw new UsageError("--max-samples must be at least " + InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES);
         }
         var setup = spin.setup(InvestigateExperiment.Config.DEFAULT_TARGET);
-        var settings = common.settings("investigate", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
-        RunDirectory dir = common.runDirectory("investigate");
-        try (Progress progress = Progress.create("investigate", full ? n : 0, settings.quiet());
-             Session session = Session.open(settings, dir, r -> { }, Output.writer(dir))) {
-            var config = new InvestigateExperiment.Config(setup, tol, full, n,
-                    InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES, maxSamples);
-            var result = InvestigateExperiment.run(session, config, profile, progress);
-            progress.close();
-            InvestigateReport report = InvestigateReport.of(result, session.batches().stream()
-                    .flatMap(b -> b.records().stream()).toList(), dir.path().toString(), settings.mode());
-            var summary = InvestigateExperiment.summary(session, result, report);
-            Output.writer(dir).accept(summary);
-            ThresholdCharts.write(report, dir.path());
-            String cacheNote = cache(result, dir, settings.mode());
-            if (common.output.format() != FormatOption.Format.table) {
-                common.output.print(report, report.table());
-            } else {
-                print(report, result, summary.calibration(), cacheNote);
-                summary.warnings().forEach(w -> System.out.println("Warning: " + w));
-            }
-            return Output.exitCode(summary);
+        var investigation = Corescope.investigate().tolerance(tol).full(full).max(n).maxSamples(maxSamples)
+                .cache(!noCache);
+        common.apply(investigation, setup);
+        var outcome = common.runDirectoryChecked(investigation::runWithSummary);
+        var report = outcome.report();
+        if (common.output.format() != FormatOption.Format.table) {
+            common.output.print(report, report.table());
+        } else {
+            print(report, outcome.result(), outcome.summary().calibration(), investigation.cacheNote());
+            outcome.summary().warnings().forEach(w -> System.out.println("Warning: " + w));
         }
-    }
-
-    private String cache(InvestigateExperiment.Result r, RunDirectory dir, String mode) {
-        if (noCache) {
-            return "not cached (--no-cache)";
-        }
-        ThresholdCache cache = ThresholdCache.defaultCache();
-        try {
-            cache.store(r.profile().key(), new ThresholdCache.Entry(r.threshold(), mode, Instant.now().toString(),
-                    dir.path().toAbsolutePath().toString(), r.profile().effectiveCpus(), r.explanation()));
-            return "cached in " + cache.file() + " (key " + r.profile().key() + ")";
-        } catch (java.io.IOException | RuntimeException e) {
-            return "could not cache the verdict in " + cache.file() + ": " + e.getMessage();
-        }
+        return Output.exitCode(outcome.summary());
     }
 
     private static void print(InvestigateReport report, InvestigateExperiment.Result r,
@@ -125,21 +92,5 @@ public final class InvestigateCommand implements Callable<Integer> {
         System.out.println();
         System.out.printf("Verdict in %.2f s of measurement; %s%n", r.seconds(), cacheNote);
         System.out.println("run directory: " + report.runDirectory());
-    }
-
-    static double parseTolerance(String text) {
-        String t = text.trim();
-        boolean pct = t.endsWith("%");
-        double v;
-        try {
-            v = Double.parseDouble(pct ? t.substring(0, t.length() - 1) : t);
-        } catch (NumberFormatException e) {
-            throw new UsageError("--tolerance '" + text + "' is not a number or percentage (e.g. 5%)");
-        }
-        double fraction = pct || v >= 1 ? v / 100 : v;
-        if (!(fraction > 0 && fraction < 1)) {
-            throw new UsageError("--tolerance must be in (0, 100%), got " + text);
-        }
-        return fraction;
     }
 }

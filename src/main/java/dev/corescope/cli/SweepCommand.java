@@ -1,11 +1,7 @@
 package dev.corescope.cli;
 
-import dev.corescope.experiment.Session;
-import dev.corescope.experiment.SweepExperiment;
+import dev.corescope.Corescope;
 import dev.corescope.report.ConsoleReport;
-import dev.corescope.report.LevelCharts;
-import dev.corescope.report.Progress;
-import dev.corescope.report.RunDirectory;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,28 +44,21 @@ public final class SweepCommand implements Callable<Integer> {
             throw new UsageError("--trials must be at least 1, got " + trials);
         }
         var setup = spin.setup(Duration.ofSeconds(1));
-        var settings = common.settings("sweep", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
-        RunDirectory dir = common.runDirectory("sweep");
-        try (Progress progress = Progress.create("sweep", (long) n * trials + (sequential ? 1 : 0), settings.quiet());
-             Session session = Session.open(settings, dir, r -> { }, Output.writer(dir))) {
-            var summary = SweepExperiment.run(session, new SweepExperiment.Config(n, trials, sequential, setup), progress);
-            progress.close();
-            Output.writer(dir).accept(summary);
-            var charts = LevelCharts.write(summary, dir.path(), "sweep (" + settings.mode() + ")");
-            var table = ConsoleReport.levelTable(summary.levels(), sequential);
-            if (common.output.format() != FormatOption.Format.table) {
-                common.output.print(summary, table);
-            } else {
-                if (summary.calibration() != null) {
-                    System.out.println(summary.calibration().describe());
-                }
-                System.out.println("workload: " + summary.workload() + ", mode: " + summary.mode() + ", trials per level: " + trials);
-                System.out.print(table.render());
-                ConsoleReport.printFooter(System.out, summary);
-                System.out.println("run directory: " + dir.path() + " (records.jsonl, summary.json, summary.csv, "
-                        + charts.size() + " chart files)");
+        var sweep = common.apply(Corescope.sweep().max(n).trials(trials).sequential(sequential), setup);
+        var summary = common.runDirectoryChecked(sweep::run);
+        var table = ConsoleReport.levelTable(summary.levels(), sequential);
+        if (common.output.format() != FormatOption.Format.table) {
+            common.output.print(summary, table);
+        } else {
+            if (summary.calibration() != null) {
+                System.out.println(summary.calibration().describe());
             }
-            return Output.exitCode(summary);
+            System.out.println("workload: " + summary.workload() + ", mode: " + summary.mode() + ", trials per level: " + trials);
+            System.out.print(table.render());
+            ConsoleReport.printFooter(System.out, summary);
+            System.out.println("run directory: " + summary.metadata().runDirectory()
+                    + " (records.jsonl, summary.json, summary.csv, charts)");
         }
+        return Output.exitCode(summary);
     }
 }

@@ -4,10 +4,10 @@ import dev.corescope.machine.LoadSnapshot;
 import dev.corescope.machine.MachineProfile;
 
 /**
- * What every result carries so it can be interpreted later: corescope's version, the machine profile
+ * What every result carries so it can be interpreted later: corescope's version, where it was written, the machine profile
  * (JVM included), and the load before and after the run.
  */
-public record Metadata(String corescopeVersion, MachineProfile profile, LoadSnapshot loadAtStart,
+public record Metadata(String corescopeVersion, String runDirectory, MachineProfile profile, LoadSnapshot loadAtStart,
                        LoadSnapshot loadAtEnd) {
 
     public static String version() {

@@ -28,7 +28,7 @@ final class Summaries {
                 levels, failed.size(),
                 failed.stream().limit(20).map(r -> r.workerId() + " task " + r.taskIndex() + " (level " + r.level()
                         + "): " + r.status() + " — " + r.error()).toList(),
-                s.pool().events(), notes, analysis, new Metadata(Metadata.version(), profile, start, end),
+                s.pool().events(), notes, analysis, new Metadata(Metadata.version(), s.dir().path().toString(), profile, start, end),
                 Warnings.of(levels, start, end, cpus));
     }
 }

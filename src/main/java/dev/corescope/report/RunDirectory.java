@@ -8,6 +8,13 @@ import java.time.format.DateTimeFormatter;
 
 /** A run's output directory: {@code runs/<timestamp>-<command>} unless {@code --out} names one. */
 public record RunDirectory(Path path) {
+    /** The requested directory cannot hold a run (not creatable, not writable, or already used). */
+    public static final class Unusable extends IOException {
+        public Unusable(String message) {
+            super(message);
+        }
+    }
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /**
@@ -26,13 +33,13 @@ public record RunDirectory(Path path) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IOException("cannot create output directory " + dir + ": " + reason(e));
+            throw new Unusable("cannot create output directory " + dir + ": " + reason(e));
         }
         if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new IOException("output directory " + dir + " is not writable");
+            throw new Unusable("output directory " + dir + " is not writable");
         }
         if (Files.exists(dir.resolve("records.jsonl"))) {
-            throw new IOException("output directory " + dir + " already holds a run (records.jsonl); choose another --out");
+            throw new Unusable("output directory " + dir + " already holds a run (records.jsonl); choose another --out");
         }
         return new RunDirectory(dir);
     }

@@ -15,6 +15,7 @@ public final class Workloads {
     static {
         BUILT_INS.put(SpinWorkload.NAME, SpinWorkload::new);
         BUILT_INS.put(EmptyWorkload.NAME, p -> new EmptyWorkload());
+        dev.corescope.workload.algo.Algorithms.registerAll(BUILT_INS::put);
     }
 
     private Workloads() {

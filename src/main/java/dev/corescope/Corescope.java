@@ -1,0 +1,255 @@
+package dev.corescope;
+
+import dev.corescope.experiment.InvestigateExperiment;
+import dev.corescope.experiment.RunSummary;
+import dev.corescope.experiment.Session;
+import dev.corescope.experiment.Settings;
+import dev.corescope.experiment.SpinSetup;
+import dev.corescope.experiment.SweepExperiment;
+import dev.corescope.experiment.ThresholdCache;
+import dev.corescope.machine.MachineProbe;
+import dev.corescope.machine.MachineProfile;
+import dev.corescope.report.InvestigateReport;
+import dev.corescope.report.LevelCharts;
+import dev.corescope.report.Progress;
+import dev.corescope.report.RunDirectory;
+import dev.corescope.report.SummaryWriter;
+import dev.corescope.report.ThresholdCharts;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The Java entry point to corescope's experiments, for JUnit tests, jshell and programs:
+ * <pre>{@code
+ * InvestigateReport r = Corescope.investigate().mode("threads").tolerance(0.05).run();
+ * int workers = r.threshold();
+ * RunSummary s = Corescope.sweep().max(4).target(Duration.ofMillis(100)).run();
+ * }</pre>
+ * Every run writes its run directory (records, summary, charts) as the command line does.
+ */
+public final class Corescope {
+    private Corescope() {
+    }
+
+    public static Investigation investigate() {
+        return new Investigation();
+    }
+
+    public static Sweep sweep() {
+        return new Sweep();
+    }
+
+    /** Options common to all experiments. */
+    @SuppressWarnings("unchecked")
+    public abstract static class Builder<B extends Builder<B>> {
+        String mode = "threads";
+        Path out;
+        Duration taskTimeout = Duration.ofMinutes(10);
+        long seed = 42;
+        Long loops;
+        Duration target;
+        boolean quiet = true;
+        List<String> workerJvmOptions = new ArrayList<>();
+
+        /** {@code threads} (default) or {@code processes} (worker JVMs). */
+        public B mode(String m) {
+            if (!m.equals("threads") && !m.equals("processes")) {
+                throw new IllegalArgumentException("mode must be threads or processes, got " + m);
+            }
+            this.mode = m;
+            return (B) this;
+        }
+
+        /** Run directory (default {@code runs/<timestamp>-<command>}). */
+        public B out(Path dir) {
+            this.out = dir;
+            return (B) this;
+        }
+
+        /** Calibrate the spin task to this duration. */
+        public B target(Duration d) {
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException("target must be positive");
+            }
+            this.target = d;
+            this.loops = null;
+            return (B) this;
+        }
+
+        /** Use a fixed spin loop count instead of calibrating. */
+        public B loops(long n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("loops must be >= 0");
+            }
+            this.loops = n;
+            this.target = null;
+            return (B) this;
+        }
+
+        public B seed(long s) {
+            this.seed = s;
+            return (B) this;
+        }
+
+        public B taskTimeout(Duration d) {
+            this.taskTimeout = d;
+            return (B) this;
+        }
+
+        /** Extra options for worker JVMs. */
+        public B workerJvmOptions(List<String> options) {
+            this.workerJvmOptions = new ArrayList<>(options);
+            return (B) this;
+        }
+
+        /** Print progress lines on stderr (off by default in the API). */
+        public B progress(boolean on) {
+            this.quiet = !on;
+            return (B) this;
+        }
+
+        Settings settings(String command) {
+            return new Settings(command, List.of("corescope", command, "(java api)"), mode, out, taskTimeout,
+                    workerJvmOptions, seed, quiet);
+        }
+
+        SpinSetup spin(Duration defaultTarget) {
+            return loops != null ? new SpinSetup(loops, null) : new SpinSetup(null, target != null ? target : defaultTarget);
+        }
+    }
+
+    /** {@code investigate}: the critical threshold of this machine, explained. */
+    public static final class Investigation extends Builder<Investigation> {
+        private double tolerance = 0.05;
+        private boolean full;
+        private Integer max;
+        private int maxSamples = InvestigateExperiment.Config.DEFAULT_MAX_SAMPLES;
+        private boolean cache = true;
+        private String cacheNote = "";
+
+        public Investigation tolerance(double fraction) {
+            if (!(fraction > 0 && fraction < 1)) {
+                throw new IllegalArgumentException("tolerance must be in (0, 1), got " + fraction);
+            }
+            this.tolerance = fraction;
+            return this;
+        }
+
+        public Investigation full(boolean on) {
+            this.full = on;
+            return this;
+        }
+
+        public Investigation max(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("max must be >= 1");
+            }
+            this.max = n;
+            return this;
+        }
+
+        public Investigation maxSamples(int n) {
+            this.maxSamples = n;
+            return this;
+        }
+
+        /** Store the verdict in {@code ~/.corescope/threshold.json} (default true). */
+        public Investigation cache(boolean on) {
+            this.cache = on;
+            return this;
+        }
+
+        /** What happened to the cache on the last run (for the CLI). */
+        public String cacheNote() {
+            return cacheNote;
+        }
+
+        public InvestigateReport run() throws IOException {
+            return runWithSummary().report();
+        }
+
+        /** The report and the run's summary document. */
+        public record Outcome(InvestigateReport report, RunSummary summary, InvestigateExperiment.Result result) {
+        }
+
+        public Outcome runWithSummary() throws IOException {
+            CompletableFuture<MachineProfile> profile = CompletableFuture.supplyAsync(MachineProbe::probe);
+            int n = max != null ? max : 2 * Runtime.getRuntime().availableProcessors() + 2;
+            Settings settings = settings("investigate");
+            RunDirectory dir = RunDirectory.create(out, "investigate");
+            try (Progress progress = Progress.create("investigate", full ? n : 0, quiet);
+                 Session session = Session.open(settings, dir, r -> { }, s -> SummaryWriter.write(dir, s))) {
+                var config = new InvestigateExperiment.Config(spin(InvestigateExperiment.Config.DEFAULT_TARGET), tolerance,
+                        full, n, InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES, maxSamples);
+                var result = InvestigateExperiment.run(session, config, profile, progress);
+                progress.close();
+                InvestigateReport report = InvestigateReport.of(result, session.batches().stream()
+                        .flatMap(b -> b.records().stream()).toList(), dir.path().toString(), settings.mode());
+                RunSummary summary = InvestigateExperiment.summary(session, result, report);
+                SummaryWriter.write(dir, summary);
+                ThresholdCharts.write(report, dir.path());
+                cacheNote = cache ? store(result, dir, settings.mode()) : "not cached";
+                return new Outcome(report, summary, result);
+            }
+        }
+
+        private static String store(InvestigateExperiment.Result r, RunDirectory dir, String mode) {
+            ThresholdCache cache = ThresholdCache.defaultCache();
+            try {
+                cache.store(r.profile().key(), new ThresholdCache.Entry(r.threshold(), mode, Instant.now().toString(),
+                        dir.path().toAbsolutePath().toString(), r.profile().effectiveCpus(), r.explanation()));
+                return "cached in " + cache.file() + " (key " + r.profile().key() + ")";
+            } catch (IOException | RuntimeException e) {
+                return "could not cache the verdict in " + cache.file() + ": " + e.getMessage();
+            }
+        }
+    }
+
+    /** {@code sweep}: P = 1..max workers, one task each, K trials per level. */
+    public static final class Sweep extends Builder<Sweep> {
+        private Integer max;
+        private int trials = 1;
+        private boolean sequential;
+
+        public Sweep max(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("max must be >= 1");
+            }
+            this.max = n;
+            return this;
+        }
+
+        public Sweep trials(int k) {
+            if (k < 1) {
+                throw new IllegalArgumentException("trials must be >= 1");
+            }
+            this.trials = k;
+            return this;
+        }
+
+        public Sweep sequential(boolean on) {
+            this.sequential = on;
+            return this;
+        }
+
+        public RunSummary run() throws IOException {
+            int n = max != null ? max : 2 * Runtime.getRuntime().availableProcessors() + 2;
+            Settings settings = settings("sweep");
+            RunDirectory dir = RunDirectory.create(out, "sweep");
+            try (Progress progress = Progress.create("sweep", (long) n * trials + (sequential ? 1 : 0), quiet);
+                 Session session = Session.open(settings, dir, r -> { }, s -> SummaryWriter.write(dir, s))) {
+                RunSummary summary = SweepExperiment.run(session,
+                        new SweepExperiment.Config(n, trials, sequential, spin(Duration.ofSeconds(1))), progress);
+                progress.close();
+                SummaryWriter.write(dir, summary);
+                LevelCharts.write(summary, dir.path(), "sweep (" + settings.mode() + ")");
+                return summary;
+            }
+        }
+    }
+}
