@@ -1,0 +1,100 @@
+package dev.corescope.report;
+
+import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
+import dev.corescope.experiment.AssessExperiment.Assessment;
+import dev.corescope.experiment.AssessExperiment.Fit;
+import dev.corescope.experiment.AssessExperiment.VerifyRow;
+import dev.corescope.experiment.RatioStats;
+import dev.corescope.experiment.RunSummary;
+import dev.corescope.experiment.SizeStats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Locale;
+
+/** Console tables and the {@code summary.json}/{@code summary.csv} of an assessment. */
+public final class AssessReport {
+    public static final String CSV_HEADER = "algorithm,size,count,failed,mean_s,sd_s,cv,median_s,min_s,max_s,"
+            + "ci95_low_s,ci95_high_s,outliers,outlier_repeats";
+
+    private AssessReport() {
+    }
+
+    /** {@code summary.json}: the whole run summary with the assessment; {@code summary.csv}: one row per (algorithm, size). */
+    public static void write(RunDirectory dir, RunSummary summary, Assessment a) {
+        try {
+            Files.writeString(dir.file("summary.json"), Json.MAPPER.writeValueAsString(summary) + "\n",
+                    StandardCharsets.UTF_8);
+            Files.writeString(dir.file("summary.csv"), csv(a), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the summary in " + dir.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static String csv(Assessment a) {
+        StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
+        for (AlgorithmResult alg : a.algorithms()) {
+            for (SizeStats s : alg.sizes()) {
+                sb.append(String.join(",", alg.algorithm(), Long.toString(s.size()), Integer.toString(s.count()),
+                        Integer.toString(s.failed()), d(s.mean()), d(s.sd()), d(s.cv()), d(s.median()), d(s.min()),
+                        d(s.max()), d(s.ciLow()), d(s.ciHigh()), Integer.toString(s.outlierRepeats().size()),
+                        String.join(" ", s.outlierRepeats().stream().map(String::valueOf).toList()))).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    public static Table sizeTable(AlgorithmResult alg) {
+        Table t = new Table("size", "n", "failed", "mean ms", "sd ms", "CV", "median ms", "min ms", "max ms",
+                "95% CI of mean (ms)", "outliers (kept)");
+        for (SizeStats s : alg.sizes()) {
+            t.row(s.size(), s.count(), s.failed(), ms(s.mean()), ms(s.sd()), Table.pct(s.cv()), ms(s.median()),
+                    ms(s.min()), ms(s.max()), Double.isFinite(s.ciLow()) ? ms(s.ciLow()) + " .. " + ms(s.ciHigh()) : "-",
+                    s.outlierRepeats().size());
+        }
+        return t;
+    }
+
+    public static Table fitTable(Assessment a) {
+        Table t = new Table("algorithm", "best model", "R²", "constant (s/unit)", "intercept ms", "power law k",
+                "R² log-log");
+        for (AlgorithmResult alg : a.algorithms()) {
+            Fit f = alg.fit();
+            if (f == null || !f.fitted()) {
+                t.row(alg.algorithm(), f == null ? "-" : f.note(), "-", "-", "-", "-", "-");
+            } else {
+                t.row(alg.algorithm(), f.bestModel(), Table.num(f.rSquared(), 4), String.format(Locale.ROOT, "%.4g",
+                        f.constant()), ms(f.intercept()), Table.num(f.powerExponent(), 3), Table.num(f.powerRSquared(), 4));
+            }
+        }
+        return t;
+    }
+
+    public static Table verifyTable(Assessment a) {
+        Table t = new Table("algorithm", "size", "tasks P/1", "mean ratio P/1", "95% CI", "sd ratio P/1", "95% CI");
+        for (AlgorithmResult alg : a.algorithms()) {
+            for (VerifyRow v : alg.verify()) {
+                RatioStats r = v.ratios();
+                t.row(alg.algorithm(), v.size(), r.parallelCount() + "/" + r.singleCount(), Table.num(r.meanRatio(), 3),
+                        Table.num(r.meanRatioLow(), 3) + " .. " + Table.num(r.meanRatioHigh(), 3), Table.num(r.sdRatio(), 2),
+                        Table.num(r.sdRatioLow(), 2) + " .. " + Table.num(r.sdRatioHigh(), 2));
+            }
+        }
+        return t;
+    }
+
+    static String ms(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "-";
+        }
+        double m = seconds * 1000;
+        double a = Math.abs(m);
+        return a >= 100 ? String.format(Locale.ROOT, "%.1f", m) : a >= 1 ? String.format(Locale.ROOT, "%.3f", m)
+                : String.format(Locale.ROOT, "%.4f", m);
+    }
+
+    private static String d(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+    }
+}

@@ -1,0 +1,114 @@
+package dev.corescope.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.corescope.exec.TaskRecord;
+import dev.corescope.experiment.AssessExperiment;
+import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
+import dev.corescope.experiment.AssessExperiment.Assessment;
+import dev.corescope.experiment.AssessExperiment.Fit;
+import dev.corescope.experiment.SizeStats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AssessReportsTest {
+    @TempDir
+    Path dir;
+
+    static final List<Long> SIZES = List.of(50L, 100L, 200L);
+
+    /** Two workers, cubic times, 4 repeats per size. */
+    static List<TaskRecord> records(String algorithm, double scale) {
+        List<TaskRecord> out = new ArrayList<>();
+        int i = 0;
+        for (long n : SIZES) {
+            for (int r = 0; r < 4; r++) {
+                long wall = (long) (scale * n * n * n * (1 + 0.01 * r));
+                out.add(new TaskRecord("run", AssessExperiment.ASSESS + "/" + algorithm, 2, 0, 0, i++, n,
+                        "thread-" + (1 + r % 2), 1, 1, 0, wall, wall, wall, 0, 0, 0, 0, TaskRecord.OK, null, null, null));
+            }
+        }
+        return out;
+    }
+
+    static AlgorithmResult result(String algorithm, List<TaskRecord> records) {
+        List<SizeStats> stats = new ArrayList<>();
+        for (long n : SIZES) {
+            List<TaskRecord> rs = records.stream().filter(r -> r.size() == n).toList();
+            stats.add(SizeStats.of(algorithm, n, rs.stream().mapToDouble(TaskRecord::wallSeconds).toArray(),
+                    rs.stream().mapToInt(r -> r.taskIndex() % 4).toArray(), 0));
+        }
+        var fit = dev.corescope.analysis.ComplexityFit.fit(SIZES.stream().mapToDouble(Long::doubleValue).toArray(),
+                stats.stream().mapToDouble(SizeStats::mean).toArray());
+        Fit f = new Fit(fit.best().name(), fit.best().rSquared(), fit.best().constant(), fit.best().intercept(),
+                fit.powerExponent(), fit.powerConstant(), fit.powerRSquared(), null);
+        return new AlgorithmResult(algorithm, "spec", 12, 0, 1.0, 12.0, stats, f, 0, Double.NaN, Double.NaN, List.of());
+    }
+
+    static Assessment assessment(List<AlgorithmResult> algs) {
+        return new Assessment(2, "--workers 2", "threads", 4, SIZES, "order", 1,
+                new AssessExperiment.Warm(5, List.of(50L), 0, "why"),
+                new AssessExperiment.Pin(false, List.of(), "threads are not pinned", List.of()),
+                AssessExperiment.CI_METHOD, null, algs, 12.0, Double.NaN, "not measured");
+    }
+
+    @Test
+    void jmhJsonHasOneEntryPerAlgorithmAndSizeInJmhSchema() throws Exception {
+        List<TaskRecord> recs = records("matmul-naive", 1);
+        Assessment a = assessment(List.of(result("matmul-naive", recs)));
+        Path file = dir.resolve("out/jmh.json");
+        JmhJson.write(file, a, recs);
+        var doc = Json.MAPPER.readTree(file.toFile());
+        assertThat(doc.isArray()).isTrue();
+        assertThat(doc.size()).isEqualTo(3);
+        var e = doc.get(1);
+        assertThat(e.get("benchmark").asText()).isEqualTo("dev.corescope.assess.matmul-naive");
+        assertThat(e.get("mode").asText()).isEqualTo("avgt");
+        assertThat(e.get("threads").asInt()).isEqualTo(2);
+        assertThat(e.get("forks").asInt()).isEqualTo(1);
+        assertThat(e.get("warmupIterations").asInt()).isEqualTo(5);
+        assertThat(e.get("measurementIterations").asInt()).isEqualTo(4);
+        assertThat(e.get("params").get("size").asText()).isEqualTo("100");
+        var pm = e.get("primaryMetric");
+        assertThat(pm.get("scoreUnit").asText()).isEqualTo("ms/op");
+        double score = pm.get("score").asDouble();
+        assertThat(score).isEqualTo(a.algorithms().get(0).sizes().get(1).mean() * 1000);
+        assertThat(pm.get("scoreError").asDouble()).isPositive();
+        assertThat(pm.get("scoreConfidence").get(0).asDouble()).isLessThan(score);
+        assertThat(pm.get("scorePercentiles").has("50.0")).isTrue();
+        assertThat(pm.get("rawData").size()).isEqualTo(2); // one array per worker
+        assertThat(pm.get("rawData").get(0).size() + pm.get("rawData").get(1).size()).isEqualTo(4);
+    }
+
+    @Test
+    void complexityChartWithSeveralAlgorithmsIsWrittenAsPngAndSvgInBothScales() throws Exception {
+        List<AlgorithmResult> algs = List.of(result("a", records("a", 1)), result("b", records("b", 3)));
+        for (boolean log : new boolean[] {false, true}) {
+            Path sub = Files.createDirectories(dir.resolve(log ? "log" : "lin"));
+            List<Path> files = ComplexityCharts.write(algs, sub, "t", log);
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("complexity.png", "complexity.svg");
+            for (Path p : files) {
+                assertThat(Files.size(p)).isGreaterThan(1000);
+            }
+            var chart = ComplexityCharts.chart(algs, "t", log);
+            assertThat(chart.getSeriesCollection().stream().map(x -> x.getName()).toList()).hasSize(4).anyMatch(k -> k.startsWith("a: fit O(n^3)"))
+                    .anyMatch(k -> k.startsWith("b: mean ± sd"));
+            assertThat(chart.getYAxisTitle()).contains("(ms)");
+        }
+    }
+
+    @Test
+    void csvHasOneRowPerAlgorithmAndSize() {
+        Assessment a = assessment(List.of(result("a", records("a", 1)), result("b", records("b", 2))));
+        String[] lines = AssessReport.csv(a).split("\n");
+        assertThat(lines).hasSize(1 + 6);
+        assertThat(lines[0]).isEqualTo(AssessReport.CSV_HEADER);
+        assertThat(lines[4]).startsWith("b,50,4,0,");
+        assertThat(Map.of("t", AssessReport.sizeTable(a.algorithms().get(0)).rows().size())).containsEntry("t", 3);
+    }
+}
