@@ -16,7 +16,7 @@ import dev.corescope.report.ConsoleReport;
 import dev.corescope.report.JmhJson;
 import dev.corescope.report.Progress;
 import dev.corescope.report.RunDirectory;
-import dev.corescope.workload.AlgorithmWorkload;
+import dev.corescope.workload.algo.Algorithms;
 import dev.corescope.workload.CommandWorkload;
 import dev.corescope.workload.UserClassWorkload;
 import dev.corescope.workload.WorkloadSpec;
@@ -111,7 +111,7 @@ public final class AssessCommand implements Callable<Integer> {
     /** The known algorithm names, for the help text. */
     static final class Known extends ArrayList<String> {
         Known() {
-            super(AlgorithmWorkload.known());
+            super(Algorithms.names());
         }
     }
 
@@ -134,7 +134,8 @@ public final class AssessCommand implements Callable<Integer> {
         MachineProfile[] profile = new MachineProfile[1];
         WorkerCount.Resolved resolved;
         try {
-            resolved = WorkerCount.resolve(workers, ThresholdCache.defaultCache(), () -> probe(profile).key());
+            resolved = WorkerCount.resolve(workers, ThresholdCache.defaultCache(), () -> probe(profile).key(),
+                    this::investigateFirst);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
@@ -174,8 +175,9 @@ public final class AssessCommand implements Callable<Integer> {
                     throw new UsageError("cannot write --jmh-json " + jmhJson + ": " + e.getMessage());
                 }
             }
-            if (common.json) {
-                Output.printJson(System.out, summary);
+            if (common.output.format() != FormatOption.Format.table) {
+                var combined = AssessReport.flatTable(a);
+                common.output.print(summary, combined);
             } else {
                 for (AlgorithmResult alg : a.algorithms()) {
                     System.out.printf(Locale.ROOT, "%s — %d tasks on %d %s workers in %.3f s (%.2f tasks/s)%n",
@@ -196,6 +198,18 @@ public final class AssessCommand implements Callable<Integer> {
                         + charts.size() + " chart files)" + (jmhJson != null ? "; JMH JSON: " + jmhJson : ""));
             }
             return Output.exitCode(summary);
+        }
+    }
+
+    /** {@code --workers auto} with nothing cached: measure the threshold now, in the same mode. */
+    private int investigateFirst() {
+        System.err.println("corescope: no threshold cached for this machine; running 'corescope investigate' first");
+        try {
+            var run = dev.corescope.Corescope.investigate().mode(common.mode.name())
+                    .progress(!common.quiet && common.output.format() == FormatOption.Format.table);
+            return run.run().threshold();
+        } catch (java.io.IOException e) {
+            throw new UsageError("investigate failed: " + e.getMessage());
         }
     }
 
@@ -230,7 +244,7 @@ public final class AssessCommand implements Callable<Integer> {
                 + (command != null ? 1 : 0);
         if (sources != 1) {
             throw new UsageError("choose exactly one of --algorithm, --class or --cmd (known algorithms: "
-                    + String.join(", ", AlgorithmWorkload.known()) + ")");
+                    + String.join(", ", Algorithms.names()) + ")");
         }
         if (classpath != null && userClass == null) {
             throw new UsageError("--classpath needs --class");
@@ -253,11 +267,11 @@ public final class AssessCommand implements Callable<Integer> {
             } else {
                 for (String name : new java.util.LinkedHashSet<>(algorithms)) {
                     String n = name.trim();
-                    if (!AlgorithmWorkload.isKnown(n)) {
-                        throw new UsageError(AlgorithmWorkload.unknown(n));
+                    if (!Algorithms.names().contains(n)) {
+                        throw new UsageError("unknown algorithm '" + n + "' (known: " + String.join(", ", Algorithms.names()) + ")");
                     }
-                    WorkloadSpec s = AlgorithmWorkload.spec(n, params);
-                    AlgorithmWorkload.class.cast(dev.corescope.workload.Workloads.create(s)); // bad parameters fail here
+                    WorkloadSpec s = new WorkloadSpec(n, params);
+                    dev.corescope.workload.Workloads.create(s); // bad parameters fail here
                     out.add(new AssessExperiment.Algo(n, s));
                 }
             }

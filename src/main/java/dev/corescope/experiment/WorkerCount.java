@@ -26,14 +26,31 @@ public final class WorkerCount {
      * @throws IllegalArgumentException with a one-line reason: not a count, or nothing cached for {@code auto}
      */
     public static Resolved resolve(String value, ThresholdCache cache, Supplier<String> machineKey) {
+        return resolve(value, cache, machineKey, null);
+    }
+
+    /**
+     * As {@link #resolve(String, ThresholdCache, Supplier)}, but when nothing is cached for {@code auto},
+     * {@code investigate} (if not null) measures the threshold first and returns it.
+     */
+    public static Resolved resolve(String value, ThresholdCache cache, Supplier<String> machineKey,
+                                   java.util.function.IntSupplier investigate) {
         String v = value == null ? AUTO : value.trim().toLowerCase(Locale.ROOT);
         if (v.equals(AUTO)) {
             String key = machineKey.get();
-            return cache.lookup(key)
+            var cached = cache.lookup(key)
                     .filter(e -> e.threshold() >= 1)
                     .map(e -> new Resolved(e.threshold(), "auto: threshold " + e.threshold() + " cached by investigate"
-                            + (e.measuredAt() == null ? "" : " at " + e.measuredAt()) + " (" + e.mode() + ", key " + key + ")"))
-                    .orElseThrow(() -> new IllegalArgumentException(NOT_CACHED));
+                            + (e.measuredAt() == null ? "" : " at " + e.measuredAt()) + " (" + e.mode() + ", key " + key + ")"));
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+            if (investigate == null) {
+                throw new IllegalArgumentException(NOT_CACHED);
+            }
+            int t = investigate.getAsInt();
+            return new Resolved(t, "auto: nothing cached for this machine (key " + key + "), so investigate ran first: "
+                    + "threshold " + t);
         }
         int n;
         try {

@@ -56,6 +56,19 @@ public final class AssessReport {
         return t;
     }
 
+    /** One row per (algorithm, size), for CSV and Markdown output. */
+    public static Table flatTable(Assessment a) {
+        Table t = new Table("algorithm", "size", "n", "failed", "mean ms", "sd ms", "median ms", "min ms", "max ms",
+                "ci95 low ms", "ci95 high ms", "outliers");
+        for (AlgorithmResult alg : a.algorithms()) {
+            for (SizeStats s : alg.sizes()) {
+                t.row(alg.algorithm(), s.size(), s.count(), s.failed(), ms(s.mean()), ms(s.sd()), ms(s.median()),
+                        ms(s.min()), ms(s.max()), ms(s.ciLow()), ms(s.ciHigh()), s.outlierRepeats().size());
+            }
+        }
+        return t;
+    }
+
     public static Table fitTable(Assessment a) {
         Table t = new Table("algorithm", "best model", "R²", "constant (s/unit)", "intercept ms", "power law k",
                 "R² log-log");
