@@ -82,16 +82,34 @@ public final class BatchRunner {
                                                  List<TaskRecord> records) {
         Worker worker = pool.worker(workerIndex);
         WorkerInfo info = worker.info();
+        long submitted = System.nanoTime();
         return worker.submit(plan.workload(), task).thenApply(r -> {
             long arrived = clock.now();
             lastArrival.accumulateAndGet(arrived, Math::max);
             TaskRecord rec = new TaskRecord(runId, plan.experiment(), plan.level(), plan.trial(), round, task.index(),
                     task.size(), info.id(), info.pid(), info.tid(), clock.toRun(r.startNanos()),
                     clock.toRun(r.endNanos()), r.wallNanos(), r.cpuNanos(), r.waitNanos(), r.involuntarySwitches(),
-                    r.bytes(), r.checksum(), r.status(), r.error(), null, null);
+                    r.bytes(), r.checksum(), r.status(), r.error(), null, transfer(r, submitted));
             records.add(rec);
             sink.accept(rec);
             return rec;
         });
+    }
+
+    /**
+     * The record's overhead split: a worker JVM's round-trip timeline when there is one; for an
+     * in-process task (thread worker) only the dispatch (submission → task start) is real, and
+     * serialization, transfer and deserialization are 0 since the result is handed over by reference.
+     * Null when the task did not run (failed before starting).
+     */
+    static TransferTiming transfer(TaskResult r, long submittedNanos) {
+        TransferTiming t = r.transferTiming();
+        if (t != null) {
+            return t;
+        }
+        if (r.cpuNanos() < 0 || r.startNanos() < submittedNanos) {
+            return null;
+        }
+        return new TransferTiming(r.startNanos() - submittedNanos, 0, 0, 0);
     }
 }

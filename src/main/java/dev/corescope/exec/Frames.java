@@ -20,11 +20,15 @@ import java.util.zip.CRC32C;
  *                        'P' ping
  * worker → coordinator   'H' hello: long pid, long tid, long nanoTime
  *                        'p' pong:  long nanoTime
- *                        'R' result: byte ok, long start, long end, long cpu, long wait, long invol,
- *                                    long checksum, utf error, long payloadLength, long payloadCrc
- *                                    then payloadLength raw bytes
+ *                        'R' result: byte ok, long received, long start, long end, long cpu, long wait,
+ *                                    long invol, long checksum, utf error, long payloadLength,
+ *                                    long payloadCrc, long crcNanos, long writeStart
+ *                                    then payloadLength raw bytes, then long writeEnd (8 raw bytes)
  * </pre>
- * A worker exits when its stdin closes.
+ * Worker timestamps ({@code received}, {@code start}, {@code end}, {@code writeStart}, {@code writeEnd})
+ * are its {@link System#nanoTime()}; the coordinator maps them onto its own clock with the ping offset.
+ * The payload's CRC32C is computed before {@code writeStart} and checked after the last byte is read,
+ * so the transfer span holds only bytes in flight. A worker exits when its stdin closes.
  */
 public final class Frames {
     public static final byte TASK = 'T';
@@ -73,18 +77,49 @@ public final class Frames {
         return in.readByte();
     }
 
-    /** Writes a payload's bytes without copying a heap buffer. */
+    /**
+     * Bytes per write/read call of a payload. The JDK's stream natives copy through a native buffer of
+     * the call's length (malloc'd above 8 KiB); one call per megabyte keeps that buffer small and
+     * reused instead of mapping and faulting in a buffer as large as the payload.
+     */
+    static final int CHUNK = 1 << 20;
+
+    /** Writes a payload's bytes straight from the workload's buffer (heap array: no copy in Java). */
     public static void writePayload(OutputStream out, ByteBuffer payload) throws IOException {
         ByteBuffer b = payload.duplicate();
         if (b.hasArray()) {
-            out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+            byte[] a = b.array();
+            int off = b.arrayOffset() + b.position();
+            int end = off + b.remaining();
+            while (off < end) {
+                int n = Math.min(CHUNK, end - off);
+                out.write(a, off, n);
+                off += n;
+            }
         } else {
-            byte[] chunk = new byte[Math.min(1 << 20, b.remaining())];
+            byte[] chunk = new byte[Math.min(CHUNK, b.remaining())];
             while (b.hasRemaining()) {
                 int n = Math.min(chunk.length, b.remaining());
                 b.get(chunk, 0, n);
                 out.write(chunk, 0, n);
             }
+        }
+    }
+
+    /**
+     * Reads exactly {@code dst.length} bytes into {@code dst}, in {@link #CHUNK}-sized calls that go
+     * straight through any {@link java.io.BufferedInputStream} (their length exceeds its buffer).
+     *
+     * @throws EOFException naming how many bytes arrived when the stream ends early
+     */
+    public static void readPayload(java.io.InputStream in, byte[] dst) throws IOException {
+        int off = 0;
+        while (off < dst.length) {
+            int n = in.read(dst, off, Math.min(CHUNK, dst.length - off));
+            if (n < 0) {
+                throw new EOFException("result truncated: " + off + " of " + dst.length + " payload bytes arrived");
+            }
+            off += n;
         }
     }
 

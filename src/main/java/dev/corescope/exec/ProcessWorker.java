@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  */
 final class ProcessWorker extends QueuedWorker {
     private static final int PINGS = 5;
+    /** Largest payload one result can carry: one Java array (the VM refuses slightly less than 2^31). */
+    static final long MAX_PAYLOAD = Integer.MAX_VALUE - 8;
 
     private final Process process;
     private final OutputStream toWorker;
@@ -90,6 +92,7 @@ final class ProcessWorker extends QueuedWorker {
     protected TaskResult execute(WorkloadSpec spec, TaskInput input) {
         try {
             String text = spec.text();
+            long sent = System.nanoTime();
             Frames.write(toWorker, Frames.TASK, d -> {
                 d.writeUTF(text);
                 d.writeInt(input.index());
@@ -97,34 +100,7 @@ final class ProcessWorker extends QueuedWorker {
                 d.writeLong(input.seed());
             });
             toWorker.flush();
-            if (Frames.readType(fromWorker) != Frames.RESULT) {
-                throw new IOException("unexpected frame from worker");
-            }
-            boolean ok = fromWorker.readBoolean();
-            long start = fromWorker.readLong();
-            long end = fromWorker.readLong();
-            long cpu = fromWorker.readLong();
-            long wait = fromWorker.readLong();
-            long invol = fromWorker.readLong();
-            long checksum = fromWorker.readLong();
-            String error = fromWorker.readUTF();
-            long bytes = fromWorker.readLong();
-            long crc = fromWorker.readLong();
-            ByteBuffer payload = null;
-            if (bytes > 0) {
-                if (bytes > Integer.MAX_VALUE - 16) {
-                    throw new IOException("payload of " + bytes + " bytes exceeds the 2 GiB array limit");
-                }
-                byte[] data = new byte[(int) bytes];
-                fromWorker.readFully(data);
-                payload = ByteBuffer.wrap(data).asReadOnlyBuffer();
-                if (Frames.crc(payload) != crc) {
-                    return new TaskResult(TaskRecord.FAILED, start + clockOffset, end + clockOffset, cpu, wait, invol,
-                            checksum, bytes, null, "result payload corrupted in transfer (CRC32C mismatch)");
-                }
-            }
-            return new TaskResult(ok ? TaskRecord.OK : TaskRecord.FAILED, start + clockOffset, end + clockOffset,
-                    cpu, wait, invol, checksum, bytes, payload, error.isEmpty() ? null : error);
+            return readResult(fromWorker, clockOffset, sent);
         } catch (IOException | RuntimeException e) {
             alive = false;
             String why = timedOut ? "killed after timeout" : "worker JVM died: " + e.getMessage() + exitText();
@@ -132,6 +108,59 @@ final class ProcessWorker extends QueuedWorker {
             process.destroyForcibly();
             return TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), info.id() + " (pid " + info.pid() + ") " + why);
         }
+    }
+
+    /**
+     * Reads one result (header frame, payload into one array, write-end stamp) and checks the payload's
+     * CRC32C after the last byte has arrived. A corrupted payload gives a failed result; a truncated
+     * stream or a malformed header throws.
+     *
+     * @param clockOffset added to worker timestamps to put them on this JVM's clock
+     * @param sent        when the task frame was sent (this JVM's clock)
+     */
+    static TaskResult readResult(DataInputStream in, long clockOffset, long sent) throws IOException {
+        if (Frames.readType(in) != Frames.RESULT) {
+            throw new IOException("unexpected frame from worker");
+        }
+        long headerArrived = System.nanoTime();
+        boolean ok = in.readBoolean();
+        long received = in.readLong() + clockOffset;
+        long start = in.readLong() + clockOffset;
+        long end = in.readLong() + clockOffset;
+        long cpu = in.readLong();
+        long wait = in.readLong();
+        long invol = in.readLong();
+        long checksum = in.readLong();
+        String error = in.readUTF();
+        long bytes = in.readLong();
+        long crc = in.readLong();
+        long workerCrcNanos = in.readLong();
+        long writeStart = in.readLong() + clockOffset;
+        if (bytes < 0 || bytes > MAX_PAYLOAD) {
+            throw new IOException("corrupt result header: payload length " + bytes + " (the limit is one Java array, "
+                    + MAX_PAYLOAD + " bytes)");
+        }
+        byte[] data = bytes == 0 ? null : new byte[(int) bytes];
+        if (data != null) {
+            Frames.readPayload(in, data);
+        }
+        long writeEnd = in.readLong() + clockOffset;
+        long payloadRead = System.nanoTime();
+        ByteBuffer payload = null;
+        boolean intact = true;
+        if (data != null) {
+            payload = ByteBuffer.wrap(data).asReadOnlyBuffer();
+            intact = Frames.crc(payload) == crc;
+        }
+        long usable = System.nanoTime();
+        TaskResult.Timeline timeline = new TaskResult.Timeline(sent, received, start, end, writeStart, writeEnd,
+                headerArrived, payloadRead, usable, workerCrcNanos, usable - payloadRead);
+        if (!intact) {
+            return new TaskResult(TaskRecord.FAILED, start, end, cpu, wait, invol, checksum, bytes, null,
+                    "result payload corrupted in transfer (CRC32C mismatch)", timeline);
+        }
+        return new TaskResult(ok ? TaskRecord.OK : TaskRecord.FAILED, start, end, cpu, wait, invol, checksum, bytes,
+                payload, error.isEmpty() ? null : error, timeline);
     }
 
     private String exitText() {

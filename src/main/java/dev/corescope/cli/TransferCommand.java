@@ -1,0 +1,277 @@
+package dev.corescope.cli;
+
+import dev.corescope.experiment.ThresholdCache;
+import dev.corescope.experiment.TransferExperiment;
+import dev.corescope.experiment.TransferExperiment.Cell;
+import dev.corescope.machine.MachineProbe;
+import dev.corescope.report.Json;
+import dev.corescope.report.Progress;
+import dev.corescope.report.RunDirectory;
+import dev.corescope.report.Table;
+import dev.corescope.report.TransferCharts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code corescope transfer}: a map of when parallelism pays, over task duration × result size. */
+@Command(name = "transfer", mixinStandardHelpOptions = true,
+        description = {"When does parallelism pay? For each task duration x result size: the cell's tasks one "
+                + "after another on one thread, then on N workers (threads and/or worker JVMs); speedup, per-task "
+                + "overhead (dispatch, serialization, transfer, deserialization), crossover, a heatmap per mode "
+                + "and a plain-language conclusion.",
+            "Sizes use binary units: KB = KiB = 1024 bytes, MB = MiB."})
+public final class TransferCommand implements Callable<Integer> {
+    /** Largest result one task can return: one Java array. */
+    static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** Share of the heap the results in flight may take. */
+    static final double HEAP_SHARE = 0.8;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--durations", split = ",", paramLabel = "D", defaultValue = "100us,1ms,10ms,100ms",
+            description = "Work per task (calibrated spin), comma-separated; 0 = no work. Default: ${DEFAULT-VALUE}.")
+    List<String> durations;
+
+    @Option(names = "--sizes", split = ",", paramLabel = "S", defaultValue = "0,1KB,1MB,16MB,64MB",
+            description = "Bytes each task returns, comma-separated (B, KB, MB, GB; binary). Default: ${DEFAULT-VALUE}.")
+    List<String> sizes;
+
+    @Option(names = "--tasks", paramLabel = "T", defaultValue = "64",
+            description = "Tasks per cell, at most (capped by --cell-budget). Default: ${DEFAULT-VALUE}.")
+    int tasks;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "both",
+            description = "Parallel workers: threads, processes (worker JVMs) or both. Default: ${DEFAULT-VALUE}.")
+    String mode;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Parallel workers (default: this machine's cached threshold, else the available CPUs).")
+    Integer workers;
+
+    @Option(names = "--cell-budget", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1s",
+            description = "Cap tasks per cell so the sequential run takes about this long. Default: ${DEFAULT-VALUE}.")
+    Duration cellBudget;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/<timestamp>-transfer).")
+    Path out;
+
+    @Option(names = "--json", description = "Print the summary as JSON on stdout instead of the table.")
+    boolean json;
+
+    @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "2m", description = "Kill and record a task that runs longer than this. Default: ${DEFAULT-VALUE}.")
+    Duration taskTimeout;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Base seed of task inputs. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--worker-jvm-opt", paramLabel = "OPT", description = "Extra option for worker JVMs (repeatable).")
+    List<String> workerJvmOptions = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Duration> ds = new ArrayList<>();
+        for (String d : durations) {
+            Duration v = parseDuration(d);
+            if (v.isNegative()) {
+                throw bad("--durations must not be negative, got " + d);
+            }
+            ds.add(v);
+        }
+        List<Long> ss = new ArrayList<>();
+        for (String s : sizes) {
+            ss.add(parseSize(s));
+        }
+        if (tasks < 1) {
+            throw bad("--tasks must be at least 1, got " + tasks);
+        }
+        List<String> modes = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "threads" -> List.of("threads");
+            case "processes" -> List.of("processes");
+            case "both" -> List.of("threads", "processes");
+            default -> throw bad("--mode must be threads, processes or both, got '" + mode + "'");
+        };
+        if (cellBudget.isNegative() || cellBudget.isZero() || taskTimeout.isNegative() || taskTimeout.isZero()) {
+            throw bad("--cell-budget and --task-timeout must be positive");
+        }
+        String note;
+        int n;
+        if (workers != null) {
+            Limits.checkWorkers(spec, "--workers", workers, false);
+            n = workers;
+            note = "Workers: " + n + " (--workers).";
+        } else {
+            var cached = ThresholdCache.defaultCache().lookup(MachineProbe.probe().key());
+            if (cached.isPresent() && cached.get().threshold() >= 1) {
+                n = cached.get().threshold();
+                note = "Workers: " + n + ", this machine's threshold cached by 'investigate' on "
+                        + cached.get().measuredAt() + ".";
+            } else {
+                n = Runtime.getRuntime().availableProcessors();
+                note = "Workers: " + n + " = available CPUs: no threshold cached for this machine (run "
+                        + "'corescope investigate' to measure it, or pass --workers).";
+            }
+        }
+        checkHeap(ss, n, Runtime.getRuntime().maxMemory());
+        RunDirectory dir;
+        try {
+            dir = RunDirectory.create(out, "transfer");
+        } catch (IOException e) {
+            throw new UsageError(e.getMessage());
+        }
+        List<String> cmd = new ArrayList<>(List.of("corescope"));
+        cmd.addAll(spec.commandLine().getParseResult().originalArgs());
+        var config = new TransferExperiment.Config(ds, ss, tasks, modes, n, note, cellBudget, seed, taskTimeout,
+                workerJvmOptions);
+        TransferExperiment.Summary summary;
+        try (Progress progress = Progress.create("transfer", 1L + (long) config.durations().size() * config.sizes().size(),
+                quiet || json)) {
+            summary = TransferExperiment.run(dir, cmd, config, progress);
+        }
+        Files.writeString(dir.file("summary.json"), Json.MAPPER.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.file("summary.csv"), csv(summary), StandardCharsets.UTF_8);
+        List<Path> charts = TransferCharts.write(summary, dir.path());
+        if (json) {
+            Output.printJson(System.out, summary);
+        } else {
+            print(summary, dir, charts);
+        }
+        if (summary.failures() > 0) {
+            System.err.println("corescope: " + summary.failures() + " task(s) failed; first: "
+                    + (summary.failureReasons().isEmpty() ? "?" : summary.failureReasons().get(0)) + " (see records.jsonl)");
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void print(TransferExperiment.Summary s, RunDirectory dir, List<Path> charts) {
+        for (var c : s.calibrations()) {
+            System.out.println(c.description());
+        }
+        for (String n : s.notes()) {
+            System.out.println(n);
+        }
+        System.out.print(table(s).render());
+        System.out.println("(seq/par: wall time of the cell's tasks on 1 thread / on " + s.workers() + " workers; "
+                + "overhead columns: mean per task in ms, worker JVMs only except dispatch; "
+                + "GB/s: payload bytes / transfer span)");
+        for (var v : s.verdicts()) {
+            System.out.println();
+            System.out.println(v.mode() + ":");
+            for (String c : v.crossovers()) {
+                System.out.println("  " + c);
+            }
+            System.out.println(v.conclusion());
+        }
+        for (String e : s.events()) {
+            System.out.println("event: " + e);
+        }
+        System.out.println("run directory: " + dir.path() + " (records.jsonl, summary.json, summary.csv, "
+                + charts.size() + " chart files: speedup-<mode>.png/.svg)");
+    }
+
+    static Table table(TransferExperiment.Summary s) {
+        Table t = new Table("mode", "work", "result", "tasks", "task ms", "seq s", "par s", "speedup", "dispatch",
+                "serialize", "transfer", "deserialize", "GB/s");
+        for (Cell c : s.cells()) {
+            var o = c.overhead();
+            t.row(c.mode(), TransferExperiment.fmtDuration(c.durationSeconds()), TransferExperiment.fmtBytes(c.sizeBytes()),
+                    c.tasks(), Table.num(c.taskMs(), 3), Table.sec(c.sequentialSeconds()), Table.sec(c.parallelSeconds()),
+                    Table.num(c.speedup(), 2) + (c.slower() ? " <1" : ""), Table.num(o.dispatchMs(), 3),
+                    Table.num(o.serializeMs(), 3), Table.num(o.transferMs(), 3), Table.num(o.deserializeMs(), 3),
+                    Table.num(c.transferGBps(), 2));
+        }
+        return t;
+    }
+
+    static String csv(TransferExperiment.Summary s) {
+        StringBuilder sb = new StringBuilder("mode,duration_s,size_bytes,loops,tasks,workers,task_ms,sequential_s,parallel_s,"
+                + "speedup,dispatch_ms,serialize_ms,transfer_ms,deserialize_ms,transfer_gbps,path_gbps,failures\n");
+        for (Cell c : s.cells()) {
+            var o = c.overhead();
+            sb.append(String.join(",", c.mode(), d(c.durationSeconds()), Long.toString(c.sizeBytes()),
+                    Long.toString(c.loops()), Integer.toString(c.tasks()), Integer.toString(c.workers()), d(c.taskMs()),
+                    d(c.sequentialSeconds()), d(c.parallelSeconds()), d(c.speedup()), d(o.dispatchMs()),
+                    d(o.serializeMs()), d(o.transferMs()), d(o.deserializeMs()), d(c.transferGBps()), d(c.pathGBps()),
+                    Integer.toString(c.failures()))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String d(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+    }
+
+    private CommandLine.ParameterException bad(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private Duration parseDuration(String text) {
+        try {
+            return DurationConverter.parse(text);
+        } catch (CommandLine.TypeConversionException e) {
+            throw bad("--durations: " + e.getMessage());
+        }
+    }
+
+    private static final Pattern SIZE = Pattern.compile("([0-9]*\\.?[0-9]+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?");
+
+    /** {@code 0}, {@code 512}, {@code 1KB}, {@code 1.5MiB}, {@code 2G}: binary units. */
+    static long parseSize(String text) {
+        Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new UsageError("--sizes: '" + text + "' is not a size (examples: 0, 1KB, 16MB, 1.5GB)");
+        }
+        String unit = m.group(2) == null ? "b" : m.group(2);
+        double mult = switch (unit.charAt(0)) {
+            case 'k' -> 1024.0;
+            case 'm' -> 1024.0 * 1024;
+            case 'g' -> 1024.0 * 1024 * 1024;
+            case 't' -> 1024.0 * 1024 * 1024 * 1024;
+            default -> 1;
+        };
+        double v = Double.parseDouble(m.group(1)) * mult;
+        if (v > Long.MAX_VALUE / 2.0) {
+            throw new UsageError("--sizes: '" + text + "' is too large");
+        }
+        return Math.round(v);
+    }
+
+    /**
+     * Refuses, before anything runs, sizes that cannot be held: one result is one Java array (at most
+     * {@value #MAX_ARRAY} bytes), and N+1 results may be in flight at once (N parallel + the sequential
+     * thread's), which must fit in {@value #HEAP_SHARE} of the heap ({@link Runtime#maxMemory()}).
+     */
+    static void checkHeap(List<Long> sizes, int workers, long maxMemory) {
+        long largest = sizes.stream().mapToLong(Long::longValue).max().orElse(0);
+        if (largest > MAX_ARRAY) {
+            throw new UsageError("--sizes: " + TransferExperiment.fmtBytes(largest) + " per result is beyond the "
+                    + "2 GiB limit of one Java array (" + MAX_ARRAY + " bytes), which holds one task's result");
+        }
+        double needed = (double) largest * (workers + 1);
+        if (needed > HEAP_SHARE * maxMemory) {
+            throw new UsageError(String.format(Locale.ROOT, "--sizes: %d results of %s in flight (%d workers + 1) need "
+                    + "%.2f GiB, more than %.0f%% of the heap limit of %.2f GiB (Runtime.maxMemory()); use smaller "
+                    + "sizes or fewer --workers, or raise -Xmx (CORESCOPE_JAVA_OPTS, and --worker-jvm-opt for worker JVMs)",
+                    workers + 1, TransferExperiment.fmtBytes(largest), workers, needed / (1L << 30), HEAP_SHARE * 100,
+                    maxMemory / (double) (1L << 30)));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.corescope.report;
+
+import dev.corescope.experiment.TransferExperiment;
+import dev.corescope.experiment.TransferExperiment.Cell;
+import java.awt.Color;
+import java.awt.Font;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * One heatmap per mode: task duration (x) × result size (y) → speedup of N workers over one thread.
+ * Every cell is annotated with its speedup; the colour scale runs from 0 to M (M = the largest
+ * speedup rounded up, at least 2) with white pinned at 1.0: red cells ran slower in parallel, blue
+ * ones faster.
+ */
+public final class TransferCharts {
+    private TransferCharts() {
+    }
+
+    public static List<Path> write(TransferExperiment.Summary s, Path dir) {
+        List<Path> files = new ArrayList<>();
+        for (String mode : s.cells().stream().map(Cell::mode).distinct().toList()) {
+            List<Cell> cells = TransferExperiment.ofMode(s, mode);
+            if (!cells.isEmpty()) {
+                files.addAll(ChartFiles.save(heatmap(mode, s.workers(), cells), dir, "speedup-" + mode));
+            }
+        }
+        return files;
+    }
+
+    static HeatMapChart heatmap(String mode, int workers, List<Cell> cells) {
+        List<Double> durations = cells.stream().map(Cell::durationSeconds).distinct().sorted().toList();
+        List<Long> sizes = cells.stream().map(Cell::sizeBytes).distinct().sorted().toList();
+        String who = "processes".equals(mode) ? workers + " worker JVMs" : workers + " threads";
+        HeatMapChart chart = new HeatMapChartBuilder().width(900).height(620)
+                .title("Speedup of " + who + " over one thread: white = 1.0, red = slower in parallel, blue = faster")
+                .xAxisTitle("work per task (calibrated spin)").yAxisTitle("result returned per task").build();
+        var st = chart.getStyler();
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setLegendVisible(true);
+        st.setShowValue(true);
+        st.setValueFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        st.setValueFontColor(Color.BLACK);
+        st.setHeatMapValueDecimalPattern("0.00");
+        int top = scaleTop(cells.stream().mapToDouble(Cell::speedup).filter(Double::isFinite).max().orElse(2));
+        st.setMin(0);
+        st.setMax(top);
+        st.setRangeColors(scaleColours(top));
+        st.setDrawBorder(true);
+        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        List<String> x = durations.stream().map(TransferExperiment::fmtDuration).toList();
+        List<String> y = sizes.stream().map(TransferExperiment::fmtBytes).toList();
+        List<Number[]> heat = new ArrayList<>();
+        for (Cell c : cells) {
+            int xi = durations.indexOf(c.durationSeconds());
+            int yi = sizes.indexOf(c.sizeBytes());
+            heat.add(new Number[] {xi, yi, Double.isFinite(c.speedup()) ? c.speedup() : 0});
+        }
+        chart.addSeries("speedup", x, y, heat);
+        return chart;
+    }
+
+    /** Top of the colour scale: the largest speedup rounded up, at least 2 (so 1.0 is never the top). */
+    static int scaleTop(double maxSpeedup) {
+        return (int) Math.max(2, Math.ceil(maxSpeedup));
+    }
+
+    /**
+     * Colour stops evenly spaced over [0, top] every 0.5: dark red at 0, light red at 0.5, white at 1.0,
+     * then blues darkening up to {@code top}.
+     */
+    static Color[] scaleColours(int top) {
+        int stops = 2 * top + 1;
+        Color[] c = new Color[stops];
+        c[0] = new Color(0xB2182B);
+        c[1] = new Color(0xF4A582);
+        c[2] = Color.WHITE;
+        Color light = new Color(0xD1E5F0);
+        Color dark = new Color(0x2166AC);
+        for (int i = 3; i < stops; i++) {
+            double f = stops == 4 ? 1 : (i - 3) / (double) (stops - 4);
+            c[i] = new Color((int) Math.round(light.getRed() + f * (dark.getRed() - light.getRed())),
+                    (int) Math.round(light.getGreen() + f * (dark.getGreen() - light.getGreen())),
+                    (int) Math.round(light.getBlue() + f * (dark.getBlue() - light.getBlue())));
+        }
+        return c;
+    }
+}
