@@ -69,8 +69,8 @@ public final class TransferCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/<timestamp>-transfer).")
     Path out;
 
-    @Option(names = "--json", description = "Print the summary as JSON on stdout instead of the table.")
-    boolean json;
+    @picocli.CommandLine.Mixin
+    FormatOption output;
 
     @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "2m", description = "Kill and record a task that runs longer than this. Default: ${DEFAULT-VALUE}.")
@@ -142,14 +142,14 @@ public final class TransferCommand implements Callable<Integer> {
                 workerJvmOptions);
         TransferExperiment.Summary summary;
         try (Progress progress = Progress.create("transfer", 1L + (long) config.durations().size() * config.sizes().size(),
-                quiet || json)) {
+                quiet || output.format() != FormatOption.Format.table)) {
             summary = TransferExperiment.run(dir, cmd, config, progress);
         }
         Files.writeString(dir.file("summary.json"), Json.MAPPER.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
         Files.writeString(dir.file("summary.csv"), csv(summary), StandardCharsets.UTF_8);
         List<Path> charts = TransferCharts.write(summary, dir.path());
-        if (json) {
-            Output.printJson(System.out, summary);
+        if (output.format() != FormatOption.Format.table) {
+            output.print(summary, table(summary));
         } else {
             print(summary, dir, charts);
         }
