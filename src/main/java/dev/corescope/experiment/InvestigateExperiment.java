@@ -74,8 +74,7 @@ public final class InvestigateExperiment {
         session.useProfile(profileFuture);
         SpinSetup.Prepared p = c.spin().prepare(session, initialWorkers);
         MachineProfile profile = profileFuture.join();
-        List<Long> pids = new ArrayList<>();
-        CpuAccounting before = CpuAccounting.read(ProcFs.real(), pids).orElse(null);
+        CpuAccounting before = CpuAccounting.read(ProcFs.real(), workerPids(session)).orElse(null);
         Search search = new Search(session, p.spec(), c, initialWorkers, progress);
         ThresholdDetector detector = new ThresholdDetector(c.tolerance(), ThresholdDetector.DEFAULT_CONFIDENCE,
                 ThresholdDetector.DEFAULT_RESAMPLES, ThresholdDetector.DEFAULT_SEED, 5);
@@ -119,8 +118,7 @@ public final class InvestigateExperiment {
             }
             search.measure(next, c.minSamples());
         }
-        session.batches().forEach(b -> b.records().forEach(r -> pids.add(r.pid())));
-        CpuAccounting after = CpuAccounting.read(ProcFs.real(), pids).orElse(null);
+        CpuAccounting after = CpuAccounting.read(ProcFs.real(), workerPids(session)).orElse(null);
         double other = before != null && after != null ? before.otherBusyCpus(after) : Double.NaN;
         LoadSnapshot loadEnd = LoadSnapshot.read(ProcFs.real());
         List<LevelSample> samples = search.samples();
@@ -131,6 +129,15 @@ public final class InvestigateExperiment {
         return new Result(decided.threshold(), decided.settled(), e.text(), c.tolerance(),
                 List.copyOf(search.levels()), e.pinCpus(), cap.limitedBy(), cap.predictedWorkers(), other, profile,
                 loadEnd, decided, (System.nanoTime() - t0) / 1e9, p.spec().text(), p.calibration());
+    }
+
+    /** Process ids of the pool's workers (worker JVMs; threads report this JVM's pid). */
+    private static List<Long> workerPids(Session session) {
+        List<Long> pids = new ArrayList<>();
+        for (int i = 0; i < session.pool().size(); i++) {
+            pids.add(session.pool().worker(i).info().pid());
+        }
+        return pids.stream().distinct().toList();
     }
 
     /** The measured samples per level, and the means to add more. */
