@@ -62,6 +62,9 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
 
 
     private static String cause(Attribution a) {
+        if (!(a.extraWallSeconds() > 0)) {
+            return " (the mean task time did not grow, so there is no extra time to attribute)";
+        }
         if (!a.complete() || !Double.isFinite(a.waitShare())) {
             return Double.isFinite(a.extraWallSeconds())
                     ? String.format(Locale.ROOT, ": +%.1f ms per task (run-queue wait not measurable here)", a.extraWallSeconds() * 1e3)
