@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -17,7 +18,15 @@ import java.util.function.Consumer;
  * ran past the timeout. A timed-out worker is dead: its pool replaces it.
  */
 abstract class QueuedWorker implements Worker {
-    private record Job(WorkloadSpec spec, TaskInput input, CompletableFuture<TaskResult> result) {
+    /** {@code settled} is claimed by whoever completes the result: the worker loop or the watchdog. */
+    private record Job(WorkloadSpec spec, TaskInput input, CompletableFuture<TaskResult> result, AtomicBoolean settled) {
+        Job(WorkloadSpec spec, TaskInput input, CompletableFuture<TaskResult> result) {
+            this(spec, input, result, new AtomicBoolean());
+        }
+
+        boolean claim() {
+            return settled.compareAndSet(false, true);
+        }
     }
 
     private static final Job STOP = new Job(null, null, null);
@@ -63,20 +72,24 @@ abstract class QueuedWorker implements Worker {
             result.complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), info().id() + " is not alive"));
             return result;
         }
+        Job job = new Job(spec, input, result);
         if (timeout != null) {
             long submitted = System.nanoTime();
             ScheduledFuture<?> kill = watchdog.schedule(() -> {
-                if (result.complete(new TaskResult(TaskRecord.TIMEOUT, submitted, System.nanoTime(), -1, -1, -1, 0, 0, null,
-                        "timed out after " + timeout.toMillis() + " ms"))) {
+                if (job.claim()) {
+                    // Dead before the result is published: completing it runs the caller's next step (e.g.
+                    // the batch runner submitting the next task), which must not pick this worker again.
                     alive = false;
                     events.accept(info().id() + " (pid " + info().pid() + ") ran past the "
                             + timeout.toMillis() + " ms task timeout and was stopped");
                     abort();
+                    result.complete(new TaskResult(TaskRecord.TIMEOUT, submitted, System.nanoTime(), -1, -1, -1, 0, 0,
+                            null, "timed out after " + timeout.toMillis() + " ms"));
                 }
             }, timeout.toNanos(), TimeUnit.NANOSECONDS);
             result.whenComplete((r, e) -> kill.cancel(false));
         }
-        jobs.add(new Job(spec, input, result));
+        jobs.add(job);
         return result;
     }
 
@@ -93,15 +106,18 @@ abstract class QueuedWorker implements Worker {
                 if (job == STOP) {
                     return;
                 }
-                if (!job.result().isDone()) {
-                    job.result().complete(execute(job.spec(), job.input()));
+                if (!job.settled().get()) {
+                    TaskResult r = execute(job.spec(), job.input());
+                    if (job.claim()) {
+                        job.result().complete(r);
+                    }
                 }
             }
         } finally {
             alive = false;
             Job left;
             while ((left = jobs.poll()) != null) {
-                if (left != STOP) {
+                if (left != STOP && left.claim()) {
                     left.result().complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(),
                             info().id() + " stopped before running the task"));
                 }
