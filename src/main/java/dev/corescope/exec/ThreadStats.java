@@ -1,23 +1,31 @@
 package dev.corescope.exec;
 
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * What the OS says about the calling thread: CPU time (JVM), and on Linux the scheduler's own account
- * from {@code /proc/thread-self/schedstat} (time on a CPU, time runnable but waiting on the run
- * queue) and {@code nonvoluntary_ctxt_switches} from {@code /proc/thread-self/status}. Values that
- * cannot be read are {@code -1}.
+ * from {@code /proc/thread-self/schedstat} (time runnable but waiting on the run queue) and the
+ * involuntary context switches from {@code getrusage(RUSAGE_THREAD)}. Values that cannot be read are
+ * {@code -1}.
+ *
+ * <p>Sampling sits on every task's path (twice), so it is kept to a few microseconds: the schedstat
+ * file is opened once per thread and re-read from offset 0 (procfs regenerates it), and the switch
+ * count comes from one system call rather than from parsing {@code /proc/thread-self/status}.
  */
 public final class ThreadStats {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Path SCHEDSTAT = Path.of("/proc/thread-self/schedstat");
-    private static final Path STATUS = Path.of("/proc/thread-self/status");
     private static final boolean PROC = Files.isReadable(SCHEDSTAT);
     private static final boolean CPU_TIME = initCpuTime();
+    private static final ThreadLocal<PerThread> LOCAL = ThreadLocal.withInitial(PerThread::new);
 
     /** A reading for the calling thread. */
     public record Sample(long cpuNanos, long waitNanos, long involuntarySwitches) {
@@ -46,20 +54,15 @@ public final class ThreadStats {
         return false;
     }
 
-    /** Whether run-queue wait and context switches are measurable on this system. */
+    /** Whether run-queue wait is measurable on this system. */
     public static boolean schedstatAvailable() {
         return PROC;
     }
 
     public static Sample sample() {
         long cpu = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : -1;
-        long wait = -1;
-        long invol = -1;
-        if (PROC) {
-            wait = readWait();
-            invol = readInvoluntary();
-        }
-        return new Sample(cpu, wait, invol);
+        PerThread t = LOCAL.get();
+        return new Sample(cpu, t.waitNanos(), RUsage.involuntarySwitches(t.usage));
     }
 
     /** The OS thread id of the calling thread, or -1. */
@@ -72,26 +75,84 @@ public final class ThreadStats {
         }
     }
 
-    private static long readWait() {
-        try {
-            String s = Files.readString(SCHEDSTAT).trim();
-            String[] f = s.split(" ");
-            return Long.parseLong(f[1]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
+    /** The calling thread's open schedstat file and buffers. */
+    private static final class PerThread {
+        private final FileChannel schedstat = open();
+        private final ByteBuffer buf = ByteBuffer.allocate(128);
+        final long[] usage = new long[RUsage.LONGS];
+
+        private static FileChannel open() {
+            if (!PROC) {
+                return null;
+            }
+            try {
+                return FileChannel.open(SCHEDSTAT);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** Second field of schedstat: nanoseconds spent runnable on a run queue. */
+        long waitNanos() {
+            if (schedstat == null) {
+                return -1;
+            }
+            try {
+                buf.clear();
+                int n = schedstat.read(buf, 0);
+                long value = 0;
+                int field = 0;
+                for (int i = 0; i < n; i++) {
+                    byte c = buf.get(i);
+                    if (c == ' ') {
+                        if (++field > 1) {
+                            break;
+                        }
+                        value = 0;
+                    } else if (c >= '0' && c <= '9') {
+                        value = value * 10 + (c - '0');
+                    }
+                }
+                return field >= 1 ? value : -1;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
         }
     }
 
-    private static long readInvoluntary() {
-        try {
-            for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith("nonvoluntary_ctxt_switches:")) {
-                    return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
+    /** {@code getrusage(RUSAGE_THREAD)} through JNA direct mapping (Linux x86-64/aarch64 layout). */
+    static final class RUsage {
+        /** struct rusage: two struct timeval (2 longs each) then 14 longs; ru_nivcsw is the last. */
+        static final int LONGS = 18;
+        private static final int RUSAGE_THREAD = 1;
+        private static final boolean AVAILABLE = register();
+
+        private RUsage() {
         }
-        return -1;
+
+        private static boolean register() {
+            if (!Platform.isLinux() || !Platform.is64Bit()) {
+                return false;
+            }
+            try {
+                Native.register(RUsage.class, Platform.C_LIBRARY_NAME);
+                return true;
+            } catch (Throwable e) {   // UnsatisfiedLinkError, no JNA: not measurable here
+                return false;
+            }
+        }
+
+        static native int getrusage(int who, long[] usage);
+
+        static long involuntarySwitches(long[] usage) {
+            if (!AVAILABLE) {
+                return -1;
+            }
+            try {
+                return getrusage(RUSAGE_THREAD, usage) == 0 ? usage[LONGS - 1] : -1;
+            } catch (Throwable e) {
+                return -1;
+            }
+        }
     }
 }
