@@ -40,7 +40,13 @@ public final class InvestigateExperiment {
      * @param minSamples samples per level before a verdict is attempted
      * @param maxSamples per level, after which an unsettled verdict is decided by its point estimate
      */
-    public record Config(SpinSetup spin, double tolerance, boolean full, int max, int minSamples, int maxSamples) {
+    public record Config(SpinSetup spin, double tolerance, boolean full, int max, int minSamples, int maxSamples,
+                         boolean accountOtherLoad) {
+        /** With other load accounted from /proc (the real machine). */
+        public Config(SpinSetup spin, double tolerance, boolean full, int max, int minSamples, int maxSamples) {
+            this(spin, tolerance, full, max, minSamples, maxSamples, true);
+        }
+
         public static final int DEFAULT_MIN_SAMPLES = 8;
         public static final int DEFAULT_MAX_SAMPLES = 40;
         public static final Duration DEFAULT_TARGET = Duration.ofMillis(50);
@@ -74,7 +80,8 @@ public final class InvestigateExperiment {
         session.useProfile(profileFuture);
         SpinSetup.Prepared p = c.spin().prepare(session, initialWorkers);
         MachineProfile profile = profileFuture.join();
-        CpuAccounting before = CpuAccounting.read(ProcFs.real(), workerPids(session)).orElse(null);
+        CpuAccounting before = c.accountOtherLoad()
+                ? CpuAccounting.read(ProcFs.real(), workerPids(session)).orElse(null) : null;
         Search search = new Search(session, p.spec(), c, initialWorkers, progress);
         ThresholdDetector detector = new ThresholdDetector(c.tolerance(), ThresholdDetector.DEFAULT_CONFIDENCE,
                 ThresholdDetector.DEFAULT_RESAMPLES, ThresholdDetector.DEFAULT_SEED, 5);
@@ -118,7 +125,7 @@ public final class InvestigateExperiment {
             }
             search.measure(next, c.minSamples());
         }
-        CpuAccounting after = CpuAccounting.read(ProcFs.real(), workerPids(session)).orElse(null);
+        CpuAccounting after = before == null ? null : CpuAccounting.read(ProcFs.real(), workerPids(session)).orElse(null);
         double other = before != null && after != null ? before.otherBusyCpus(after) : Double.NaN;
         LoadSnapshot loadEnd = LoadSnapshot.read(ProcFs.real());
         List<LevelSample> samples = search.samples();

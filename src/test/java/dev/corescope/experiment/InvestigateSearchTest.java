@@ -47,7 +47,7 @@ class InvestigateSearchTest {
         int max = 2 * profile.logicalCpus() + 2;
         try (Session s = Session.open(settings, dir, pool, r -> { }, x -> { })) {
             return InvestigateExperiment.run(s, new InvestigateExperiment.Config(
-                    new SpinSetup(null, Duration.ofMillis(50)), 0.05, full, max, 8, 40),
+                    new SpinSetup(null, Duration.ofMillis(50)), 0.05, full, max, 8, 40, false),
                     CompletableFuture.completedFuture(profile), Progress.NONE);
         }
     }
