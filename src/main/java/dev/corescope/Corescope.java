@@ -1,5 +1,7 @@
 package dev.corescope;
 
+import dev.corescope.exec.BatchResult;
+import dev.corescope.exec.WorkerPool;
 import dev.corescope.experiment.InvestigateExperiment;
 import dev.corescope.experiment.RunSummary;
 import dev.corescope.experiment.Session;
@@ -55,6 +57,19 @@ public final class Corescope {
         Duration target;
         boolean quiet = true;
         List<String> workerJvmOptions = new ArrayList<>();
+        WorkerPool pool;
+
+        /** Run on this pool (e.g. a cluster's) instead of starting local workers; null = local. */
+        public B pool(WorkerPool p) {
+            this.pool = p;
+            return (B) this;
+        }
+
+        Session open(Settings settings, RunDirectory dir) throws IOException {
+            return pool != null
+                    ? Session.open(settings, dir, pool, r -> { }, s -> SummaryWriter.write(dir, s))
+                    : Session.open(settings, dir, r -> { }, s -> SummaryWriter.write(dir, s));
+        }
 
         /** {@code threads} (default) or {@code processes} (worker JVMs). */
         public B mode(String m) {
@@ -183,7 +198,7 @@ public final class Corescope {
             Settings settings = settings("investigate");
             RunDirectory dir = RunDirectory.create(out, "investigate");
             try (Progress progress = Progress.create("investigate", full ? n : 0, quiet);
-                 Session session = Session.open(settings, dir, r -> { }, s -> SummaryWriter.write(dir, s))) {
+                 Session session = open(settings, dir)) {
                 var config = new InvestigateExperiment.Config(spin(InvestigateExperiment.Config.DEFAULT_TARGET), tolerance,
                         full, n, InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES, maxSamples);
                 var result = InvestigateExperiment.run(session, config, profile, progress);
@@ -238,17 +253,25 @@ public final class Corescope {
         }
 
         public RunSummary run() throws IOException {
+            return runWithBatches().summary();
+        }
+
+        /** The summary and every batch measured (e.g. for per-member statistics on a cluster). */
+        public record Outcome(RunSummary summary, List<BatchResult> batches) {
+        }
+
+        public Outcome runWithBatches() throws IOException {
             int n = max != null ? max : 2 * Runtime.getRuntime().availableProcessors() + 2;
             Settings settings = settings("sweep");
             RunDirectory dir = RunDirectory.create(out, "sweep");
             try (Progress progress = Progress.create("sweep", (long) n * trials + (sequential ? 1 : 0), quiet);
-                 Session session = Session.open(settings, dir, r -> { }, s -> SummaryWriter.write(dir, s))) {
+                 Session session = open(settings, dir)) {
                 RunSummary summary = SweepExperiment.run(session,
                         new SweepExperiment.Config(n, trials, sequential, spin(Duration.ofSeconds(1))), progress);
                 progress.close();
                 SummaryWriter.write(dir, summary);
-                LevelCharts.write(summary, dir.path(), "sweep (" + settings.mode() + ")");
-                return summary;
+                LevelCharts.write(summary, dir.path(), "sweep (" + summary.mode() + ")");
+                return new Outcome(summary, session.batches());
             }
         }
     }

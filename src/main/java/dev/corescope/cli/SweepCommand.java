@@ -30,6 +30,15 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow --max above " + Limits.MAX_WORKERS + ".")
     boolean force;
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT", split = ",",
+            description = "Run on the members of a corescope cluster ('corescope member') instead of this machine; "
+                    + "--max defaults to the sum of their thresholds.")
+    java.util.List<String> cluster;
+
+    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = dev.corescope.cluster.ClusterConfigs.DEFAULT_CLUSTER_NAME,
+            description = "Name of the cluster given with --cluster. Default: ${DEFAULT-VALUE}.")
+    String clusterName;
+
     @Mixin
     SpinOptions spin;
 
@@ -38,14 +47,38 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        dev.corescope.cluster.ClusterWorkerPool clusterPool = null;
+        if (cluster != null && !cluster.isEmpty()) {
+            clusterPool = dev.corescope.cluster.ClusterWorkerPool.connect(dev.corescope.cluster.ClusterWorkerPool.Options
+                    .of(cluster).withClusterName(clusterName).withTaskTimeout(common.taskTimeout));
+            if (max != null && max > clusterPool.size()) {
+                clusterPool.close();
+                throw new UsageError("--max " + max + " exceeds the cluster's " + clusterPool.size()
+                        + " slot(s) (the sum of its members' thresholds)");
+            }
+            if (max == null) {
+                max = clusterPool.size();
+            }
+        }
+        try {
+            return sweep(clusterPool);
+        } finally {
+            if (clusterPool != null) {
+                clusterPool.close();
+            }
+        }
+    }
+
+    private int sweep(dev.corescope.cluster.ClusterWorkerPool clusterPool) throws Exception {
         int n = max == null ? Limits.defaultMax() : max;
         Limits.checkWorkers(spec, "--max", n, force);
         if (trials < 1) {
             throw new UsageError("--trials must be at least 1, got " + trials);
         }
         var setup = spin.setup(Duration.ofSeconds(1));
-        var sweep = common.apply(Corescope.sweep().max(n).trials(trials).sequential(sequential), setup);
-        var summary = common.runDirectoryChecked(sweep::run);
+        var sweep = common.apply(Corescope.sweep().max(n).trials(trials).sequential(sequential).pool(clusterPool), setup);
+        var outcome = common.runDirectoryChecked(sweep::runWithBatches);
+        var summary = outcome.summary();
         var table = ConsoleReport.levelTable(summary.levels(), sequential);
         if (common.output.format() != FormatOption.Format.table) {
             common.output.print(summary, table);
@@ -56,6 +89,13 @@ public final class SweepCommand implements Callable<Integer> {
             System.out.println("workload: " + summary.workload() + ", mode: " + summary.mode() + ", trials per level: " + trials);
             System.out.print(table.render());
             ConsoleReport.printFooter(System.out, summary);
+            if (clusterPool != null) {
+                clusterPool.nodes().forEach(m -> System.out.printf("member %s: pid %d, threshold %d (%s), clock offset %+.1f us (best round trip %.0f us)%n",
+                        m.label(), m.pid(), m.threshold(), m.thresholdSource(), m.clockOffsetNanos() / 1e3,
+                        m.bestRoundTripNanos() / 1e3));
+                System.out.print(dev.corescope.cluster.ClusterStats.render(
+                        dev.corescope.cluster.ClusterStats.of(outcome.batches(), clusterPool.nodes())));
+            }
             System.out.println("run directory: " + summary.metadata().runDirectory()
                     + " (records.jsonl, summary.json, summary.csv, charts)");
         }

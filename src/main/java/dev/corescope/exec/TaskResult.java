@@ -6,10 +6,27 @@ import java.nio.ByteBuffer;
  * What a worker reports for one task. {@code startNanos}/{@code endNanos} are on the coordinator's
  * {@link System#nanoTime()} timeline (process workers map their clock onto it). {@code timeline} holds
  * the round trip's timestamps when the task travelled to a worker JVM and back, else null.
+ * {@code node} names the cluster member that ran the task (null on one machine); it comes from the
+ * attempt that produced the result, so a task re-dispatched after a member left names the member
+ * that actually ran it.
  */
 public record TaskResult(String status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
                          long involuntarySwitches, long checksum, long bytes, ByteBuffer payload,
-                         String error, Timeline timeline) {
+                         String error, Timeline timeline, String node) {
+
+    /** A local result with a round-trip timeline (worker JVMs). */
+    public TaskResult(String status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
+                      long involuntarySwitches, long checksum, long bytes, ByteBuffer payload, String error,
+                      Timeline timeline) {
+        this(status, startNanos, endNanos, cpuNanos, waitNanos, involuntarySwitches, checksum, bytes, payload, error,
+                timeline, null);
+    }
+
+    /** The same result, run by cluster member {@code member}. */
+    public TaskResult withNode(String member) {
+        return new TaskResult(status, startNanos, endNanos, cpuNanos, waitNanos, involuntarySwitches, checksum, bytes,
+                payload, error, timeline, member);
+    }
 
     /**
      * The timestamps of one round trip to a worker JVM, all on the coordinator's {@link System#nanoTime()}
@@ -55,7 +72,7 @@ public record TaskResult(String status, long startNanos, long endNanos, long cpu
     public TaskResult(String status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
                       long involuntarySwitches, long checksum, long bytes, ByteBuffer payload, String error) {
         this(status, startNanos, endNanos, cpuNanos, waitNanos, involuntarySwitches, checksum, bytes, payload, error,
-                null);
+                null, null);
     }
 
     public static TaskResult failed(String status, long at, String error) {
@@ -78,6 +95,6 @@ public record TaskResult(String status, long startNanos, long endNanos, long cpu
     public TaskResult shifted(long offsetNanos) {
         return new TaskResult(status, startNanos + offsetNanos, endNanos + offsetNanos, cpuNanos, waitNanos,
                 involuntarySwitches, checksum, bytes, payload, error,
-                timeline == null ? null : timeline.shifted(offsetNanos));
+                timeline == null ? null : timeline.shifted(offsetNanos), node);
     }
 }

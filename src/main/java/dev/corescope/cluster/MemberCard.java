@@ -1,0 +1,41 @@
+package dev.corescope.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.corescope.report.Json;
+
+/**
+ * What a member publishes about itself (as JSON in the {@link ClusterConfigs#MEMBERS_MAP} map, keyed by
+ * member UUID): where it is, its pid, its threshold and where that came from, and its machine profile.
+ *
+ * @param thresholdSource {@code --threshold}, {@code cache} (a verdict of {@code investigate} on this
+ *                        machine) or {@code not measured} (available processors, a guess)
+ * @param measured        false when the threshold is a guess from the processor count
+ * @param profileKey      the machine capacity key ({@code MachineProfile.key()}), null if the probe failed
+ * @param profile         the machine profile as JSON, null if the probe failed
+ */
+public record MemberCard(String uuid, String address, long pid, String hostname, int threshold,
+                         String thresholdSource, boolean measured, int availableProcessors, String profileKey,
+                         String cpuModel, String profile, String startedAt) {
+
+    public String toJson() {
+        try {
+            return Json.LINE.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static MemberCard fromJson(String json) {
+        try {
+            return Json.MAPPER.readValue(json, MemberCard.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("unreadable member card: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** One line for the console. */
+    public String describe() {
+        return address + " (pid " + pid + ", " + (cpuModel == null ? "unknown CPU" : cpuModel) + "): threshold "
+                + threshold + " from " + thresholdSource + (measured ? "" : " - NOT MEASURED, run 'corescope investigate' there");
+    }
+}

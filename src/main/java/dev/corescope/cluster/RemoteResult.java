@@ -1,0 +1,37 @@
+package dev.corescope.cluster;
+
+import dev.corescope.exec.TaskResult;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+
+/**
+ * The fields of a {@link TaskResult} as a member sends them back. {@code startNanos}/{@code endNanos}
+ * are on the member's {@link System#nanoTime()} clock (its own timeline); the coordinator maps them
+ * onto its own with the member's clock offset. {@code pid} is the member's process id.
+ */
+public record RemoteResult(String status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
+                           long involuntarySwitches, long checksum, long bytes, byte[] payload, String error,
+                           long pid) implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Status of a task that was cancelled before it started. */
+    public static final String CANCELLED = "cancelled";
+
+    static RemoteResult of(TaskResult r, long pid) {
+        byte[] data = null;
+        if (r.payload() != null && r.payload().remaining() > 0) {
+            ByteBuffer b = r.payload().duplicate();
+            data = new byte[b.remaining()];
+            b.get(data);
+        }
+        String error = r.error() == null || r.error().length() <= 2000 ? r.error() : r.error().substring(0, 2000);
+        return new RemoteResult(r.status(), r.startNanos(), r.endNanos(), r.cpuNanos(), r.waitNanos(),
+                r.involuntarySwitches(), r.checksum(), r.bytes(), data, error, pid);
+    }
+
+    /** On the coordinator's timeline: member times plus {@code clockOffset}, labelled with {@code node}. */
+    TaskResult toTaskResult(long clockOffset, String node) {
+        ByteBuffer p = payload == null ? null : ByteBuffer.wrap(payload).asReadOnlyBuffer();
+        return new TaskResult(status, startNanos + clockOffset, endNanos + clockOffset, cpuNanos, waitNanos,
+                involuntarySwitches, checksum, bytes, p, error, null, node);
+    }
+}
