@@ -50,7 +50,9 @@ class WorkerJvmTest {
 
     private static BatchResult run(WorkerPool pool, List<TaskRecord> sink, int level, WorkloadSpec spec, int tasks,
                                    Strategy strategy) {
-        BatchRunner runner = new BatchRunner(pool, new RunClock(), sink::add, "it");
+        // the sink is called from worker threads: it must be thread-safe
+        List<TaskRecord> safe = java.util.Collections.synchronizedList(sink);
+        BatchRunner runner = new BatchRunner(pool, new RunClock(), safe::add, "it");
         return runner.run(new BatchPlan("it", level, 0, spec, Tasks.of(tasks, 0, SEED), strategy));
     }
 
