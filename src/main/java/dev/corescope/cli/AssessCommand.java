@@ -105,6 +105,14 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--no-pin", description = "Do not pin worker JVMs to cores (processes mode).")
     boolean noPin;
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT", split = ",",
+            description = "Run on the members of a corescope cluster ('corescope member'), each up to its own threshold.")
+    List<String> cluster;
+
+    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = dev.corescope.cluster.ClusterConfigs.DEFAULT_CLUSTER_NAME,
+            description = "Name of the cluster given with --cluster. Default: ${DEFAULT-VALUE}.")
+    String clusterName;
+
     @Mixin
     CommonOptions common;
 
@@ -132,27 +140,50 @@ public final class AssessCommand implements Callable<Integer> {
         }
         List<AssessExperiment.Algo> algos = algorithms();
         MachineProfile[] profile = new MachineProfile[1];
+        dev.corescope.cluster.ClusterWorkerPool clusterPool = null;
         WorkerCount.Resolved resolved;
-        try {
-            resolved = WorkerCount.resolve(workers, ThresholdCache.defaultCache(), () -> probe(profile).key(),
-                    this::investigateFirst);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
+        if (cluster != null && !cluster.isEmpty()) {
+            clusterPool = dev.corescope.cluster.ClusterWorkerPool.connect(dev.corescope.cluster.ClusterWorkerPool.Options
+                    .of(cluster).withClusterName(clusterName).withTaskTimeout(common.taskTimeout));
+            resolved = new WorkerCount.Resolved(clusterPool.size(), "cluster: the sum of " + clusterPool.nodes().size()
+                    + " members' thresholds");
+        } else {
+            try {
+                resolved = WorkerCount.resolve(workers, ThresholdCache.defaultCache(), () -> probe(profile).key(),
+                        this::investigateFirst);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage());
+            }
         }
+        try {
+            return assess(algos, sizeList, profile, resolved, clusterPool);
+        } finally {
+            if (clusterPool != null) {
+                clusterPool.close();
+            }
+        }
+    }
+
+    private int assess(List<AssessExperiment.Algo> algos, List<Long> sizeList, MachineProfile[] profile,
+                       WorkerCount.Resolved resolved,
+                       dev.corescope.cluster.ClusterWorkerPool clusterPool) throws Exception {
         Limits.checkWorkers(spec, "--workers", resolved.workers(), false);
         int warm = warmup != null ? warmup : command != null ? DEFAULT_CMD_WARMUP : DEFAULT_WARMUP;
         String warmReason = warmup != null ? "set by --warmup" : command != null ? CMD_WARMUP_REASON : JIT_WARMUP_REASON;
         Settings settings = common.settings("assess", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        boolean local = clusterPool == null;
         Pinning pinning = new Pinning(Pinning.plan(settings.mode(), resolved.workers(),
-                "processes".equals(settings.mode()) ? probe(profile) : null,
-                "processes".equals(settings.mode()) && !noPin && Pinning.tasksetAvailable(), noPin));
+                local && "processes".equals(settings.mode()) ? probe(profile) : null,
+                local && "processes".equals(settings.mode()) && !noPin && Pinning.tasksetAvailable(), noPin || !local));
         var config = new AssessExperiment.Config(algos, sizeList, repeats, resolved.workers(), resolved.source(), warm,
                 warmReason, verify, verifyRepeats != null ? Math.min(verifyRepeats, repeats) : Math.min(repeats, 30),
                 budget, pinning);
         long total = (long) algos.size() * sizeList.size() * repeats;
         RunDirectory dir = common.runDirectory("assess");
         try (Progress progress = Progress.create("assess", progressSteps(total) + algos.size(), settings.quiet());
-             Session session = Session.open(settings, dir, progressSink(progress, total), Output.writer(dir))) {
+             Session session = clusterPool != null
+                     ? Session.open(settings, dir, clusterPool, progressSink(progress, total), Output.writer(dir))
+                     : Session.open(settings, dir, progressSink(progress, total), Output.writer(dir))) {
             AssessExperiment.Outcome out;
             try {
                 out = AssessExperiment.run(session, config, progress);
@@ -194,6 +225,12 @@ public final class AssessCommand implements Callable<Integer> {
                 }
                 System.out.println();
                 ConsoleReport.printFooter(System.out, summary);
+                if (clusterPool != null) {
+                    System.out.println("The per-size statistics above pool the times of " + clusterPool.nodes().size()
+                            + " members; per member:");
+                    System.out.print(dev.corescope.cluster.ClusterStats.render(
+                            dev.corescope.cluster.ClusterStats.of(session.batches(), clusterPool.nodes())));
+                }
                 System.out.println("run directory: " + dir.path() + " (records.jsonl, summary.json, summary.csv, "
                         + charts.size() + " chart files)" + (jmhJson != null ? "; JMH JSON: " + jmhJson : ""));
             }
