@@ -198,6 +198,7 @@ public final class AssessCommand implements Callable<Integer> {
                     + String.format(Locale.ROOT, ": %d repeats per size on %d %s", repeats, resolved.workers(),
                     "processes".equals(settings.mode()) ? "worker JVMs" : "worker threads");
             var charts = ComplexityCharts.write(a.algorithms(), dir.path(), title, logLog);
+            common.output.htmlIfRequested(dir.path());
             List<TaskRecord> records = session.batches().stream().flatMap(b -> b.records().stream()).toList();
             if (jmhJson != null) {
                 try {

@@ -58,6 +58,7 @@ public final class InvestigateCommand implements Callable<Integer> {
         common.apply(investigation, setup);
         var outcome = common.runDirectoryChecked(investigation::runWithSummary);
         var report = outcome.report();
+        common.output.htmlIfRequested(java.nio.file.Path.of(report.runDirectory()));
         if (common.output.format() != FormatOption.Format.table) {
             common.output.print(report, report.table());
         } else {

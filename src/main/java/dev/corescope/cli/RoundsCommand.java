@@ -53,6 +53,7 @@ public final class RoundsCommand implements Callable<Integer> {
             progress.close();
             Output.writer(dir).accept(summary);
             var charts = LevelCharts.write(summary, dir.path(), repeats + " tasks in rounds vs queue (" + settings.mode() + ")");
+            common.output.htmlIfRequested(dir.path());
             var table = ConsoleReport.levelTable(summary.levels(), true);
             if (common.output.format() != FormatOption.Format.table) {
                 common.output.print(summary, table);

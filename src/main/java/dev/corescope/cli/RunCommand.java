@@ -41,6 +41,7 @@ public final class RunCommand implements Callable<Integer> {
         try (Session session = Session.open(settings, dir, r -> { }, Output.writer(dir))) {
             var outcome = RunExperiment.run(session, workers, setup);
             Output.writer(dir).accept(outcome.summary());
+            common.output.htmlIfRequested(dir.path());
             var table = new dev.corescope.report.Table("worker", "pid", "wall s", "cpu s", "wait s", "status");
             for (TaskRecord r : outcome.batch().records()) {
                 table.row(r.workerId(), r.pid(), dev.corescope.report.Table.sec(r.wallSeconds()),

@@ -79,6 +79,7 @@ public final class SweepCommand implements Callable<Integer> {
         var sweep = common.apply(Corescope.sweep().max(n).trials(trials).sequential(sequential).pool(clusterPool), setup);
         var outcome = common.runDirectoryChecked(sweep::runWithBatches);
         var summary = outcome.summary();
+        common.output.htmlIfRequested(java.nio.file.Path.of(summary.metadata().runDirectory()));
         var table = ConsoleReport.levelTable(summary.levels(), sequential);
         if (common.output.format() != FormatOption.Format.table) {
             common.output.print(summary, table);

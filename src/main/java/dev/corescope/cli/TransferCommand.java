@@ -148,6 +148,7 @@ public final class TransferCommand implements Callable<Integer> {
         Files.writeString(dir.file("summary.json"), Json.MAPPER.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
         Files.writeString(dir.file("summary.csv"), csv(summary), StandardCharsets.UTF_8);
         List<Path> charts = TransferCharts.write(summary, dir.path());
+        output.htmlIfRequested(dir.path());
         if (output.format() != FormatOption.Format.table) {
             output.print(summary, table(summary));
         } else {

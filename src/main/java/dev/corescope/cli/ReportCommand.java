@@ -1,0 +1,29 @@
+package dev.corescope.cli;
+
+import dev.corescope.report.HtmlReport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code corescope report RUN_DIR}: the run's self-contained HTML report. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write RUN_DIR/report.html from the run directory's files: the machine profile, the threshold "
+                + "verdict and its explanation, warnings, the tables and every chart (inline SVG). Self-contained: "
+                + "open it in any browser, offline. Prints its path."})
+public final class ReportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory (holds summary.json).")
+    Path runDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path file;
+        try {
+            file = HtmlReport.write(runDir);
+        } catch (HtmlReport.NotARun e) {
+            throw new UsageError(e.getMessage());
+        }
+        System.out.println(file);
+        return 0;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.corescope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code corescope report RUN_DIR} and {@code --html} on the commands that write a run directory. */
+class ReportCommandTest {
+    private record Result(int exit, String out, String err) {
+    }
+
+    /** Runs the command line capturing stdout and stderr (picocli's and System's). */
+    private static synchronized Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StringWriter picoErr = new StringWriter();
+        int exit;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            var cl = Main.commandLine();
+            cl.setErr(new PrintWriter(picoErr, true));
+            exit = cl.execute(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Result(exit, out.toString(StandardCharsets.UTF_8),
+                picoErr + err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Path fixture(String name, Path tmp) throws IOException, URISyntaxException {
+        Path src = Path.of(ReportCommandTest.class.getResource("/report-fixtures/" + name).toURI());
+        Path dst = tmp.resolve(name);
+        Files.createDirectories(dst);
+        try (Stream<Path> files = Files.list(src)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dst.resolve(f.getFileName()));
+            }
+        }
+        return dst;
+    }
+
+    @Test
+    void writesReportHtmlAndPrintsItsPath(@TempDir Path tmp) throws Exception {
+        Path dir = fixture("investigate", tmp);
+        Result r = run("report", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().strip()).isEqualTo(dir.resolve("report.html").toString());
+        assertThat(Files.readString(dir.resolve("report.html"))).startsWith("<!DOCTYPE html>").contains("Threshold verdict");
+    }
+
+    @Test
+    void aDirectoryWithoutSummaryIsOneLineAndExitTwo(@TempDir Path tmp) {
+        Result missing = run("report", tmp.resolve("nope").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().strip()).startsWith("corescope: ").contains("is not a directory").doesNotContain("\n")
+                .doesNotContain("Exception");
+        assertThat(missing.out()).isEmpty();
+
+        Result empty = run("report", tmp.toString());
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.err().strip()).isEqualTo("corescope: " + tmp + " has no summary.json: not a corescope run directory");
+        assertThat(tmp.resolve("report.html")).doesNotExist();
+
+        Result noArg = run("report");
+        assertThat(noArg.exit()).isEqualTo(2);
+        assertThat(noArg.err().strip()).doesNotContain("\n").contains("RUN_DIR");
+    }
+
+    @Test
+    void everyCommandThatWritesARunDirectoryTakesHtml() {
+        var cl = Main.commandLine();
+        for (String command : List.of("investigate", "run", "sweep", "rounds", "assess", "transfer")) {
+            assertThat(cl.getSubcommands().get(command).getCommandSpec().findOption("--html")).as(command).isNotNull();
+        }
+        assertThat(cl.getSubcommands()).containsKey("report");
+    }
+
+    @Test
+    void compareWritesNoRunDirectorySoHtmlIsRefused(@TempDir Path tmp) {
+        Result r = run("compare", tmp.toString(), tmp.toString(), "--html");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("corescope: --html: compare writes no run directory").doesNotContain("\n");
+    }
+
+    @Test
+    void htmlWritesTheReportBesideTheRunAndNamesItOnStderr(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("run");
+        Result r = run("run", "-p", "1", "--loops", "1000", "--out", out.toString(), "--html", "-q");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("HTML report: " + out.resolve("report.html"));
+        assertThat(r.out()).doesNotContain("HTML report");
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<title>corescope run").contains("<h2>Results</h2>").contains("<summary>Every task</summary>");
+    }
+}
