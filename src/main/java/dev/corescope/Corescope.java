@@ -58,6 +58,13 @@ public final class Corescope {
         boolean quiet = true;
         List<String> workerJvmOptions = new ArrayList<>();
         WorkerPool pool;
+        List<String> commandLine;
+
+        /** How the run was invoked, kept in its summary (default: {@code corescope <command> (java api)}). */
+        public B commandLine(List<String> words) {
+            this.commandLine = List.copyOf(words);
+            return (B) this;
+        }
 
         /** Run on this pool (e.g. a cluster's) instead of starting local workers; null = local. */
         public B pool(WorkerPool p) {
@@ -129,7 +136,8 @@ public final class Corescope {
         }
 
         Settings settings(String command) {
-            return new Settings(command, List.of("corescope", command, "(java api)"), mode, out, taskTimeout,
+            return new Settings(command, commandLine != null ? commandLine : List.of("corescope", command, "(java api)"),
+                    mode, out, taskTimeout,
                     workerJvmOptions, seed, quiet);
         }
 

@@ -24,6 +24,19 @@ public final class CommonOptions {
     @Mixin
     FormatOption output;
 
+    /** The command this mixin belongs to, for its command line. */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** {@code corescope <command> <its arguments>} as typed. */
+    List<String> commandLine() {
+        List<String> cmd = new ArrayList<>(List.of("corescope"));
+        if (mixee != null && mixee.commandLine() != null && mixee.commandLine().getParseResult() != null) {
+            cmd.addAll(mixee.commandLine().getParseResult().originalArgs());
+        }
+        return cmd;
+    }
+
     @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "10m", description = "Kill and record a task that runs longer than this. Default: ${DEFAULT-VALUE}.")
     Duration taskTimeout;
@@ -41,9 +54,7 @@ public final class CommonOptions {
         if (taskTimeout.isZero() || taskTimeout.isNegative()) {
             throw new UsageError("--task-timeout must be positive");
         }
-        List<String> cmd = new ArrayList<>(List.of("corescope", command));
-        cmd.addAll(List.of(args));
-        return new Settings(command, cmd, mode.name(), out, taskTimeout, workerJvmOptions, seed, quiet || output.format() != FormatOption.Format.table);
+        return new Settings(command, commandLine(), mode.name(), out, taskTimeout, workerJvmOptions, seed, quiet || output.format() != FormatOption.Format.table);
     }
 
     /** Copies these options onto an API builder. */
@@ -52,6 +63,7 @@ public final class CommonOptions {
             throw new UsageError("--task-timeout must be positive");
         }
         builder.mode(mode.name()).out(out).taskTimeout(taskTimeout).seed(seed).workerJvmOptions(workerJvmOptions)
+                .commandLine(commandLine())
                 .progress(!quiet && output.format() == FormatOption.Format.table);
         return spin.loops() != null ? builder.loops(spin.loops()) : builder.target(spin.target());
     }

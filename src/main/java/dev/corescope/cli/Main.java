@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 @Command(name = "corescope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Find how many concurrent workers this machine can host without adding noise, and measure at that level.",
         subcommands = {InvestigateCommand.class, RunCommand.class, SweepCommand.class, RoundsCommand.class,
-        subcommands = {InvestigateCommand.class, RunCommand.class, SweepCommand.class, RoundsCommand.class,
             AssessCommand.class, TransferCommand.class, CompareCommand.class, ReportCommand.class, MemberCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
