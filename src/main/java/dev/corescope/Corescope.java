@@ -3,6 +3,7 @@ package dev.corescope;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.experiment.InvestigateExperiment;
+import dev.corescope.experiment.PinOrder;
 import dev.corescope.experiment.RunSummary;
 import dev.corescope.experiment.Session;
 import dev.corescope.experiment.Settings;
@@ -59,6 +60,16 @@ public final class Corescope {
         List<String> workerJvmOptions = new ArrayList<>();
         WorkerPool pool;
         List<String> commandLine;
+        boolean pin;
+
+        /**
+         * Pin worker k to a CPU of its own (one per physical core first, then SMT siblings, in the
+         * allowed set), so the scheduler's placement delays do not enter the measurement.
+         */
+        public B pin(boolean on) {
+            this.pin = on;
+            return (B) this;
+        }
 
         /** How the run was invoked, kept in its summary (default: {@code corescope <command> (java api)}). */
         public B commandLine(List<String> words) {
@@ -138,7 +149,7 @@ public final class Corescope {
         Settings settings(String command) {
             return new Settings(command, commandLine != null ? commandLine : List.of("corescope", command, "(java api)"),
                     mode, out, taskTimeout,
-                    workerJvmOptions, seed, quiet);
+                    workerJvmOptions, seed, quiet, pin ? PinOrder.cpus() : List.of());
         }
 
         SpinSetup spin(Duration defaultTarget) {
@@ -146,8 +157,12 @@ public final class Corescope {
         }
     }
 
-    /** {@code investigate}: the critical threshold of this machine, explained. */
+    /** {@code investigate}: the critical threshold of this machine, explained. Workers are pinned by default. */
     public static final class Investigation extends Builder<Investigation> {
+        {
+            pin = true;
+        }
+
         private double tolerance = 0.05;
         private boolean full;
         private Integer max;

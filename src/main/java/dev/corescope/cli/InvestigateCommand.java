@@ -35,6 +35,10 @@ public final class InvestigateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow --max above " + Limits.MAX_WORKERS + ".")
     boolean force;
 
+    @Option(names = "--no-pin", description = "Do not pin worker k to a CPU of its own (one per physical core first); "
+            + "let the OS place them.")
+    boolean noPin;
+
     @Option(names = "--no-cache", description = "Do not store the verdict in ~/.corescope/threshold.json.")
     boolean noCache;
 
@@ -56,6 +60,7 @@ public final class InvestigateCommand implements Callable<Integer> {
         var investigation = Corescope.investigate().tolerance(tol).full(full).max(n).maxSamples(maxSamples)
                 .cache(!noCache);
         common.apply(investigation, setup);
+        investigation.pin(!noPin);
         var outcome = common.runDirectoryChecked(investigation::runWithSummary);
         var report = outcome.report();
         common.output.htmlIfRequested(java.nio.file.Path.of(report.runDirectory()));

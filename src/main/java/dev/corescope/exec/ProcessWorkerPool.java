@@ -18,6 +18,13 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     private final List<String> jvmOptions;
     private final Path workerLog;
     private final java.util.function.IntFunction<List<String>> commandPrefix;
+    private List<Integer> pinCpus = List.of();
+
+    /** Pins worker k's task thread to {@code cpus[(k-1) mod n]} (from inside the worker JVM). */
+    public ProcessWorkerPool pinnedTo(List<Integer> cpus) {
+        this.pinCpus = List.copyOf(cpus);
+        return this;
+    }
 
     /**
      * @param workerLog file that receives the workers' stderr (appended), or null to discard it
@@ -48,6 +55,9 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         List<String> cmd = new ArrayList<>(commandPrefix.apply(id));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
+        if (!pinCpus.isEmpty()) {
+            cmd.add("-D" + WorkerMain.CPU_PROPERTY + "=" + pinCpus.get((id - 1) % pinCpus.size()));
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(WorkerMain.class.getName());

@@ -20,8 +20,16 @@ final class ThreadWorker extends QueuedWorker {
     private final CompletableFuture<Long> tid = new CompletableFuture<>();
     private final WorkerInfo info;
 
+    private final int cpu;
+
     ThreadWorker(String id, Duration timeout, ScheduledExecutorService watchdog, Consumer<String> events) {
+        this(id, timeout, watchdog, events, -1);
+    }
+
+    /** @param cpu the CPU to pin this worker's thread to, or -1 for none */
+    ThreadWorker(String id, Duration timeout, ScheduledExecutorService watchdog, Consumer<String> events, int cpu) {
         super(id, timeout, watchdog, events);
+        this.cpu = cpu;
         long t0 = System.nanoTime();
         thread.start();
         info = new WorkerInfo(id, ProcessHandle.current().pid(), tid.join(), System.nanoTime() - t0);
@@ -29,6 +37,9 @@ final class ThreadWorker extends QueuedWorker {
 
     @Override
     protected void started() {
+        if (cpu >= 0 && !Affinity.pinCurrentThread(cpu)) {
+            reportEvent(Thread.currentThread().getName() + " could not be pinned to CPU " + cpu);
+        }
         tid.complete(ThreadStats.currentTid());
     }
 

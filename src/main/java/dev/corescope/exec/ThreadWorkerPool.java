@@ -5,9 +5,19 @@ import java.time.Duration;
 /** Workers that are platform threads of this JVM. */
 public final class ThreadWorkerPool extends AbstractWorkerPool {
     private final Duration taskTimeout;
+    private final java.util.List<Integer> pinCpus;
 
     public ThreadWorkerPool(Duration taskTimeout) {
+        this(taskTimeout, java.util.List.of());
+    }
+
+    /**
+     * @param pinCpus CPUs to pin worker threads to, in order (worker k gets {@code pinCpus[(k-1) mod n]});
+     *                empty = not pinned
+     */
+    public ThreadWorkerPool(Duration taskTimeout, java.util.List<Integer> pinCpus) {
         this.taskTimeout = taskTimeout;
+        this.pinCpus = java.util.List.copyOf(pinCpus);
     }
 
     @Override
@@ -17,6 +27,7 @@ public final class ThreadWorkerPool extends AbstractWorkerPool {
 
     @Override
     protected Worker start(int id) {
-        return new ThreadWorker("thread-" + id, taskTimeout, watchdog, this::event);
+        int cpu = pinCpus.isEmpty() ? -1 : pinCpus.get((id - 1) % pinCpus.size());
+        return new ThreadWorker("thread-" + id, taskTimeout, watchdog, this::event, cpu);
     }
 }

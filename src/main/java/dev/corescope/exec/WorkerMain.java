@@ -25,7 +25,14 @@ public final class WorkerMain {
     private WorkerMain() {
     }
 
+    /** System property naming the CPU a worker JVM pins its task thread to. */
+    public static final String CPU_PROPERTY = "corescope.cpu";
+
     public static void main(String[] args) throws IOException {
+        String cpu = System.getProperty(CPU_PROPERTY);
+        if (cpu != null && !Affinity.pinCurrentThread(Integer.parseInt(cpu))) {
+            System.err.println("corescope worker: could not pin to CPU " + cpu);
+        }
         widenPipe();
         OutputStream raw = new FileOutputStream(FileDescriptor.out);
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));

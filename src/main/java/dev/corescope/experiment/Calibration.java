@@ -23,7 +23,12 @@ import java.time.Duration;
 public record Calibration(long loops, double targetSeconds, double nanosPerLoop, int probes, boolean stable) {
 
     private static final long MIN_PROBE_NANOS = 20_000_000L;
-    private static final int MAX_PROBES = 16;
+    /**
+     * Probing lasts at least this much CPU time: the JIT's final (C2) code for the kernel can arrive
+     * late on a loaded or slow machine, after several probes at a stable but slower tier-3 speed.
+     */
+    private static final long MIN_TOTAL_NANOS = 250_000_000L;
+    private static final int MAX_PROBES = 40;
 
     public static Calibration calibrate(Worker worker, Duration target, long seed) {
         long targetNanos = target.toNanos();
@@ -34,9 +39,11 @@ public record Calibration(long loops, double targetSeconds, double nanosPerLoop,
         double best = Double.NaN;
         boolean stable = false;
         int agreeing = 0;
+        long spent = 0;
         while (probes < MAX_PROBES) {
             long cost = time(worker, loops, seed);
             probes++;
+            spent += cost;
             if (cost < probeNanos) {
                 long factor = cost <= 0 ? 16 : Math.max(2, Math.min(16, (probeNanos + cost - 1) / cost));
                 loops = Math.multiplyExact(loops, factor);
@@ -44,9 +51,13 @@ public record Calibration(long loops, double targetSeconds, double nanosPerLoop,
             }
             double perLoop = (double) cost / loops;
             best = Double.isNaN(best) ? perLoop : Math.min(best, perLoop);
-            agreeing = Math.abs(perLoop - previous) <= 0.05 * Math.max(perLoop, previous) ? agreeing + 1 : 0;
+            if (perLoop < 0.9 * previous) {
+                best = perLoop; // the code got faster (the JIT delivered): earlier probes no longer count
+            }
+            agreeing = Math.abs(perLoop - previous) <= 0.05 * Math.max(perLoop, previous)
+                    && perLoop <= 1.05 * best ? agreeing + 1 : 0;
             previous = perLoop;
-            if (agreeing == 2) {
+            if (agreeing >= 2 && spent >= Math.min(MIN_TOTAL_NANOS, 5 * targetNanos)) {
                 stable = true;
                 break;
             }

@@ -69,7 +69,8 @@ public final class Session implements AutoCloseable {
                                Consumer<RunSummary> summaryWriter) throws IOException {
         WorkerPool pool = "processes".equals(settings.mode())
                 ? new ProcessWorkerPool(settings.taskTimeout(), workerOptions(settings), dir.file("workers.log"))
-                : new ThreadWorkerPool(settings.taskTimeout());
+                        .pinnedTo(settings.pinCpus())
+                : new ThreadWorkerPool(settings.taskTimeout(), settings.pinCpus());
         return new Session(settings, dir, pool, progress, summaryWriter);
     }
 

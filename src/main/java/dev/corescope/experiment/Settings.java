@@ -6,12 +6,20 @@ import java.util.List;
 
 /**
  * What every experiment needs to set up a run: the worker mode, where to write, the task timeout,
- * extra worker-JVM options, the base seed, and how it was invoked (kept in the summary).
+ * extra worker-JVM options, the base seed, how it was invoked (kept in the summary), and the CPUs to
+ * pin workers to in order (empty: the OS places them).
  */
 public record Settings(String command, List<String> commandLine, String mode, Path out, Duration taskTimeout,
-                       List<String> workerJvmOptions, long seed, boolean quiet) {
+                       List<String> workerJvmOptions, long seed, boolean quiet, List<Integer> pinCpus) {
     public Settings {
         commandLine = List.copyOf(commandLine);
         workerJvmOptions = List.copyOf(workerJvmOptions);
+        pinCpus = List.copyOf(pinCpus);
+    }
+
+    /** Workers not pinned. */
+    public Settings(String command, List<String> commandLine, String mode, Path out, Duration taskTimeout,
+                    List<String> workerJvmOptions, long seed, boolean quiet) {
+        this(command, commandLine, mode, out, taskTimeout, workerJvmOptions, seed, quiet, List.of());
     }
 }
