@@ -21,10 +21,8 @@ import java.nio.file.Path;
  * count comes from one system call rather than from parsing {@code /proc/thread-self/status}.
  */
 public final class ThreadStats {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Path SCHEDSTAT = Path.of("/proc/thread-self/schedstat");
     private static final boolean PROC = Files.isReadable(SCHEDSTAT);
-    private static final boolean CPU_TIME = initCpuTime();
     private static final ThreadLocal<PerThread> LOCAL = ThreadLocal.withInitial(PerThread::new);
 
     /** A reading for the calling thread. */
@@ -42,16 +40,22 @@ public final class ThreadStats {
     private ThreadStats() {
     }
 
-    private static boolean initCpuTime() {
-        try {
-            if (THREADS.isCurrentThreadCpuTimeSupported()) {
-                THREADS.setThreadCpuTimeEnabled(true);
-                return true;
+    /** JMX is initialised on the first sample, not when a worker JVM starts. */
+    private static final class Cpu {
+        static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        static final boolean AVAILABLE = init();
+
+        private static boolean init() {
+            try {
+                if (THREADS.isCurrentThreadCpuTimeSupported()) {
+                    THREADS.setThreadCpuTimeEnabled(true);
+                    return true;
+                }
+            } catch (UnsupportedOperationException | SecurityException e) {
+                // not measurable here: recorded as -1
             }
-        } catch (UnsupportedOperationException | SecurityException e) {
-            // not measurable here: recorded as -1
+            return false;
         }
-        return false;
     }
 
     /** Whether run-queue wait is measurable on this system. */
@@ -60,7 +64,7 @@ public final class ThreadStats {
     }
 
     public static Sample sample() {
-        long cpu = CPU_TIME ? THREADS.getCurrentThreadCpuTime() : -1;
+        long cpu = Cpu.AVAILABLE ? Cpu.THREADS.getCurrentThreadCpuTime() : -1;
         PerThread t = LOCAL.get();
         return new Sample(cpu, t.waitNanos(), RUsage.involuntarySwitches(t.usage));
     }
