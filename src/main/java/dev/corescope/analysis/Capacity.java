@@ -2,10 +2,8 @@ package dev.corescope.analysis;
 
 import dev.corescope.machine.MachineProfile;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * What the machine profile predicts: how many CPU-bound workers should run without waiting, and which
@@ -74,17 +72,12 @@ public record Capacity(int predictedWorkers, String limitedBy, String detail, Li
         return best;
     }
 
-    /** One allowed CPU per physical core (the first sibling), for pinning; the allowed list when topology is unknown. */
+    /** One allowed CPU per physical core, ascending, for pinning; the allowed list when topology is unknown. */
     static List<Integer> onePerCore(MachineProfile p) {
-        List<Integer> allowed = p.allowedCpus() == null ? List.of() : p.allowedCpus();
         if (p.smtSiblings() == null) {
-            return allowed;
+            return p.allowedCpus() == null ? List.of() : p.allowedCpus();
         }
-        Set<Integer> allowedSet = new HashSet<>(allowed);
-        List<Integer> out = new ArrayList<>();
-        for (List<Integer> core : p.smtSiblings()) {
-            core.stream().filter(allowedSet::contains).findFirst().ifPresent(out::add);
-        }
+        List<Integer> out = p.oneCpuPerCore();
         out.sort(Integer::compare);
         return out;
     }

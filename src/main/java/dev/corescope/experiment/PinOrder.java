@@ -27,11 +27,8 @@ public final class PinOrder {
             return List.of();
         }
         Set<Integer> allowed = new HashSet<>(p.allowedCpus());
-        LinkedHashSet<Integer> order = new LinkedHashSet<>();
+        LinkedHashSet<Integer> order = new LinkedHashSet<>(p.oneCpuPerCore());
         if (p.smtSiblings() != null) {
-            for (List<Integer> core : p.smtSiblings()) {
-                core.stream().filter(allowed::contains).findFirst().ifPresent(order::add);
-            }
             for (List<Integer> core : p.smtSiblings()) {
                 core.stream().filter(allowed::contains).forEach(order::add);
             }

@@ -43,15 +43,7 @@ public final class Pinning {
 
     /** The CPU of each physical core: the first allowed CPU among its siblings, in core order. */
     public static List<Integer> oneCpuPerCore(MachineProfile profile) {
-        List<Integer> cpus = new ArrayList<>();
-        if (profile == null || profile.smtSiblings() == null || profile.allowedCpus() == null) {
-            return cpus;
-        }
-        Set<Integer> allowed = new HashSet<>(profile.allowedCpus());
-        for (List<Integer> core : profile.smtSiblings()) {
-            core.stream().filter(allowed::contains).sorted().findFirst().ifPresent(cpus::add);
-        }
-        return cpus;
+        return profile == null ? new ArrayList<>() : profile.oneCpuPerCore();
     }
 
     public static Plan plan(String mode, int workers, MachineProfile profile, boolean tasksetAvailable, boolean disabled) {

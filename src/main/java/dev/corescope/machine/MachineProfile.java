@@ -96,6 +96,22 @@ public record MachineProfile(
     }
 
     /**
+     * One allowed CPU per physical core (the lowest allowed sibling), in core order: the CPUs to pin
+     * workers to so that none shares a core. Empty when the topology or the allowed CPUs are unknown.
+     */
+    public List<Integer> oneCpuPerCore() {
+        List<Integer> cpus = new ArrayList<>();
+        if (smtSiblings == null || allowedCpus == null) {
+            return cpus;
+        }
+        Set<Integer> allowed = new HashSet<>(allowedCpus);
+        for (List<Integer> core : smtSiblings) {
+            core.stream().filter(allowed::contains).sorted().findFirst().ifPresent(cpus::add);
+        }
+        return cpus;
+    }
+
+    /**
      * The CPUs' worth of capacity this process can use: the smallest of the allowed CPU count, the
      * cgroup quota and the logical CPU count, ignoring unknowns; NaN when all are unknown.
      */
