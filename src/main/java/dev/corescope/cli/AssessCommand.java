@@ -170,7 +170,7 @@ public final class AssessCommand implements Callable<Integer> {
         Limits.checkWorkers(spec, "--workers", resolved.workers(), false);
         int warm = warmup != null ? warmup : command != null ? DEFAULT_CMD_WARMUP : DEFAULT_WARMUP;
         String warmReason = warmup != null ? "set by --warmup" : command != null ? CMD_WARMUP_REASON : JIT_WARMUP_REASON;
-        Settings settings = common.settings("assess", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        Settings settings = common.settings("assess");
         boolean local = clusterPool == null;
         Pinning pinning = new Pinning(Pinning.plan(settings.mode(), resolved.workers(),
                 local && "processes".equals(settings.mode()) ? probe(profile) : null,

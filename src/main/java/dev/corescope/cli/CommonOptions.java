@@ -50,7 +50,7 @@ public final class CommonOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
-    Settings settings(String command, String[] args) {
+    Settings settings(String command) {
         if (taskTimeout.isZero() || taskTimeout.isNegative()) {
             throw new UsageError("--task-timeout must be positive");
         }

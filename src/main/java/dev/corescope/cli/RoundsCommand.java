@@ -45,7 +45,7 @@ public final class RoundsCommand implements Callable<Integer> {
             throw new UsageError("--repeats must be at least 1, got " + repeats);
         }
         var setup = spin.setup(Duration.ofSeconds(1));
-        var settings = common.settings("rounds", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        var settings = common.settings("rounds");
         RunDirectory dir = common.runDirectory("rounds");
         try (Progress progress = Progress.create("rounds", 2L * n, settings.quiet());
              Session session = Session.open(settings, dir, r -> { }, Output.writer(dir))) {

@@ -36,7 +36,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Limits.checkWorkers(spec, "-p", workers, force);
         SpinSetup setup = spin.setup(Duration.ofSeconds(1));
-        var settings = common.settings("run", spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        var settings = common.settings("run");
         RunDirectory dir = common.runDirectory("run");
         try (Session session = Session.open(settings, dir, r -> { }, Output.writer(dir))) {
             var outcome = RunExperiment.run(session, workers, setup);

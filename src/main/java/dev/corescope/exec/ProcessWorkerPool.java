@@ -17,7 +17,6 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     private final Duration taskTimeout;
     private final List<String> jvmOptions;
     private final Path workerLog;
-    private final java.util.function.IntFunction<List<String>> commandPrefix;
     private List<Integer> pinCpus = List.of();
 
     /** Pins worker k's task thread to {@code cpus[(k-1) mod n]} (from inside the worker JVM). */
@@ -30,16 +29,6 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
      * @param workerLog file that receives the workers' stderr (appended), or null to discard it
      */
     public ProcessWorkerPool(Duration taskTimeout, List<String> jvmOptions, Path workerLog) {
-        this(taskTimeout, jvmOptions, workerLog, id -> List.of());
-    }
-
-    /**
-     * @param commandPrefix words put before the {@code java} command of worker number {@code id}
-     *                      (1-based start sequence), e.g. {@code taskset -c 2} to pin it
-     */
-    public ProcessWorkerPool(Duration taskTimeout, List<String> jvmOptions, Path workerLog,
-                             java.util.function.IntFunction<List<String>> commandPrefix) {
-        this.commandPrefix = commandPrefix;
         this.taskTimeout = taskTimeout;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.workerLog = workerLog;
@@ -52,7 +41,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
 
     @Override
     protected Worker start(int id) {
-        List<String> cmd = new ArrayList<>(commandPrefix.apply(id));
+        List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         if (!pinCpus.isEmpty()) {

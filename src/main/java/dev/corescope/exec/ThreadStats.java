@@ -58,11 +58,6 @@ public final class ThreadStats {
         }
     }
 
-    /** Whether run-queue wait is measurable on this system. */
-    public static boolean schedstatAvailable() {
-        return PROC;
-    }
-
     public static Sample sample() {
         long cpu = Cpu.AVAILABLE ? Cpu.THREADS.getCurrentThreadCpuTime() : -1;
         PerThread t = LOCAL.get();

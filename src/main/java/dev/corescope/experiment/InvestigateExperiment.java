@@ -66,11 +66,8 @@ public final class InvestigateExperiment {
         // levels above the threshold are expected to be slow and noisy: warn only about the ones that count
         var clean = s.levels().stream().filter(l -> l.workers() <= result.threshold()).toList();
         var m = s.metadata();
-        List<String> warnings = Warnings.of(clean, m.loadAtStart(), m.loadAtEnd(),
-                Runtime.getRuntime().availableProcessors());
-        return new RunSummary(s.runId(), s.command(), s.commandLine(), s.mode(), s.workload(), s.calibration(),
-                s.startedAt(), s.endedAt(), s.complete(), s.workerStartMillis(), s.levels(), s.failures(),
-                s.failureReasons(), s.events(), s.notes(), s.analysis(), m, warnings);
+        return s.withWarnings(Warnings.of(clean, m.loadAtStart(), m.loadAtEnd(),
+                Runtime.getRuntime().availableProcessors()));
     }
 
     public static Result run(Session session, Config c, CompletableFuture<MachineProfile> profileFuture,

@@ -33,7 +33,7 @@ public final class RoundsExperiment {
 
     static RunSummary summary(Session session, SpinSetup.Prepared p, boolean complete) {
         RunSummary s = Summaries.of(session, p.spec().text(), p.calibration(), complete, List.of(), null);
-        return SweepExperiment.withNotes(s, notes(s));
+        return s.withNotes(notes(s));
     }
 
     private static List<String> notes(RunSummary s) {

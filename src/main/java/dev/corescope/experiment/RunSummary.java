@@ -26,6 +26,11 @@ public record RunSummary(String runId, String command, List<String> commandLine,
                 levels, failures, failureReasons, events, notes, analysis, null, List.of());
     }
 
+    public RunSummary withWarnings(List<String> newWarnings) {
+        return new RunSummary(runId, command, commandLine, mode, workload, calibration, startedAt, endedAt, complete,
+                workerStartMillis, levels, failures, failureReasons, events, notes, analysis, metadata, newWarnings);
+    }
+
     public RunSummary withNotes(List<String> newNotes) {
         return new RunSummary(runId, command, commandLine, mode, workload, calibration, startedAt, endedAt, complete,
                 workerStartMillis, levels, failures, failureReasons, events, newNotes, analysis, metadata, warnings);

@@ -37,7 +37,4 @@ public record SpinSetup(Long loops, Duration target) {
     record Prepared(WorkloadSpec spec, Calibration calibration) {
     }
 
-    static Duration defaultTarget() {
-        return Duration.ofSeconds(1);
-    }
 }

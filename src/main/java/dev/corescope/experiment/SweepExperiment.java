@@ -41,7 +41,7 @@ public final class SweepExperiment {
 
     static RunSummary summary(Session session, SpinSetup.Prepared p, boolean complete) {
         RunSummary s = Summaries.of(session, p.spec().text(), p.calibration(), complete, List.of(), null);
-        return withNotes(s, notes(s));
+        return s.withNotes(notes(s));
     }
 
     private static List<String> notes(RunSummary s) {
@@ -60,9 +60,5 @@ public final class SweepExperiment {
                     best.workers(), best.throughput(), best.throughput() * perTask));
         }
         return notes;
-    }
-
-    static RunSummary withNotes(RunSummary s, List<String> notes) {
-        return s.withNotes(notes);
     }
 }
