@@ -4,6 +4,7 @@ import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.experiment.InvestigateExperiment;
 import dev.corescope.experiment.PinOrder;
+import dev.corescope.experiment.RoundsExperiment;
 import dev.corescope.experiment.RunSummary;
 import dev.corescope.experiment.Session;
 import dev.corescope.experiment.Settings;
@@ -45,6 +46,10 @@ public final class Corescope {
 
     public static Sweep sweep() {
         return new Sweep();
+    }
+
+    public static Rounds rounds() {
+        return new Rounds();
     }
 
     /** Options common to all experiments. */
@@ -295,6 +300,43 @@ public final class Corescope {
                 SummaryWriter.write(dir, summary);
                 LevelCharts.write(summary, dir.path(), "sweep (" + summary.mode() + ")");
                 return new Outcome(summary, session.batches());
+            }
+        }
+    }
+
+    /** {@code rounds}: R tasks on P = 1..max workers, in rounds of P and from a queue. */
+    public static final class Rounds extends Builder<Rounds> {
+        private int repeats = 20;
+        private Integer max;
+
+        public Rounds repeats(int r) {
+            if (r < 1) {
+                throw new IllegalArgumentException("repeats must be >= 1");
+            }
+            this.repeats = r;
+            return this;
+        }
+
+        public Rounds max(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("max must be >= 1");
+            }
+            this.max = n;
+            return this;
+        }
+
+        public RunSummary run() throws IOException {
+            int n = max != null ? max : 2 * Runtime.getRuntime().availableProcessors() + 2;
+            Settings settings = settings("rounds");
+            RunDirectory dir = RunDirectory.create(out, "rounds");
+            try (Progress progress = Progress.create("rounds", 2L * n, quiet);
+                 Session session = open(settings, dir)) {
+                RunSummary summary = RoundsExperiment.run(session,
+                        new RoundsExperiment.Config(repeats, n, spin(Duration.ofSeconds(1))), progress);
+                progress.close();
+                SummaryWriter.write(dir, summary);
+                LevelCharts.write(summary, dir.path(), repeats + " tasks in rounds vs queue (" + summary.mode() + ")");
+                return summary;
             }
         }
     }

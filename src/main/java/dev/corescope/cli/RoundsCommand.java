@@ -1,11 +1,8 @@
 package dev.corescope.cli;
 
-import dev.corescope.experiment.RoundsExperiment;
-import dev.corescope.experiment.Session;
+import dev.corescope.Corescope;
 import dev.corescope.report.ConsoleReport;
-import dev.corescope.report.LevelCharts;
-import dev.corescope.report.Progress;
-import dev.corescope.report.RunDirectory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,29 +42,17 @@ public final class RoundsCommand implements Callable<Integer> {
             throw new UsageError("--repeats must be at least 1, got " + repeats);
         }
         var setup = spin.setup(Duration.ofSeconds(1));
-        var settings = common.settings("rounds");
-        RunDirectory dir = common.runDirectory("rounds");
-        try (Progress progress = Progress.create("rounds", 2L * n, settings.quiet());
-             Session session = Session.open(settings, dir, r -> { }, Output.writer(dir))) {
-            var summary = RoundsExperiment.run(session, new RoundsExperiment.Config(repeats, n, setup), progress);
-            progress.close();
-            Output.writer(dir).accept(summary);
-            var charts = LevelCharts.write(summary, dir.path(), repeats + " tasks in rounds vs queue (" + settings.mode() + ")");
-            common.output.htmlIfRequested(dir.path());
-            var table = ConsoleReport.levelTable(summary.levels(), true);
-            if (common.output.format() != FormatOption.Format.table) {
-                common.output.print(summary, table);
-            } else {
-                if (summary.calibration() != null) {
-                    System.out.println(summary.calibration().describe());
-                }
-                System.out.println("workload: " + summary.workload() + ", mode: " + summary.mode() + ", repeats: " + repeats);
-                System.out.print(table.render());
-                ConsoleReport.printFooter(System.out, summary);
-                System.out.println("run directory: " + dir.path() + " (records.jsonl, summary.json, summary.csv, "
-                        + charts.size() + " chart files)");
-            }
-            return Output.exitCode(summary);
+        var rounds = common.apply(Corescope.rounds().repeats(repeats).max(n), setup);
+        var summary = common.runDirectoryChecked(rounds::run);
+        Path dir = Path.of(summary.metadata().runDirectory());
+        common.output.htmlIfRequested(dir);
+        var table = ConsoleReport.levelTable(summary.levels(), true);
+        if (common.output.format() != FormatOption.Format.table) {
+            common.output.print(summary, table);
+        } else {
+            ConsoleReport.printRun(System.out, summary, table, "repeats: " + repeats);
+            System.out.println("run directory: " + dir + " (records.jsonl, summary.json, summary.csv, charts)");
         }
+        return Output.exitCode(summary);
     }
 }

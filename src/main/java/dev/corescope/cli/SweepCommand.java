@@ -84,12 +84,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (common.output.format() != FormatOption.Format.table) {
             common.output.print(summary, table);
         } else {
-            if (summary.calibration() != null) {
-                System.out.println(summary.calibration().describe());
-            }
-            System.out.println("workload: " + summary.workload() + ", mode: " + summary.mode() + ", trials per level: " + trials);
-            System.out.print(table.render());
-            ConsoleReport.printFooter(System.out, summary);
+            ConsoleReport.printRun(System.out, summary, table, "trials per level: " + trials);
             if (clusterPool != null) {
                 clusterPool.nodes().forEach(m -> System.out.printf("member %s: pid %d, threshold %d (%s), clock offset %+.1f us (best round trip %.0f us)%n",
                         m.label(), m.pid(), m.threshold(), m.thresholdSource(), m.clockOffsetNanos() / 1e3,

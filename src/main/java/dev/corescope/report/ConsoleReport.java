@@ -34,6 +34,16 @@ public final class ConsoleReport {
         return t;
     }
 
+    /** The text report of a level run: calibration, what ran, the table, then {@link #printFooter}. */
+    public static void printRun(PrintStream out, RunSummary s, Table table, String detail) {
+        if (s.calibration() != null) {
+            out.println(s.calibration().describe());
+        }
+        out.println("workload: " + s.workload() + ", mode: " + s.mode() + ", " + detail);
+        out.print(table.render());
+        printFooter(out, s);
+    }
+
     public static void printFooter(PrintStream out, RunSummary s) {
         for (String note : s.notes()) {
             out.println(note);
