@@ -24,12 +24,12 @@ public record Comparison(int nBefore, int nAfter, double meanBefore, double mean
         if (a.length == 0 || b.length == 0) {
             throw new IllegalArgumentException("both samples need at least one value");
         }
-        double ma = mean(a);
-        double mb = mean(b);
+        double ma = Samples.finiteMean(a);
+        double mb = Samples.finiteMean(b);
         SplittableRandom rng = new SplittableRandom(seed);
         double[] ratios = new double[resamples];
         for (int r = 0; r < resamples; r++) {
-            ratios[r] = resampleMean(b, rng) / resampleMean(a, rng);
+            ratios[r] = Samples.resampleMean(b, rng) / Samples.resampleMean(a, rng);
         }
         Arrays.sort(ratios);
         double alpha = 1 - confidence;
@@ -51,21 +51,5 @@ public record Comparison(int nBefore, int nAfter, double meanBefore, double mean
     /** A regression beyond {@code limit}: slower, with the CI's lower bound above 1 + limit. */
     public boolean regressionBeyond(double limit) {
         return SLOWER.equals(verdict) && ciLow > 1 + limit;
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    private static double resampleMean(double[] v, SplittableRandom rng) {
-        double s = 0;
-        for (int i = 0; i < v.length; i++) {
-            s += v[rng.nextInt(v.length)];
-        }
-        return s / v.length;
     }
 }

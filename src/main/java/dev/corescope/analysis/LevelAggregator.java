@@ -48,20 +48,8 @@ public final class LevelAggregator {
         int workers = first.plan().level();
         return new LevelSummary(first.plan().experiment(), workers, trials.size(), tasks, failures, total,
                 SampleStats.of(ok.stream().mapToDouble(TaskRecord::wallSeconds).toArray()),
-                meanOf(ok.stream().mapToDouble(TaskRecord::cpuSeconds).toArray()),
-                meanOf(ok.stream().mapToDouble(TaskRecord::waitSeconds).toArray()),
+                Samples.finiteMean(ok.stream().mapToDouble(TaskRecord::cpuSeconds).toArray()),
+                Samples.finiteMean(ok.stream().mapToDouble(TaskRecord::waitSeconds).toArray()),
                 throughput, speedup, speedup / workers);
-    }
-
-    private static double meanOf(double[] values) {
-        double sum = 0;
-        int n = 0;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                sum += v;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
     }
 }

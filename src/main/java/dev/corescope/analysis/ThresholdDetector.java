@@ -245,19 +245,12 @@ public final class ThresholdDetector {
         SplittableRandom rng = new SplittableRandom(streamSeed);
         double[] diffs = new double[resamples];
         for (int r = 0; r < resamples; r++) {
-            diffs[r] = resampleMean(w, rng) - resampleMean(base, rng);
+            diffs[r] = Samples.resampleMean(w, rng) - Samples.resampleMean(base, rng);
         }
         Arrays.sort(diffs);
         return Samples.quantileOfSorted(diffs, (1 - confidence) / 2);
     }
 
-    private static double resampleMean(double[] src, SplittableRandom rng) {
-        double sum = 0;
-        for (int i = 0; i < src.length; i++) {
-            sum += src[rng.nextInt(src.length)];
-        }
-        return sum / src.length;
-    }
 
     private long streamSeed(int workers) {
         long z = seed + 0x9E3779B97F4A7C15L * (workers + 1L);
