@@ -11,8 +11,6 @@ import dev.corescope.experiment.Settings;
 import dev.corescope.experiment.SpinSetup;
 import dev.corescope.experiment.SweepExperiment;
 import dev.corescope.experiment.ThresholdCache;
-import dev.corescope.machine.MachineProbe;
-import dev.corescope.machine.MachineProfile;
 import dev.corescope.report.InvestigateReport;
 import dev.corescope.report.LevelCharts;
 import dev.corescope.report.Progress;
@@ -25,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The Java entry point to corescope's experiments, for JUnit tests, jshell and programs:
@@ -221,7 +218,6 @@ public final class Corescope {
         }
 
         public Outcome runWithSummary() throws IOException {
-            CompletableFuture<MachineProfile> profile = CompletableFuture.supplyAsync(MachineProbe::probe);
             int n = max != null ? max : 2 * Runtime.getRuntime().availableProcessors() + 2;
             Settings settings = settings("investigate");
             RunDirectory dir = RunDirectory.create(out, "investigate");
@@ -229,7 +225,7 @@ public final class Corescope {
                  Session session = open(settings, dir)) {
                 var config = new InvestigateExperiment.Config(spin(InvestigateExperiment.Config.DEFAULT_TARGET), tolerance,
                         full, n, InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES, maxSamples);
-                var result = InvestigateExperiment.run(session, config, profile, progress);
+                var result = InvestigateExperiment.run(session, config, session.profileFuture(), progress);
                 progress.close();
                 InvestigateReport report = InvestigateReport.of(result, session.batches().stream()
                         .flatMap(b -> b.records().stream()).toList(), dir.path().toString(), settings.mode());

@@ -150,6 +150,11 @@ public final class Session implements AutoCloseable {
         return profile.join();
     }
 
+    /** The profile being read since the session opened. */
+    public CompletableFuture<MachineProfile> profileFuture() {
+        return profile;
+    }
+
     /** Uses a profile read elsewhere (e.g. by investigate) instead of probing again. */
     public void useProfile(CompletableFuture<MachineProfile> p) {
         this.profile = p;
