@@ -1,24 +1,33 @@
 package dev.corescope.exec;
 
+import dev.corescope.workload.PreparedTask;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.TaskOutput;
 import dev.corescope.workload.Workload;
 
 /**
- * Runs one task on the calling thread and measures it: wall time from {@link System#nanoTime()},
- * CPU time, run-queue wait and involuntary switches of this thread. Used by thread workers and by
- * worker JVMs alike, so both modes time exactly the same way.
+ * Runs one task on the calling thread and measures it: the workload prepares the task's inputs first
+ * (not timed), then only {@link PreparedTask#run} is timed, wall time from {@link System#nanoTime()},
+ * CPU time, run-queue wait and involuntary switches of this thread; the result is checked after the
+ * clock has stopped. Used by thread workers and by worker JVMs alike, so both modes time exactly the
+ * same way.
  */
 public final class TaskExecution {
     private TaskExecution() {
     }
 
     public static TaskResult run(Workload workload, TaskInput input) {
+        PreparedTask task;
+        try {
+            task = workload.prepare(input);
+        } catch (RuntimeException | Error e) {
+            return TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), "preparing the task failed: " + describe(e));
+        }
         ThreadStats.Sample before = ThreadStats.sample();
         long start = System.nanoTime();
         TaskOutput out;
         try {
-            out = workload.run(input);
+            out = task.run();
         } catch (RuntimeException | Error e) {
             long end = System.nanoTime();
             ThreadStats.Sample d = ThreadStats.sample().minus(before);
@@ -27,6 +36,12 @@ public final class TaskExecution {
         }
         long end = System.nanoTime();
         ThreadStats.Sample d = ThreadStats.sample().minus(before);
+        try {
+            out = task.check(out);
+        } catch (RuntimeException | Error e) {
+            return new TaskResult(TaskRecord.FAILED, start, end, d.cpuNanos(), d.waitNanos(),
+                    d.involuntarySwitches(), 0, 0, null, describe(e));
+        }
         return new TaskResult(TaskRecord.OK, start, end, d.cpuNanos(), d.waitNanos(), d.involuntarySwitches(),
                 out.checksum(), out.payloadBytes(), out.payload(), null);
     }

@@ -97,4 +97,9 @@ public final class UserClassWorkload implements Workload {
     public TaskOutput run(TaskInput input) {
         return delegate.run(input);
     }
+
+    @Override
+    public PreparedTask prepare(TaskInput input) {
+        return delegate.prepare(input);
+    }
 }

@@ -19,8 +19,14 @@ public final class MatmulKernels {
      * cache line per step once a row of B no longer fits in cache.
      */
     public static double[] naive(double[] a, double[] b, int n) {
-        checkShapes(a, b, n);
         double[] c = new double[n * n];
+        naive(a, b, c, n);
+        return c;
+    }
+
+    /** {@link #naive(double[], double[], int)} into {@code c}, which every entry is written to. */
+    public static void naive(double[] a, double[] b, double[] c, int n) {
+        checkShapes(a, b, c, n);
         for (int i = 0; i < n; i++) {
             int row = i * n;
             for (int j = 0; j < n; j++) {
@@ -31,13 +37,18 @@ public final class MatmulKernels {
                 c[row + j] = sum;
             }
         }
-        return c;
     }
 
     /** The i-k-j order: the inner loop streams along rows of B and C, sequential and vectorisable. */
     public static double[] ikj(double[] a, double[] b, int n) {
-        checkShapes(a, b, n);
         double[] c = new double[n * n];
+        ikj(a, b, c, n);
+        return c;
+    }
+
+    /** {@link #ikj(double[], double[], int)} added into {@code c}, which must hold zeros. */
+    public static void ikj(double[] a, double[] b, double[] c, int n) {
+        checkShapes(a, b, c, n);
         for (int i = 0; i < n; i++) {
             int row = i * n;
             for (int k = 0; k < n; k++) {
@@ -48,7 +59,6 @@ public final class MatmulKernels {
                 }
             }
         }
-        return c;
     }
 
     /**
@@ -58,11 +68,17 @@ public final class MatmulKernels {
      * @throws IllegalArgumentException when {@code block < 1}
      */
     public static double[] blocked(double[] a, double[] b, int n, int block) {
-        checkShapes(a, b, n);
+        double[] c = new double[n * n];
+        blocked(a, b, c, n, block);
+        return c;
+    }
+
+    /** {@link #blocked(double[], double[], int, int)} added into {@code c}, which must hold zeros. */
+    public static void blocked(double[] a, double[] b, double[] c, int n, int block) {
+        checkShapes(a, b, c, n);
         if (block < 1) {
             throw new IllegalArgumentException("block must be >= 1, got " + block);
         }
-        double[] c = new double[n * n];
         for (int ii = 0; ii < n; ii += block) {
             int iEnd = Math.min(ii + block, n);
             for (int kk = 0; kk < n; kk += block) {
@@ -73,7 +89,6 @@ public final class MatmulKernels {
                 }
             }
         }
-        return c;
     }
 
     private static void multiplyTile(double[] a, double[] b, double[] c, int n,
@@ -90,10 +105,10 @@ public final class MatmulKernels {
         }
     }
 
-    private static void checkShapes(double[] a, double[] b, int n) {
-        if (n < 0 || a.length != (long) n * n || b.length != (long) n * n) {
-            throw new IllegalArgumentException("expected two " + n + "x" + n + " matrices, got lengths "
-                    + a.length + " and " + b.length);
+    private static void checkShapes(double[] a, double[] b, double[] c, int n) {
+        if (n < 0 || a.length != (long) n * n || b.length != (long) n * n || c.length != (long) n * n) {
+            throw new IllegalArgumentException("expected three " + n + "x" + n + " matrices, got lengths "
+                    + a.length + ", " + b.length + " and " + c.length);
         }
     }
 }

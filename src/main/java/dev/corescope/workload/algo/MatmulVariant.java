@@ -25,4 +25,13 @@ public enum MatmulVariant {
             case BLOCKED -> MatmulKernels.blocked(a, b, n, block);
         };
     }
+
+    /** {@code A·B} into {@code c}, which must hold zeros (a new array does). */
+    public void multiply(double[] a, double[] b, double[] c, int n, int block) {
+        switch (this) {
+            case NAIVE -> MatmulKernels.naive(a, b, c, n);
+            case IKJ -> MatmulKernels.ikj(a, b, c, n);
+            case BLOCKED -> MatmulKernels.blocked(a, b, c, n, block);
+        }
+    }
 }

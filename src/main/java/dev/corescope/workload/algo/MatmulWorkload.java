@@ -1,5 +1,6 @@
 package dev.corescope.workload.algo;
 
+import dev.corescope.workload.PreparedTask;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.TaskOutput;
 import dev.corescope.workload.Workload;
@@ -10,8 +11,9 @@ import java.util.SplittableRandom;
 /**
  * Multiplies two {@code n×n} matrices ({@code n = input.size()}) with entries uniform in [-1, 1)
  * drawn from {@code input.seed()}, verifies the product (see {@link MatmulVerifier}) and returns a
- * checksum of it. Generation and sampled verification are O(n²), small next to the O(n³) product;
- * for {@code n ≤ 64} the full check is itself O(n³) and roughly doubles the task's time.
+ * checksum of it. Only the product is timed: the inputs and the zeroed output are built in
+ * {@link #prepare}, and the verification and checksum run in {@link PreparedTask#check}, after the
+ * clock has stopped.
  *
  * <p>Parameters: {@code block} (tile edge of {@code matmul-blocked}, default
  * {@value MatmulKernels#DEFAULT_BLOCK}). All variants return the same checksum for the same input,
@@ -43,13 +45,29 @@ public final class MatmulWorkload implements Workload {
 
     @Override
     public TaskOutput run(TaskInput input) {
+        return PreparedTask.runWhole(this, input);
+    }
+
+    @Override
+    public PreparedTask prepare(TaskInput input) {
         int n = Params.checkSize(name(), input.size(), MAX_N);
         SplittableRandom random = new SplittableRandom(input.seed());
         double[] a = randomMatrix(n, random);
         double[] b = randomMatrix(n, random);
-        double[] c = variant.multiply(a, b, n, block);
-        MatmulVerifier.verify(name(), a, b, c, n, input.seed());
-        return TaskOutput.of(checksum(c));
+        double[] c = new double[n * n];
+        return new PreparedTask() {
+            @Override
+            public TaskOutput run() {
+                variant.multiply(a, b, c, n, block);
+                return TaskOutput.of(n == 0 ? 0 : Double.doubleToLongBits(c[c.length - 1]));
+            }
+
+            @Override
+            public TaskOutput check(TaskOutput output) {
+                MatmulVerifier.verify(name(), a, b, c, n, input.seed());
+                return TaskOutput.of(checksum(c));
+            }
+        };
     }
 
     /** An {@code n×n} row-major matrix of uniform values in [-1, 1). */

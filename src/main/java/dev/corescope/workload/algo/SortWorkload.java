@@ -1,5 +1,6 @@
 package dev.corescope.workload.algo;
 
+import dev.corescope.workload.PreparedTask;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.TaskOutput;
 import dev.corescope.workload.Workload;
@@ -9,10 +10,9 @@ import java.util.Map;
 /**
  * Sorts {@code input.size()} ints generated from {@code input.seed()} with one {@link SortAlgorithm}.
  *
- * <p>The harness times the whole {@link #run}, input generation included. Generation is one pass of
- * {@link java.util.SplittableRandom} draws (see {@link InputOrder}), linear and cheap next to the
- * O(n log n) sorts, though not negligible for tiny sizes; {@code sort-jdk} at the same size and
- * order gives a baseline for it. Verification is one more linear pass, fused with the checksum.
+ * <p>Only the sort is timed: the input is generated in {@link #prepare} (one pass of
+ * {@link java.util.SplittableRandom} draws, see {@link InputOrder}) and verified, fused with the
+ * checksum, in {@link PreparedTask#check}, both outside the clock.
  *
  * <p>Parameters: {@code order} = {@code random} (default), {@code sorted}, {@code reversed} or
  * {@code duplicates}. Every algorithm returns the same checksum for the same size, seed and order.
@@ -40,9 +40,24 @@ public final class SortWorkload implements Workload {
 
     @Override
     public TaskOutput run(TaskInput input) {
+        return PreparedTask.runWhole(this, input);
+    }
+
+    @Override
+    public PreparedTask prepare(TaskInput input) {
         int[] a = order.generate(Params.checkSize(name(), input.size(), MAX_SIZE), input.seed());
-        algorithm.sort(a);
-        return TaskOutput.of(checksumSorted(a, name()));
+        return new PreparedTask() {
+            @Override
+            public TaskOutput run() {
+                algorithm.sort(a);
+                return TaskOutput.of(a.length == 0 ? 0 : a[a.length - 1]);
+            }
+
+            @Override
+            public TaskOutput check(TaskOutput output) {
+                return TaskOutput.of(checksumSorted(a, name()));
+            }
+        };
     }
 
     /**
