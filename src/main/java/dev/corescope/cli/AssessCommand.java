@@ -1,6 +1,6 @@
 package dev.corescope.cli;
 
-import dev.corescope.exec.TaskRecord;
+import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.experiment.AssessExperiment;
 import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
 import dev.corescope.experiment.Pinning;
@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = "Time algorithms (or your own workload class, or a command) over input sizes, N repeats per size, "
                 + "on as many concurrent workers as the machine hosts without adding noise; per-size statistics, "
-                + "complexity fit, charts, and (--verify) the evidence against a single worker.")
+                + "complexity fit, charts, and on every run the proof against one worker alone: one-worker controls "
+                + "of the same tasks interleaved into the run (auto steps down from a level that fails).")
 public final class AssessCommand implements Callable<Integer> {
     static final int DEFAULT_WARMUP = 5;
     static final int DEFAULT_CMD_WARMUP = 1;
@@ -79,18 +80,25 @@ public final class AssessCommand implements Callable<Integer> {
     int repeats;
 
     @Option(names = {"-w", "--workers"}, defaultValue = "auto", paramLabel = "auto|N",
-            description = "Concurrent workers: auto = the threshold cached by 'corescope investigate'. Default: ${DEFAULT-VALUE}.")
+            description = "Concurrent workers: auto = the threshold measured by 'corescope investigate' (for this workload "
+                    + "if measured, else the spin kernel's), checked in the run and lowered when it fails; N = exactly N, "
+                    + "checked and warned about. Default: ${DEFAULT-VALUE}.")
     String workers;
 
     @Option(names = "--warmup", paramLabel = "K", description = "Warm-up tasks per worker per algorithm, cycling through the sizes "
             + "(default " + DEFAULT_WARMUP + "; " + DEFAULT_CMD_WARMUP + " with --cmd).")
     Integer warmup;
 
-    @Option(names = "--verify", description = "Also run a sample of the same tasks on one worker and compare means and sds.")
-    boolean verify;
+    @Option(names = "--no-verify", description = "Do not interleave one-worker controls: the level is not checked.")
+    boolean noVerify;
 
-    @Option(names = "--verify-repeats", paramLabel = "K", description = "Repeats per size in the one-worker sample (default: min(R, 30)).")
-    Integer verifyRepeats;
+    @Option(names = "--tolerance", paramLabel = "PCT", defaultValue = "3%",
+            description = "Allowed slowdown of the mean and the median against one worker, in (0, 100%%). Default: ${DEFAULT-VALUE}.")
+    String tolerance;
+
+    @Option(names = "--sd-limit", paramLabel = "RATIO", defaultValue = "1.3",
+            description = "Allowed ratio of the standard deviation against one worker's (>= 1). Default: ${DEFAULT-VALUE}.")
+    double sdLimit;
 
     @Option(names = "--budget", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Refuse the plan when a pilot on the smallest sizes estimates it takes longer than this.")
@@ -132,9 +140,10 @@ public final class AssessCommand implements Callable<Integer> {
         if (warmup != null && warmup < 0) {
             throw new UsageError("--warmup must be >= 0, got " + warmup);
         }
-        if (verifyRepeats != null && verifyRepeats < 1) {
-            throw new UsageError("--verify-repeats must be at least 1, got " + verifyRepeats);
+        if (!(sdLimit >= 1) || !Double.isFinite(sdLimit)) {
+            throw new UsageError("--sd-limit must be a number >= 1, got " + sdLimit);
         }
+        double tol = Percent.parse("--tolerance", tolerance);
         if (budget != null && (budget.isZero() || budget.isNegative())) {
             throw new UsageError("--budget must be positive");
         }
@@ -156,7 +165,8 @@ public final class AssessCommand implements Callable<Integer> {
             }
         }
         try {
-            return assess(algos, sizeList, profile, resolved, clusterPool);
+            return assess(algos, sizeList, profile, resolved, clusterPool,
+                    new DistributionComparison.Criteria(tol, sdLimit, 0.95, 5));
         } finally {
             if (clusterPool != null) {
                 clusterPool.close();
@@ -165,8 +175,8 @@ public final class AssessCommand implements Callable<Integer> {
     }
 
     private int assess(List<AssessExperiment.Algo> algos, List<Long> sizeList, MachineProfile[] profile,
-                       WorkerCount.Resolved resolved,
-                       dev.corescope.cluster.ClusterWorkerPool clusterPool) throws Exception {
+                       WorkerCount.Resolved resolved, dev.corescope.cluster.ClusterWorkerPool clusterPool,
+                       DistributionComparison.Criteria criteria) throws Exception {
         Limits.checkWorkers(spec, "--workers", resolved.workers(), false);
         int warm = warmup != null ? warmup : command != null ? DEFAULT_CMD_WARMUP : DEFAULT_WARMUP;
         String warmReason = warmup != null ? "set by --warmup" : command != null ? CMD_WARMUP_REASON : JIT_WARMUP_REASON;
@@ -175,9 +185,11 @@ public final class AssessCommand implements Callable<Integer> {
         Pinning pinning = new Pinning(Pinning.plan(settings.mode(), resolved.workers(),
                 local && "processes".equals(settings.mode()) ? probe(profile) : null,
                 local && "processes".equals(settings.mode()) && !noPin && Pinning.tasksetAvailable(), noPin || !local));
+        AssessExperiment.Check check = noVerify || !local ? AssessExperiment.Check.NONE
+                : WorkerCount.AUTO.equalsIgnoreCase(workers.trim()) ? AssessExperiment.Check.STEP_DOWN
+                : AssessExperiment.Check.FIXED;
         var config = new AssessExperiment.Config(algos, sizeList, repeats, resolved.workers(), resolved.source(), warm,
-                warmReason, verify, verifyRepeats != null ? Math.min(verifyRepeats, repeats) : Math.min(repeats, 30),
-                budget, pinning);
+                warmReason, check, criteria, budget, pinning);
         long total = (long) algos.size() * sizeList.size() * repeats;
         RunDirectory dir = common.runDirectory("assess");
         try (Progress progress = Progress.create("assess", progressSteps(total) + algos.size(), settings.quiet());
@@ -199,10 +211,9 @@ public final class AssessCommand implements Callable<Integer> {
                     "processes".equals(settings.mode()) ? "worker JVMs" : "worker threads");
             var charts = ComplexityCharts.write(a.algorithms(), dir.path(), title, logLog);
             common.output.htmlIfRequested(dir.path());
-            List<TaskRecord> records = session.batches().stream().flatMap(b -> b.records().stream()).toList();
             if (jmhJson != null) {
                 try {
-                    JmhJson.write(jmhJson, a, records);
+                    JmhJson.write(jmhJson, a, out.measured());
                 } catch (IOException e) {
                     throw new UsageError("cannot write --jmh-json " + jmhJson + ": " + e.getMessage());
                 }
@@ -213,18 +224,22 @@ public final class AssessCommand implements Callable<Integer> {
             } else {
                 for (AlgorithmResult alg : a.algorithms()) {
                     System.out.printf(Locale.ROOT, "%s — %d tasks on %d %s workers in %.3f s (%.2f tasks/s)%n",
-                            alg.algorithm(), alg.tasks(), a.workers(), a.mode(), alg.wallSeconds(), alg.throughput());
+                            alg.algorithm(), alg.tasks(), alg.workers(), a.mode(), alg.wallSeconds(), alg.throughput());
                     System.out.print(AssessReport.sizeTable(alg).render());
                     System.out.println();
                 }
                 System.out.println("Complexity fit (t = intercept + constant·f(n); power law t = c·n^k):");
                 System.out.print(AssessReport.fitTable(a).render());
-                if (verify) {
+                if (a.algorithms().stream().anyMatch(alg -> !alg.certification().attempts().isEmpty())) {
                     System.out.println();
-                    System.out.println("Verification: the same tasks on one worker (ratio ≈ 1 means no bias / no added noise):");
-                    System.out.print(AssessReport.verifyTable(a).render());
+                    System.out.println("Check against one worker alone (controls of the same tasks, interleaved; ratio 1 = "
+                            + "no bias, no added noise):");
+                    System.out.print(AssessReport.checkTable(a).render());
                 }
                 System.out.println();
+                for (AlgorithmResult alg : a.algorithms()) {
+                    System.out.println("Verdict for " + alg.algorithm() + ": " + alg.certification().verdict() + ".");
+                }
                 ConsoleReport.printFooter(System.out, summary);
                 if (clusterPool != null) {
                     System.out.println("The per-size statistics above pool the times of " + clusterPool.nodes().size()

@@ -31,7 +31,7 @@ public final class BatchRunner {
     }
 
     public BatchResult run(BatchPlan plan) {
-        pool.ensure(plan.level());
+        pool.ensure(plan.firstWorker() + plan.level());
         List<TaskRecord> records = Collections.synchronizedList(new ArrayList<>());
         long start = clock.now();
         lastArrival.set(start);
@@ -80,7 +80,7 @@ public final class BatchRunner {
 
     private CompletableFuture<TaskRecord> submit(BatchPlan plan, int workerIndex, int round, TaskInput task,
                                                  List<TaskRecord> records) {
-        Worker worker = pool.worker(workerIndex);
+        Worker worker = pool.worker(plan.firstWorker() + workerIndex);
         WorkerInfo info = worker.info();
         long submitted = System.nanoTime();
         return worker.submit(plan.workload(), task).thenApply(r -> {

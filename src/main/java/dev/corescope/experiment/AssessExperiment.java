@@ -2,6 +2,7 @@ package dev.corescope.experiment;
 
 import dev.corescope.analysis.ComplexityFit;
 import dev.corescope.analysis.ComplexityResult;
+import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.Strategy;
@@ -13,19 +14,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.IntConsumer;
 
 /**
  * {@code corescope assess}: every (size, repeat) task of each algorithm on {@code workers} concurrent
  * workers pulling from one queue, in a seeded random order, after a per-worker warm-up; per-size
- * statistics, a complexity fit, throughput; optionally the same tasks (a sample) on one worker to show
- * that running in parallel added no bias and no noise.
+ * statistics, a complexity fit, throughput. Each algorithm's run carries its own proof that the level
+ * added no bias and no noise: one-worker controls of the same tasks interleaved at random moments
+ * ({@link CertifiedRun}); {@code --workers auto} steps down from a level that fails.
  */
 public final class AssessExperiment {
     public static final String ASSESS = "assess";
-    public static final String VERIFY = "verify";
     public static final String PILOT = "pilot";
     public static final String CI_METHOD = "two-sided 95% Student-t interval of the mean: mean ± t(0.975, n-1)·sd/√n";
 
@@ -36,9 +38,20 @@ public final class AssessExperiment {
     public record Algo(String label, WorkloadSpec spec) {
     }
 
+    /** How the level is checked: step down from a failing level (auto), keep it (N), or do not check. */
+    public enum Check {
+        STEP_DOWN(CertifiedRun.Policy.STEP_DOWN), FIXED(CertifiedRun.Policy.FIXED), NONE(CertifiedRun.Policy.UNCHECKED);
+
+        final CertifiedRun.Policy policy;
+
+        Check(CertifiedRun.Policy policy) {
+            this.policy = policy;
+        }
+    }
+
     public record Config(List<Algo> algorithms, List<Long> sizes, int repeats, int workers, String workersSource,
-                         int warmup, String warmupReason, boolean verify, int verifyRepeats, Duration budget,
-                         Pinning pinning) {
+                         int warmup, String warmupReason, Check check, DistributionComparison.Criteria criteria,
+                         Duration budget, Pinning pinning) {
         public Config {
             algorithms = List.copyOf(algorithms);
             sizes = List.copyOf(sizes);
@@ -72,12 +85,33 @@ public final class AssessExperiment {
         }
     }
 
-    public record VerifyRow(long size, RatioStats ratios) {
+    /**
+     * One level tried for an algorithm: its tasks, the one-worker controls compared with them, whether
+     * the attempt was stopped early (clearly worse), and the comparison.
+     */
+    public record Attempt(int level, int tasks, int controls, boolean stoppedEarly, DistributionComparison comparison) {
     }
 
-    public record AlgorithmResult(String algorithm, String workload, int tasks, int failed, double wallSeconds,
-                                  double throughput, List<SizeStats> sizes, Fit fit, int singleTasks,
-                                  double singleWallSeconds, double speedup, List<VerifyRow> verify) {
+    /**
+     * The proof attached to an algorithm's numbers: {@code status} (certified, kept not settled, lowered,
+     * not certified, not checked, one worker), the level asked for and the one measured, every attempt,
+     * and the one-line verdict.
+     */
+    public record Certification(String status, int requested, int level, List<Attempt> attempts, String verdict) {
+        public Certification {
+            attempts = List.copyOf(attempts);
+        }
+    }
+
+    /**
+     * @param workers   the level the statistics were measured at
+     * @param speedup   throughput of the run (controls and any abandoned level included) over one worker's,
+     *                  measured on the controls; NaN without controls
+     */
+    public record AlgorithmResult(String algorithm, String workload, int workers, int tasks, int failed,
+                                  double wallSeconds, double throughput, List<SizeStats> sizes, Fit fit,
+                                  Certification certification, int controls, double controlWallSeconds,
+                                  double speedup) {
     }
 
     public record Warm(int tasksPerWorker, List<Long> sizes, int failed, String reason) {
@@ -89,11 +123,12 @@ public final class AssessExperiment {
     /** The experiment-specific part of {@code summary.json}. */
     public record Assessment(int workers, String workersSource, String mode, int repeats, List<Long> sizes,
                              String order, long orderSeed, Warm warmup, Pin pinning, String ciMethod,
-                             BudgetEstimate budget, List<AlgorithmResult> algorithms, double throughput,
-                             double speedup, String speedupNote) {
+                             String checkMethod, BudgetEstimate budget, List<AlgorithmResult> algorithms,
+                             double throughput, double speedup, String speedupNote) {
     }
 
-    public record Outcome(RunSummary summary, Assessment assessment) {
+    /** @param measured the records each algorithm's statistics were computed from, by algorithm label */
+    public record Outcome(RunSummary summary, Assessment assessment, Map<String, List<TaskRecord>> measured) {
     }
 
     /** The plan's estimate exceeds {@code --budget}; the message is the one-line refusal. */
@@ -122,55 +157,71 @@ public final class AssessExperiment {
         BudgetEstimate estimate = c.budget() == null ? null : pilot(session, c, base);
 
         List<AlgorithmResult> results = new ArrayList<>();
-        int warmFailed = 0;
+        Map<String, List<TaskRecord>> measured = new LinkedHashMap<>();
+        int[] warmFailed = {0};
         List<Long> warmSizes = new ArrayList<>();
         for (int i = 0; i < c.warmup(); i++) {
             warmSizes.add(c.sizes().get(i % c.sizes().size()));
         }
-        List<TaskInput> all = AssessTasks.inOrder(c.sizes(), c.repeats(), c.repeats(), base);
-        List<TaskInput> order = AssessTasks.shuffled(all, orderSeed);
-        List<TaskInput> sample = c.verify()
-                ? AssessTasks.shuffled(AssessTasks.inOrder(c.sizes(), c.repeats(), c.verifyRepeats(), base), orderSeed)
-                : List.of();
+        List<TaskInput> order = AssessTasks.shuffled(AssessTasks.inOrder(c.sizes(), c.repeats(), c.repeats(), base),
+                orderSeed);
         for (int a = 0; a < c.algorithms().size(); a++) {
             Algo algo = c.algorithms().get(a);
-            for (long size : warmSizes) {
-                warmFailed += Warmup.run(pool, c.workers(), algo.spec(), size, 1);
-            }
+            int[] warmed = {0};
+            IntConsumer warmUp = n -> {
+                if (n > warmed[0]) {
+                    for (long size : warmSizes) {
+                        warmFailed[0] += Warmup.run(pool, warmed[0], n, algo.spec(), size, 1);
+                    }
+                    warmed[0] = n;
+                }
+                c.pinning().apply(pool, n);
+            };
+            warmUp.accept(c.workers());
             progress.step(algo.label() + ": warm-up done");
-            c.pinning().apply(pool, c.workers());
-            BatchResult par = session.run(new BatchPlan(ASSESS + "/" + algo.label(), c.workers(), a, algo.spec(), order,
-                    Strategy.QUEUE));
-            BatchResult one = null;
-            if (c.verify()) {
-                c.pinning().apply(pool, 1);
-                one = session.run(new BatchPlan(VERIFY + "/" + algo.label(), 1, a, algo.spec(), sample, Strategy.QUEUE));
-            }
-            results.add(analyse(algo, c, par, one, base));
+            CertifiedRun.Outcome out = new CertifiedRun(session, new CertifiedRun.Spec(algo.label(), algo.spec(), a,
+                    order, c.workers(), c.check().policy, c.criteria(), ControlPlan.Shares.DEFAULT, orderSeed + a),
+                    warmUp).run();
+            measured.put(algo.label(), out.measured());
+            results.add(analyse(algo, c, out));
         }
-        Warm warm = new Warm(c.warmup(), warmSizes, warmFailed, c.warmupReason());
+        Warm warm = new Warm(c.warmup(), warmSizes, warmFailed[0], c.warmupReason());
         Pinning.Plan plan = c.pinning().plan();
         Pin pin = new Pin(plan.pinned(), plan.cpus(), plan.message(), c.pinning().problems());
         double wall = results.stream().mapToDouble(AlgorithmResult::wallSeconds).sum();
         int tasks = results.stream().mapToInt(AlgorithmResult::tasks).sum();
         double throughput = wall > 0 ? tasks / wall : Double.NaN;
-        double speedup = Double.NaN;
-        String speedupNote;
-        if (c.verify()) {
-            double singleWall = results.stream().mapToDouble(AlgorithmResult::singleWallSeconds).sum();
-            int singleTasks = results.stream().mapToInt(AlgorithmResult::singleTasks).sum();
-            speedup = singleWall > 0 && singleTasks > 0 ? throughput / (singleTasks / singleWall) : Double.NaN;
-            speedupNote = String.format(Locale.ROOT, "speedup over one worker: %.2fx (%d workers; throughput %.2f vs "
-                    + "%.2f tasks/s on the same task mix on one worker)", speedup, c.workers(), throughput,
-                    singleTasks / singleWall);
-        } else {
-            speedupNote = "speedup over one worker not measured (run with --verify to measure it)";
-        }
+        double singleWall = results.stream().mapToDouble(AlgorithmResult::controlWallSeconds).sum();
+        int singleTasks = results.stream().mapToInt(AlgorithmResult::controls).sum();
+        double speedup = singleWall > 0 && singleTasks > 0 ? throughput / (singleTasks / singleWall) : Double.NaN;
+        String speedupNote = Double.isFinite(speedup)
+                ? String.format(Locale.ROOT, "speedup over one worker: %.2fx (throughput %.2f tasks/s, controls, "
+                        + "drains and any abandoned level included, vs %.2f tasks/s of the one-worker controls)",
+                        speedup, throughput, singleTasks / singleWall)
+                : "speedup over one worker not measured (no one-worker controls ran)";
+        String checkMethod = String.format(Locale.ROOT, "one-worker controls of the same tasks (%.0f%% of every "
+                + "size's repeats, up to %.0f%% more while unsettled) interleaved at random moments; the level "
+                + "passes when the 95%% intervals of the mean and median ratios lie within 1 + %.0f%% and the sd "
+                + "ratio is within %.2f (fails when an interval lies beyond)", 100 * ControlPlan.Shares.DEFAULT.baseShare(),
+                100 * ControlPlan.Shares.DEFAULT.extraShare(), 100 * c.criteria().tolerance(), c.criteria().sdLimit());
         Assessment assessment = new Assessment(c.workers(), c.workersSource(), session.pool().mode(), c.repeats(),
                 c.sizes(), "seeded random order of all (size, repeat) tasks on a shared queue", orderSeed, warm, pin,
-                CI_METHOD, estimate, results, throughput, speedup, speedupNote);
+                CI_METHOD, c.check() == Check.NONE ? "not checked (--no-verify)" : checkMethod, estimate, results,
+                throughput, speedup, speedupNote);
         RunSummary s = Summaries.of(session, workloads, null, true, notes(assessment), assessment);
-        return new Outcome(s, assessment);
+        return new Outcome(s.withWarnings(withCertificationWarnings(s.warnings(), results)), assessment, measured);
+    }
+
+    /** A level that failed its check, or was kept unsettled, is a warning: the numbers may be biased. */
+    private static List<String> withCertificationWarnings(List<String> warnings, List<AlgorithmResult> results) {
+        List<String> out = new ArrayList<>(warnings);
+        for (AlgorithmResult r : results) {
+            String status = r.certification().status();
+            if (status.equals(CertifiedRun.Status.FAILED.label) || status.equals(CertifiedRun.Status.KEPT_UNSETTLED.label)) {
+                out.add(r.algorithm() + ": " + r.certification().verdict() + ".");
+            }
+        }
+        return out;
     }
 
     /** Runs the pilot (recorded) and refuses the plan when its estimate exceeds the budget. */
@@ -202,8 +253,9 @@ public final class AssessExperiment {
             if (java.util.Arrays.stream(med).anyMatch(m -> !(m > 0))) {
                 throw new OverBudget("cannot estimate the plan's time: pilot tasks of " + algo.label() + " failed", null);
             }
-            BudgetEstimate e = BudgetEstimate.of(ns, med, c.sizes(), c.repeats(), c.workers(), c.warmup(),
-                    c.verify() ? c.verifyRepeats() : 0);
+            int controls = c.check() == Check.NONE || c.workers() == 1 ? 0 : (int) Math.ceil(c.repeats()
+                    * (ControlPlan.Shares.DEFAULT.baseShare() + ControlPlan.Shares.DEFAULT.extraShare()));
+            BudgetEstimate e = BudgetEstimate.of(ns, med, c.sizes(), c.repeats(), c.workers(), c.warmup(), controls);
             total += e.seconds();
             if (worst == null || e.seconds() > worst.seconds()) {
                 worst = e;
@@ -229,25 +281,15 @@ public final class AssessExperiment {
         return String.format(Locale.ROOT, "%dh %02dm", (long) seconds / 3600, ((long) seconds % 3600) / 60);
     }
 
-    static AlgorithmResult analyse(Algo algo, Config c, BatchResult par, BatchResult one, long base) {
+    static AlgorithmResult analyse(Algo algo, Config c, CertifiedRun.Outcome out) {
         List<SizeStats> stats = new ArrayList<>();
-        List<VerifyRow> verify = new ArrayList<>();
         for (long n : c.sizes()) {
-            List<TaskRecord> rs = par.records().stream().filter(r -> r.size() == n)
+            List<TaskRecord> rs = out.measured().stream().filter(r -> r.size() == n)
                     .sorted(Comparator.comparingInt(TaskRecord::taskIndex)).toList();
             List<TaskRecord> ok = rs.stream().filter(TaskRecord::ok).toList();
             stats.add(SizeStats.of(algo.label(), n, ok.stream().mapToDouble(TaskRecord::wallSeconds).toArray(),
                     ok.stream().mapToInt(r -> AssessTasks.repeatOf(r.taskIndex(), c.repeats())).toArray(),
                     rs.size() - ok.size()));
-            if (one != null) {
-                Map<Integer, Double> single = new TreeMap<>();
-                one.records().stream().filter(r -> r.ok() && r.size() == n)
-                        .forEach(r -> single.put(r.taskIndex(), r.wallSeconds()));
-                double[] p = ok.stream().filter(r -> single.containsKey(r.taskIndex()))
-                        .mapToDouble(TaskRecord::wallSeconds).toArray();
-                double[] s = single.values().stream().mapToDouble(Double::doubleValue).toArray();
-                verify.add(new VerifyRow(n, RatioStats.of(p, s, base ^ n)));
-            }
         }
         Fit fit;
         double[] ns = stats.stream().filter(s -> s.count() > 0).mapToDouble(SizeStats::size).toArray();
@@ -258,19 +300,22 @@ public final class AssessExperiment {
             fit = new Fit(null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "no complexity fit: " + e.getMessage());
         }
-        int failed = (int) par.failures();
-        double wall = par.wallSeconds();
-        int tasks = par.records().size();
-        double singleWall = one == null ? Double.NaN : one.wallSeconds();
-        int singleTasks = one == null ? 0 : one.records().size();
-        double speedup = one == null || singleWall <= 0 ? Double.NaN : (tasks / wall) / (singleTasks / singleWall);
-        return new AlgorithmResult(algo.label(), algo.spec().text(), tasks, failed, wall, wall > 0 ? tasks / wall : Double.NaN,
-                stats, fit, singleTasks, singleWall, speedup, verify);
+        int failed = (int) out.measured().stream().filter(r -> !r.ok()).count();
+        int tasks = out.measured().size();
+        double wall = out.wallSeconds();
+        int controls = (int) out.controls().stream().filter(TaskRecord::ok).count();
+        double controlWall = out.controlWallSeconds();
+        double throughput = wall > 0 ? tasks / wall : Double.NaN;
+        double speedup = controls > 0 && controlWall > 0 ? throughput / (controls / controlWall) : Double.NaN;
+        return new AlgorithmResult(algo.label(), algo.spec().text(), out.certification().level(), tasks, failed, wall,
+                throughput, stats, fit, out.certification(), controls, controlWall, speedup);
     }
 
     private static List<String> notes(Assessment a) {
         List<String> notes = new ArrayList<>();
         notes.add("workers: " + a.workers() + " (" + a.workersSource() + ")");
+        a.algorithms().forEach(r -> notes.add("check of " + r.algorithm() + ": " + r.certification().verdict()));
+        notes.add("check: " + a.checkMethod());
         notes.add("pinning: " + a.pinning().message());
         a.pinning().problems().forEach(p -> notes.add("pinning problem: " + p));
         notes.add("warm-up: " + a.warmup().tasksPerWorker() + " task(s) per worker per algorithm, sizes "

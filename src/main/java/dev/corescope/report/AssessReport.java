@@ -3,8 +3,7 @@ package dev.corescope.report;
 import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
 import dev.corescope.experiment.AssessExperiment.Assessment;
 import dev.corescope.experiment.AssessExperiment.Fit;
-import dev.corescope.experiment.AssessExperiment.VerifyRow;
-import dev.corescope.experiment.RatioStats;
+import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.experiment.RunSummary;
 import dev.corescope.experiment.SizeStats;
 import java.io.IOException;
@@ -84,14 +83,16 @@ public final class AssessReport {
         return t;
     }
 
-    public static Table verifyTable(Assessment a) {
-        Table t = new Table("algorithm", "size", "tasks P/1", "mean ratio P/1", "95% CI", "sd ratio P/1", "95% CI");
+    /** One row per level tried per algorithm: the comparison with the one-worker controls. */
+    public static Table checkTable(Assessment a) {
+        Table t = new Table("algorithm", "workers", "tasks/controls", "mean ratio [95% CI]", "median ratio [95% CI]",
+                "sd ratio [95% CI]", "verdict");
         for (AlgorithmResult alg : a.algorithms()) {
-            for (VerifyRow v : alg.verify()) {
-                RatioStats r = v.ratios();
-                t.row(alg.algorithm(), v.size(), r.parallelCount() + "/" + r.singleCount(), Table.num(r.meanRatio(), 3),
-                        Table.num(r.meanRatioLow(), 3) + " .. " + Table.num(r.meanRatioHigh(), 3), Table.num(r.sdRatio(), 2),
-                        Table.num(r.sdRatioLow(), 2) + " .. " + Table.num(r.sdRatioHigh(), 2));
+            for (var at : alg.certification().attempts()) {
+                DistributionComparison c = at.comparison();
+                t.row(alg.algorithm(), at.level(), at.tasks() + "/" + at.controls(), c.mean().text(), c.median().text(),
+                        c.sd().text(), c.verdict() + (c.settled() ? "" : " (not settled)")
+                                + (at.stoppedEarly() ? ", stopped early" : ""));
             }
         }
         return t;

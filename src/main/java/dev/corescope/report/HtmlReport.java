@@ -306,6 +306,12 @@ public final class HtmlReport {
             out.append("<li>Throughput: ").append(fmt("%.2f", dbl(a, "throughput"))).append(" tasks/s</li>\n");
         }
         li(text(a, "speedupNote"));
+        for (JsonNode alg : a.path("algorithms")) {
+            JsonNode c = obj(alg.get("certification"));
+            if (c != null && text(c, "verdict") != null) {
+                li(text(alg, "algorithm") + ": " + text(c, "verdict"));
+            }
+        }
         JsonNode pin = obj(a.get("pinning"));
         if (pin != null) {
             li(pin.path("pinned").asBoolean() ? "Workers pinned to CPUs " + joinValues(pin.path("cpus")) : "Workers not pinned");
@@ -488,6 +494,34 @@ public final class HtmlReport {
                     + "a ratio near 1 means no bias and no added noise.</p>\n");
             verify.render(out);
         }
+        HtmlTable check = new HtmlTable("algorithm", "workers", "tasks/controls", "mean ratio [95% CI]",
+                "median ratio [95% CI]", "sd ratio [95% CI]", "verdict");
+        for (JsonNode alg : algorithms) {
+            for (JsonNode at : alg.path("certification").path("attempts")) {
+                JsonNode c = at.path("comparison");
+                String verdict = text(c, "verdict");
+                check.row(cell(text(alg, "algorithm")), cell(at.path("level").asInt()),
+                        cell(at.path("tasks").asInt() + "/" + at.path("controls").asInt()), cell(ratio(c.path("mean"))),
+                        cell(ratio(c.path("median"))), cell(ratio(c.path("sd"))),
+                        new Cell(verdict + (c.path("settled").asBoolean() ? "" : " (not settled)")
+                                + (at.path("stoppedEarly").asBoolean() ? ", stopped early" : ""),
+                                "badge " + verdictClass(verdict)));
+            }
+        }
+        if (!check.rows.isEmpty()) {
+            out.append("<h3>Check against one worker alone</h3>\n<p class=\"caption\">One-worker controls of the same "
+                    + "tasks, interleaved at random moments of the run: a ratio near 1 means no bias and no added noise.</p>\n");
+            check.render(out);
+        }
+    }
+
+    /** {@code ×1.01 [0.99 – 1.03]} from a DistributionComparison.Ratio node. */
+    private static String ratio(JsonNode r) {
+        double p = dbl(r, "point");
+        double lo = dbl(r, "low");
+        double hi = dbl(r, "high");
+        return Double.isFinite(lo) && Double.isFinite(hi) ? "×" + num(p, 2) + " [" + num(lo, 2) + " – " + num(hi, 2) + "]"
+                : "×" + num(p, 2);
     }
 
     private void transferTable(JsonNode cells) {

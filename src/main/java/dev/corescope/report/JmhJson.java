@@ -29,21 +29,23 @@ public final class JmhJson {
     private JmhJson() {
     }
 
-    public static void write(Path file, AssessExperiment.Assessment a, List<TaskRecord> records) throws IOException {
+    public static void write(Path file, AssessExperiment.Assessment a, Map<String, List<TaskRecord>> measured)
+            throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, Json.MAPPER.writeValueAsString(document(a, records)) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, Json.MAPPER.writeValueAsString(document(a, measured)) + "\n", StandardCharsets.UTF_8);
     }
 
-    public static List<Map<String, Object>> document(AssessExperiment.Assessment a, List<TaskRecord> records) {
+    /** @param measured the records each algorithm's statistics came from, by algorithm */
+    public static List<Map<String, Object>> document(AssessExperiment.Assessment a,
+                                                     Map<String, List<TaskRecord>> measured) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (AlgorithmResult alg : a.algorithms()) {
-            String experiment = AssessExperiment.ASSESS + "/" + alg.algorithm();
             for (SizeStats s : alg.sizes()) {
                 Map<String, List<Double>> byWorker = new TreeMap<>();
-                records.stream().filter(r -> r.ok() && experiment.equals(r.experiment()) && r.size() == s.size())
+                measured.getOrDefault(alg.algorithm(), List.of()).stream().filter(r -> r.ok() && r.size() == s.size())
                         .forEach(r -> byWorker.computeIfAbsent(r.workerId(), w -> new ArrayList<>()).add(r.wallNanos() / 1e6));
                 double[] all = byWorker.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
                 out.add(entry(a, alg, s, new ArrayList<>(byWorker.values()), all));
@@ -58,8 +60,8 @@ public final class JmhJson {
         m.put("jmhVersion", "corescope assess (JMH-compatible result)");
         m.put("benchmark", "dev.corescope.assess." + alg.algorithm().replaceAll("[^A-Za-z0-9_$-]", "_"));
         m.put("mode", "avgt");
-        m.put("threads", a.workers());
-        m.put("forks", "processes".equals(a.mode()) ? a.workers() : 1);
+        m.put("threads", alg.workers());
+        m.put("forks", "processes".equals(a.mode()) ? alg.workers() : 1);
         m.put("jvm", System.getProperty("java.home") + "/bin/java");
         m.put("jvmArgs", List.of());
         m.put("jdkVersion", System.getProperty("java.version"));

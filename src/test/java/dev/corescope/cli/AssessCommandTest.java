@@ -42,27 +42,30 @@ class AssessCommandTest {
     }
 
     @Test
-    void threadsRunWithVerifyWritesEverythingAndCountsAddUp() throws Exception {
+    void threadsRunWithItsOneWorkerCheckWritesEverythingAndCountsAddUp() throws Exception {
         Path out = dir.resolve("run");
         Path jmh = dir.resolve("jmh.json");
         Run r = run("assess", "-a", "sort-merge,sort-jdk", "-n", "100,200..400:100", "-r", "6", "-w", "2",
-                "--warmup", "1", "--verify", "--verify-repeats", "3", "--log", "-q", "--out", out.toString(),
-                "--jmh-json", jmh.toString());
+                "--warmup", "1", "--log", "-q", "--out", out.toString(), "--jmh-json", jmh.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("sort-merge", "sort-jdk", "Complexity fit", "Verification", "threads are not pinned",
-                "speedup over one worker: ", "warm-up: 1 task(s) per worker");
+        assertThat(r.out()).contains("sort-merge", "sort-jdk", "Complexity fit", "Check against one worker alone",
+                "speedup over one worker: ", "warm-up: 1 task(s) per worker", "Verdict for sort-merge: 2 workers",
+                "Verdict for sort-jdk: 2 workers");
         List<TaskRecord> recs = RecordLog.read(out.resolve("records.jsonl"));
         var byExperiment = recs.stream().collect(Collectors.groupingBy(TaskRecord::experiment, Collectors.counting()));
-        assertThat(byExperiment).containsEntry("assess/sort-merge", 24L).containsEntry("assess/sort-jdk", 24L)
-                .containsEntry("verify/sort-merge", 12L).containsEntry("verify/sort-jdk", 12L);
+        // --workers 2 keeps 2 workers: every task once at 2 workers, and 3 base controls per size, maybe 1 extra
+        assertThat(byExperiment).containsEntry("assess/sort-merge", 24L).containsEntry("assess/sort-jdk", 24L);
+        assertThat(byExperiment.get("control/sort-merge")).isBetween(12L, 16L);
+        assertThat(byExperiment.get("control/sort-jdk")).isBetween(12L, 16L);
         assertThat(recs).allMatch(TaskRecord::ok);
+        assertThat(recs.stream().filter(x -> x.experiment().startsWith("assess/")).map(TaskRecord::level)).containsOnly(2);
         // both algorithms got identical inputs: same (size, index) pairs in the same order of execution
         List<String> merge = recs.stream().filter(x -> x.experiment().equals("assess/sort-merge"))
                 .map(x -> x.size() + "/" + x.taskIndex()).toList();
         List<String> jdk = recs.stream().filter(x -> x.experiment().equals("assess/sort-jdk"))
                 .map(x -> x.size() + "/" + x.taskIndex()).toList();
         assertThat(merge).containsExactlyInAnyOrderElementsOf(jdk);
-        assertThat(recs.stream().filter(x -> x.experiment().startsWith("verify")).map(TaskRecord::level)).containsOnly(1);
+        assertThat(recs.stream().filter(x -> x.experiment().startsWith("control")).map(TaskRecord::level)).containsOnly(1);
 
         JsonNode summary = Json.MAPPER.readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("command").asText()).isEqualTo("assess");
@@ -73,8 +76,14 @@ class AssessCommandTest {
         JsonNode merge0 = a.get("algorithms").get(0);
         assertThat(merge0.get("sizes")).hasSize(4);
         assertThat(merge0.get("sizes").get(0).get("count").asInt()).isEqualTo(6);
-        assertThat(merge0.get("verify")).hasSize(4);
-        assertThat(merge0.get("verify").get(0).get("ratios").get("singleCount").asInt()).isEqualTo(3);
+        JsonNode cert = merge0.get("certification");
+        assertThat(cert.get("requested").asInt()).isEqualTo(2);
+        assertThat(cert.get("level").asInt()).isEqualTo(2);
+        assertThat(cert.get("status").asText()).isIn("certified", "kept, not settled", "not certified");
+        assertThat(cert.get("attempts")).hasSize(1);
+        assertThat(cert.get("attempts").get(0).get("controls").asInt())
+                .isEqualTo(byExperiment.get("control/sort-merge").intValue());
+        assertThat(cert.get("attempts").get(0).get("comparison").get("mean").get("point").isNumber()).isTrue();
         assertThat(merge0.get("fit").get("bestModel").asText()).startsWith("O(");
         assertThat(a.get("speedup").isNumber()).isTrue();
         assertThat(Files.readAllLines(out.resolve("summary.csv"))).hasSize(1 + 8);
@@ -84,15 +93,18 @@ class AssessCommandTest {
     }
 
     @Test
-    void withoutVerifyTheSpeedupIsNotInvented() throws Exception {
+    void withoutTheCheckTheSpeedupIsNotInvented() throws Exception {
         Path out = dir.resolve("nv");
         Run r = run("assess", "-a", "matmul-ikj", "-n", "8,16,24", "-r", "3", "-w", "2", "--warmup", "0", "-q",
-                "--json", "--out", out.toString());
+                "--no-verify", "--json", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode a = Json.MAPPER.readTree(r.out()).get("analysis");
         assertThat(a.get("speedup").isNull()).isTrue();
         assertThat(a.get("speedupNote").asText()).contains("not measured");
-        assertThat(a.get("algorithms").get(0).get("verify")).isEmpty();
+        JsonNode cert = a.get("algorithms").get(0).get("certification");
+        assertThat(cert.get("status").asText()).isEqualTo("not checked");
+        assertThat(cert.get("attempts")).isEmpty();
+        assertThat(RecordLog.read(out.resolve("records.jsonl"))).noneMatch(x -> x.experiment().startsWith("control"));
     }
 
     @Test
@@ -103,8 +115,12 @@ class AssessCommandTest {
                 "-w", "2", "--mode", "processes", "--warmup", "1", "-q", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("my-sum").contains("pinning: ");
-        List<TaskRecord> recs = RecordLog.read(out.resolve("records.jsonl"));
+        List<TaskRecord> all = RecordLog.read(out.resolve("records.jsonl"));
+        List<TaskRecord> recs = all.stream().filter(x -> x.experiment().startsWith("assess/")).toList();
         assertThat(recs).hasSize(8).allMatch(TaskRecord::ok);
+        // 8 tasks are fewer than the 10 controls a check wants: every task also ran alone once
+        assertThat(all.stream().filter(x -> x.experiment().startsWith("control/"))).hasSize(8)
+                .allMatch(x -> x.level() == 1 && x.ok());
         assertThat(recs.stream().map(TaskRecord::workerId).distinct()).allMatch(id -> id.startsWith("jvm-"));
         // same (size, repeat) → same input → same checksum, whichever worker ran it
         assertThat(recs.stream().map(TaskRecord::pid).distinct().count()).isBetween(1L, 2L);
@@ -116,10 +132,11 @@ class AssessCommandTest {
         Run r = run("assess", "--cmd", "test $(({n} % 2)) -eq 0 || exit 7", "-n", "1,2", "-r", "2", "-w", "2", "-q",
                 "--out", out.toString());
         assertThat(r.code()).isEqualTo(1);
-        List<TaskRecord> recs = RecordLog.read(out.resolve("records.jsonl"));
+        List<TaskRecord> recs = RecordLog.read(out.resolve("records.jsonl")).stream()
+                .filter(x -> x.experiment().startsWith("assess/")).toList();
         assertThat(recs).hasSize(4);
         assertThat(recs.stream().filter(x -> !x.ok())).hasSize(2).allMatch(x -> x.size() == 1 && x.error().contains("exit code 7"));
-        assertThat(r.out()).contains("2 task(s) failed");
+        assertThat(r.out()).contains("4 task(s) failed"); // the two failing tasks, and their two controls
     }
 
     @Test

@@ -47,14 +47,16 @@ class AssessReportsTest {
                 stats.stream().mapToDouble(SizeStats::mean).toArray());
         Fit f = new Fit(fit.best().name(), fit.best().rSquared(), fit.best().constant(), fit.best().intercept(),
                 fit.powerExponent(), fit.powerConstant(), fit.powerRSquared(), null);
-        return new AlgorithmResult(algorithm, "spec", 12, 0, 1.0, 12.0, stats, f, 0, Double.NaN, Double.NaN, List.of());
+        return new AlgorithmResult(algorithm, "spec", 2, 12, 0, 1.0, 12.0, stats, f,
+                new AssessExperiment.Certification("not checked", 2, 2, List.of(), "2 workers, not checked"), 0,
+                Double.NaN, Double.NaN);
     }
 
     static Assessment assessment(List<AlgorithmResult> algs) {
         return new Assessment(2, "--workers 2", "threads", 4, SIZES, "order", 1,
                 new AssessExperiment.Warm(5, List.of(50L), 0, "why"),
                 new AssessExperiment.Pin(false, List.of(), "threads are not pinned", List.of()),
-                AssessExperiment.CI_METHOD, null, algs, 12.0, Double.NaN, "not measured");
+                AssessExperiment.CI_METHOD, "not checked", null, algs, 12.0, Double.NaN, "not measured");
     }
 
     @Test
@@ -62,7 +64,7 @@ class AssessReportsTest {
         List<TaskRecord> recs = records("matmul-naive", 1);
         Assessment a = assessment(List.of(result("matmul-naive", recs)));
         Path file = dir.resolve("out/jmh.json");
-        JmhJson.write(file, a, recs);
+        JmhJson.write(file, a, Map.of("matmul-naive", recs));
         var doc = Json.MAPPER.readTree(file.toFile());
         assertThat(doc.isArray()).isTrue();
         assertThat(doc.size()).isEqualTo(3);

@@ -1,0 +1,131 @@
+package dev.corescope.experiment;
+
+import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.TaskResult;
+import dev.corescope.exec.Worker;
+import dev.corescope.exec.WorkerInfo;
+import dev.corescope.exec.WorkerPool;
+import dev.corescope.workload.TaskInput;
+import dev.corescope.workload.WorkloadSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A pool whose tasks report invented times that depend on how many tasks run at once: an invented
+ * workload's {@link Model} gives a task's seconds from its size, the number of tasks in flight and a
+ * standard normal draw. Concurrency is real (each task holds its worker for 2 ms of real time, so the
+ * tasks of a parallel batch overlap and a solo task runs alone), the reported times are not.
+ */
+final class InterferencePool implements WorkerPool {
+    /** Seconds of one task. */
+    interface Model {
+        double seconds(long size, int concurrent, double gaussian);
+    }
+
+    /** Median 10 ms × size/100, CV 2% alone; {@code shift} per extra concurrent task, {@code widen} of the spread. */
+    static Model lognormal(double shiftPerWorker, double widenPerWorker) {
+        double sigma = Math.sqrt(Math.log(1 + 0.02 * 0.02));
+        return (size, c, g) -> 0.01 * size / 100.0 * (1 + shiftPerWorker * (c - 1))
+                * Math.exp(sigma * (1 + widenPerWorker * (c - 1)) * g);
+    }
+
+    /** Clean up to {@code clean} concurrent tasks, then time-sliced like a machine with that many cores. */
+    static Model cores(int clean) {
+        double sigma = Math.sqrt(Math.log(1 + 0.02 * 0.02));
+        return (size, c, g) -> 0.01 * size / 100.0 * Math.max(1.0, (double) c / clean) * Math.exp(sigma * g);
+    }
+
+    private final Model model;
+    private final Random rng = new Random(17);
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "interference");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Worker> workers = new ArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    InterferencePool(Model model) {
+        this.model = model;
+    }
+
+    private synchronized double gaussian() {
+        return rng.nextGaussian();
+    }
+
+    @Override
+    public String mode() {
+        return "interference";
+    }
+
+    @Override
+    public synchronized void ensure(int n) {
+        while (workers.size() < n) {
+            int id = workers.size() + 1;
+            WorkerInfo info = new WorkerInfo("model-" + id, 1, id, 0);
+            workers.add(new Worker() {
+                @Override
+                public WorkerInfo info() {
+                    return info;
+                }
+
+                @Override
+                public CompletableFuture<TaskResult> submit(WorkloadSpec workload, TaskInput input) {
+                    int atStart = inFlight.incrementAndGet();
+                    return CompletableFuture.supplyAsync(() -> {
+                        try {
+                            Thread.sleep(2);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        int concurrent = Math.max(atStart, inFlight.get());
+                        inFlight.decrementAndGet();
+                        long nanos = (long) (model.seconds(Math.max(1, input.size()), concurrent, gaussian()) * 1e9);
+                        long t0 = System.nanoTime();
+                        return new TaskResult(TaskRecord.OK, t0, t0 + nanos, nanos, 0, 0, input.seed(), 0, null, null);
+                    }, executor);
+                }
+
+                @Override
+                public boolean alive() {
+                    return true;
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+        }
+    }
+
+    @Override
+    public synchronized Worker worker(int index) {
+        ensure(index + 1);
+        return workers.get(index);
+    }
+
+    @Override
+    public synchronized int size() {
+        return workers.size();
+    }
+
+    @Override
+    public List<Long> startCosts() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> events() {
+        return List.of();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
