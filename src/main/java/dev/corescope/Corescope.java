@@ -171,6 +171,22 @@ public final class Corescope {
         private int maxSamples = InvestigateExperiment.Config.DEFAULT_MAX_SAMPLES;
         private boolean cache = true;
         private String cacheNote = "";
+        private InvestigateExperiment.UserWorkload workload;
+
+        /**
+         * Measure this workload's threshold instead of the spin kernel's: its own distribution must stay
+         * like one worker's (mean, median, spread). Its verdict is cached under the workload's key.
+         *
+         * @param label   name shown to the user (e.g. {@code matmul-naive})
+         * @param sizes   input sizes, one round per size per sample
+         * @param warmup  warm-up tasks per worker and size (JIT)
+         * @param sdLimit allowed ratio of the spread against one worker's
+         */
+        public Investigation workload(String label, dev.corescope.workload.WorkloadSpec spec, List<Long> sizes,
+                                      int warmup, double sdLimit) {
+            this.workload = new InvestigateExperiment.UserWorkload(label, spec, sizes, warmup, sdLimit, -1, "");
+            return this;
+        }
 
         public Investigation tolerance(double fraction) {
             if (!(fraction > 0 && fraction < 1)) {
@@ -223,8 +239,11 @@ public final class Corescope {
             RunDirectory dir = RunDirectory.create(out, "investigate");
             try (Progress progress = Progress.create("investigate", full ? n : 0, quiet);
                  Session session = open(settings, dir)) {
-                var config = new InvestigateExperiment.Config(spin(InvestigateExperiment.Config.DEFAULT_TARGET), tolerance,
-                        full, n, InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES, maxSamples);
+                InvestigateExperiment.Subject subject = workload == null
+                        ? new InvestigateExperiment.Spin(spin(InvestigateExperiment.Config.DEFAULT_TARGET))
+                        : withSpinReference(workload, session.profileFuture().join());
+                var config = new InvestigateExperiment.Config(subject, tolerance, full, n,
+                        InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES, maxSamples, true);
                 var result = InvestigateExperiment.run(session, config, session.profileFuture(), progress);
                 progress.close();
                 InvestigateReport report = InvestigateReport.of(result, session.batches().stream()
@@ -232,17 +251,34 @@ public final class Corescope {
                 RunSummary summary = InvestigateExperiment.summary(session, result, report);
                 SummaryWriter.write(dir, summary);
                 ThresholdCharts.write(report, dir.path());
-                cacheNote = cache ? store(result, dir, settings.mode()) : "not cached";
+                cacheNote = cache ? store(result, dir, settings.mode(), workload) : "not cached";
                 return new Outcome(report, summary, result);
             }
         }
 
-        private static String store(InvestigateExperiment.Result r, RunDirectory dir, String mode) {
+        /** The workload, with the spin kernel's cached threshold on this machine for the explanation. */
+        private static InvestigateExperiment.UserWorkload withSpinReference(InvestigateExperiment.UserWorkload w,
+                                                                             dev.corescope.machine.MachineProfile p) {
+            var spin = p == null ? java.util.Optional.<ThresholdCache.Entry>empty()
+                    : ThresholdCache.defaultCache().lookup(p.key());
+            String source = spin.map(e -> "measured by investigate at " + e.measuredAt())
+                    .orElse("no spin-kernel threshold is cached for this machine");
+            return new InvestigateExperiment.UserWorkload(w.label(), w.spec(), w.sizes(), w.warmup(), w.sdLimit(),
+                    spin.map(ThresholdCache.Entry::threshold).orElse(-1), source);
+        }
+
+        private static String store(InvestigateExperiment.Result r, RunDirectory dir, String mode,
+                                    InvestigateExperiment.UserWorkload workload) {
             ThresholdCache cache = ThresholdCache.defaultCache();
+            String workloadKey = workload == null ? null : workload.key();
+            String key = ThresholdCache.key(r.profile().key(), workloadKey);
+            var load = r.profile().loadAtStart();
             try {
-                cache.store(r.profile().key(), new ThresholdCache.Entry(r.threshold(), mode, Instant.now().toString(),
-                        dir.path().toAbsolutePath().toString(), r.profile().effectiveCpus(), r.explanation()));
-                return "cached in " + cache.file() + " (key " + r.profile().key() + ")";
+                cache.store(key, new ThresholdCache.Entry(r.threshold(), mode, Instant.now().toString(),
+                        dir.path().toAbsolutePath().toString(), r.profile().effectiveCpus(), r.explanation(), workloadKey,
+                        Double.isFinite(r.otherBusyCpus()) ? r.otherBusyCpus() : null,
+                        load != null && load.known() ? load.load1() : null));
+                return "cached in " + cache.file() + " (key " + key + ")";
             } catch (IOException | RuntimeException e) {
                 return "could not cache the verdict in " + cache.file() + ": " + e.getMessage();
             }

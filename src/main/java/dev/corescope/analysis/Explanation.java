@@ -15,21 +15,42 @@ import java.util.Locale;
 public record Explanation(int threshold, Capacity capacity, String text, List<Integer> pinCpus) {
 
     /**
+     * A user's workload measured instead of the spin kernel: its label, and the spin kernel's threshold on
+     * this machine to compare with ({@code spinThreshold < 1}: unknown) and where that came from.
+     */
+    public record Workload(String label, int spinThreshold, String spinSource) {
+    }
+
+    public static Explanation of(MachineProfile profile, ThresholdResult result, double tolerance, LevelSample base,
+                                 LevelSample above, double otherBusyCpus, LoadSnapshot loadAtEnd) {
+        return of(profile, result, tolerance, base, above, otherBusyCpus, loadAtEnd, null);
+    }
+
+    /**
      * @param above         the first measured level above the threshold, or null
      * @param otherBusyCpus CPUs kept busy by other work during the measurement (NaN when unknown)
      */
+    /** @param workload the user's workload when it was measured instead of the spin kernel, else null */
     public static Explanation of(MachineProfile profile, ThresholdResult result, double tolerance, LevelSample base,
-                                 LevelSample above, double otherBusyCpus, LoadSnapshot loadAtEnd) {
+                                 LevelSample above, double otherBusyCpus, LoadSnapshot loadAtEnd, Workload workload) {
         Capacity cap = Capacity.of(profile, otherBusyCpus);
         int t = result.threshold();
         List<String> s = new ArrayList<>();
-        if (t == 1) {
+        if (workload != null) {
+            s.add(t == 1
+                    ? "Only one worker at a time runs " + workload.label() + " clean here: with more, its tasks' times "
+                    + "were measurably slower or more spread out than alone."
+                    : String.format(Locale.ROOT, "Up to %d concurrent workers, the tasks of %s were distributed as with "
+                    + "one worker alone (mean and median within the %.0f%% tolerance, spread within the sd limit, "
+                    + "statistically).", t, workload.label(), 100 * tolerance));
+            s.add(mechanism(workload, t, base, above));
+        } else if (t == 1) {
             s.add("Only one worker at a time runs clean here: with more, CPU-bound tasks took measurably longer than alone.");
         } else {
             s.add(String.format(Locale.ROOT, "Up to %d concurrent workers, each CPU-bound task took as long as one worker "
                     + "alone (within the %.0f%% tolerance, statistically).", t, 100 * tolerance));
         }
-        if (cap.predictedWorkers() > 0) {
+        if (cap.predictedWorkers() > 0 && (workload == null || t >= cap.predictedWorkers())) {
             if (cap.predictedWorkers() == t) {
                 s.add(String.format(Locale.ROOT, "That matches the capacity this process has: %s.", cap.detail()));
             } else if (t < cap.predictedWorkers()) {
@@ -47,9 +68,11 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
             Attribution a = Attribution.of(base, above);
             s.add(String.format(Locale.ROOT, "With %d workers, each task took %.2fx as long (CV %.1f%% against %.1f%% alone)",
                     next.workers(), next.ratio(), 100 * next.cv(), 100 * result.levels().get(0).cv()) + cause(a) + ".");
-            s.add("Past the threshold there are more runnable workers than CPUs they can use, so the scheduler "
-                    + "time-slices them: every task's wall-clock time includes waiting for a turn, and who waits how "
-                    + "long varies from run to run, which is the added noise.");
+            if (workload == null || t >= cap.predictedWorkers()) {
+                s.add("Past the threshold there are more runnable workers than CPUs they can use, so the scheduler "
+                        + "time-slices them: every task's wall-clock time includes waiting for a turn, and who waits how "
+                        + "long varies from run to run, which is the added noise.");
+            }
         } else {
             s.add("No level above the threshold was measured, so the slowdown past it is not quantified.");
         }
@@ -60,6 +83,47 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
         return new Explanation(t, cap, String.join(" ", s), pins);
     }
 
+
+    /**
+     * Why the workload's threshold differs from the spin kernel's: the spin kernel touches only
+     * registers, so what it cannot see (shared caches, memory bandwidth, SMT siblings, a shared heap)
+     * is what slows the workload down; split into extra CPU time, run-queue wait and the rest.
+     */
+    private static String mechanism(Workload w, int t, LevelSample base, LevelSample above) {
+        if (w.spinThreshold() < 1) {
+            return "The spin kernel's threshold is not known here (" + w.spinSource() + "); run 'corescope "
+                    + "investigate' without a workload to compare this machine's capacity with this workload's.";
+        }
+        if (w.spinThreshold() <= t) {
+            return String.format(Locale.ROOT, "The spin kernel runs clean on %d worker%s here (%s): %s is not held "
+                    + "back by anything the register-only kernel does not see.", w.spinThreshold(),
+                    w.spinThreshold() == 1 ? "" : "s", w.spinSource(), w.label());
+        }
+        String head = String.format(Locale.ROOT, "The spin kernel, which touches only registers, runs clean on %d "
+                + "workers here (%s), but %s is worse already with %d", w.spinThreshold(), w.spinSource(), w.label(),
+                above == null ? t + 1 : above.workers());
+        if (above == null) {
+            return head + ".";
+        }
+        Attribution a = Attribution.of(base, above);
+        if (!(a.extraWallSeconds() > 0) || !a.complete()) {
+            return head + ": its tasks did not take longer on average, so the difference is in their spread "
+                    + "(pauses that hit some tasks and not others, such as the GC of a heap the workers share).";
+        }
+        double cpu = clamp(a.cpuShare());
+        double wait = clamp(a.waitShare());
+        double rest = clamp(1 - cpu - wait);
+        String what = cpu >= wait && cpu >= rest
+                ? "mostly extra CPU time: the workers slow each other down through what they share (a core's SMT "
+                + "sibling, the caches, memory bandwidth)"
+                : wait >= rest ? "mostly waiting for a CPU: more runnable threads than CPUs (the JIT, the GC or other "
+                + "work beside the workers)"
+                : "mostly neither CPU time nor run-queue wait: the tasks were stopped (GC pauses of a shared heap, "
+                + "page faults, I/O)";
+        return head + String.format(Locale.ROOT, ": of the extra %.2f ms per task, %.0f%% was extra CPU time, %.0f%% "
+                + "waiting on the run queue and %.0f%% neither; %s.", a.extraWallSeconds() * 1e3, 100 * cpu, 100 * wait,
+                100 * rest, what);
+    }
 
     private static String cause(Attribution a) {
         if (!(a.extraWallSeconds() > 0)) {

@@ -15,12 +15,21 @@ package dev.corescope.analysis;
  * @param verdict   OK / WORSE / UNSETTLED
  * @param settled   true when the verdict follows from the interval; false when it was forced by
  *                  {@link ThresholdDetector#decide} from the point ratio (or is still UNSETTLED)
+ * @param distribution the whole-distribution comparison (mean, median, sd ratios) when the detector
+ *                  judges distributions (a workload's threshold), else null
  */
 public record LevelVerdict(int workers, int n, double mean, double sd, double median, double cv,
-                           double ratio, double ratioLow, double ratioHigh, Verdict verdict, boolean settled) {
+                           double ratio, double ratioLow, double ratioHigh, Verdict verdict, boolean settled,
+                           DistributionComparison distribution) {
+
+    /** Without a distribution comparison (the spin kernel's threshold). */
+    public LevelVerdict(int workers, int n, double mean, double sd, double median, double cv, double ratio,
+                        double ratioLow, double ratioHigh, Verdict verdict, boolean settled) {
+        this(workers, n, mean, sd, median, cv, ratio, ratioLow, ratioHigh, verdict, settled, null);
+    }
 
     /** Copy with another verdict / settled flag. */
     LevelVerdict with(Verdict v, boolean isSettled) {
-        return new LevelVerdict(workers, n, mean, sd, median, cv, ratio, ratioLow, ratioHigh, v, isSettled);
+        return new LevelVerdict(workers, n, mean, sd, median, cv, ratio, ratioLow, ratioHigh, v, isSettled, distribution);
     }
 }

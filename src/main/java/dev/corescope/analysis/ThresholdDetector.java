@@ -24,6 +24,13 @@ import java.util.SplittableRandom;
  * even when the slowdown is inside the tolerance: on a C-core machine C+1 workers are only 1/C slower,
  * inside 5% for C &gt; 20, yet every task is time-sliced. Without wait data the ratio alone decides.
  *
+ * <p>Distribution mode ({@link #judgingDistributions}, for a user's workload): a level must also pass a
+ * {@link DistributionComparison} with the same tolerance and confidence, so its mean and its spread
+ * count, not only its median. The spin kernel's threshold judges medians alone, on purpose: it
+ * measures how many workers the CPUs can carry, and a rare stall (another process waking up) must not
+ * move it; an assessment's numbers are means and standard deviations, so a workload's threshold must
+ * keep them clean.
+ *
  * <p>Pure and deterministic: each level gets its own RNG stream derived from {@code (seed, workers)}, so
  * a level's interval does not depend on which other levels are present or on their order.
  */
@@ -41,6 +48,8 @@ public final class ThresholdDetector {
     private final int resamples;
     private final long seed;
     private final int minSamples;
+    /** Not null in distribution mode: the sd limit and the rest of the criteria. */
+    private final DistributionComparison.Criteria distribution;
 
     /** Defaults: 5% tolerance, 95% confidence, 2000 resamples. */
     public ThresholdDetector() {
@@ -52,6 +61,11 @@ public final class ThresholdDetector {
     }
 
     public ThresholdDetector(double tolerance, double confidence, int resamples, long seed, int minSamples) {
+        this(tolerance, confidence, resamples, seed, minSamples, Double.NaN);
+    }
+
+    private ThresholdDetector(double tolerance, double confidence, int resamples, long seed, int minSamples,
+                              double sdLimit) {
         if (!(tolerance >= 0) || !Double.isFinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be finite and >= 0: " + tolerance);
         }
@@ -69,6 +83,13 @@ public final class ThresholdDetector {
         this.resamples = resamples;
         this.seed = seed;
         this.minSamples = minSamples;
+        this.distribution = Double.isNaN(sdLimit) ? null
+                : new DistributionComparison.Criteria(tolerance, sdLimit, confidence, minSamples);
+    }
+
+    /** The same detector judging whole distributions: mean, median and sd (the sd within {@code sdLimit}). */
+    public ThresholdDetector judgingDistributions(double sdLimit) {
+        return new ThresholdDetector(tolerance, confidence, resamples, seed, minSamples, sdLimit);
     }
 
     public double tolerance() {
@@ -163,7 +184,8 @@ public final class ThresholdDetector {
         for (LevelSample s : sorted) {
             LevelVerdict v = verdictOf(b, waitShares(base), s);
             if (decide && v.verdict() == Verdict.UNSETTLED) {
-                boolean ok = v.ratio() <= 1 + tolerance; // NaN -> not OK
+                boolean ok = v.ratio() <= 1 + tolerance // NaN -> not OK
+                        && (v.distribution() == null || v.distribution().decided(distribution).verdict() == Verdict.OK);
                 v = v.with(ok ? Verdict.OK : Verdict.WORSE, false);
             }
             verdicts.add(v);
@@ -214,8 +236,19 @@ public final class ThresholdDetector {
             verdict = Verdict.UNSETTLED;
             settled = false;
         }
+        DistributionComparison d = null;
+        if (distribution != null && level.workers() > 1) {
+            d = DistributionComparison.of(x, sortedBase, distribution, streamSeed(1000 + level.workers()));
+            if (verdict != Verdict.WORSE && d.verdict() == Verdict.WORSE) {
+                verdict = Verdict.WORSE;
+                settled = true;
+            } else if (verdict == Verdict.OK && d.verdict() != Verdict.OK) {
+                verdict = Verdict.UNSETTLED;
+                settled = false;
+            }
+        }
         return new LevelVerdict(level.workers(), st.n(), st.mean(), st.sd(), st.median(), st.cv(),
-                ratio, ci[0], ci[1], verdict, settled);
+                ratio, ci[0], ci[1], verdict, settled, d);
     }
 
     /** Per-task run-queue wait as a share of the task's wall time (tasks where both are known). */

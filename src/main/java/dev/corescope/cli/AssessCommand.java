@@ -56,26 +56,6 @@ public final class AssessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-a", "--algorithm"}, split = ",", paramLabel = "NAME",
-            description = "Algorithm(s), comma-separated: ${COMPLETION-CANDIDATES}.", completionCandidates = Known.class)
-    List<String> algorithms;
-
-    @Option(names = "--class", paramLabel = "CLASS", description = "Your own workload class (implements dev.corescope.workload.Workload).")
-    String userClass;
-
-    @Option(names = "--classpath", paramLabel = "PATH", description = "Jar(s) or directories holding --class (separated by the platform's path separator, ':' on Unix).")
-    String classpath;
-
-    @Option(names = "--cmd", paramLabel = "COMMAND", description = "External command run with /bin/sh -c, {n} replaced by the size (and {seed} by the seed), timed as a process.")
-    String command;
-
-    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Workload parameter, e.g. order=sorted for the sorts (repeatable).")
-    Map<String, String> params = new LinkedHashMap<>();
-
-    @Option(names = {"-n", "--sizes"}, required = true, paramLabel = "SIZES",
-            description = "Input sizes: a list (50,100,250) and/or ranges FROM..TO:STEP (50..500:50).")
-    String sizes;
-
     @Option(names = {"-r", "--repeats"}, defaultValue = "30", paramLabel = "R", description = "Repeats per size. Default: ${DEFAULT-VALUE}.")
     int repeats;
 
@@ -84,10 +64,6 @@ public final class AssessCommand implements Callable<Integer> {
                     + "if measured, else the spin kernel's), checked in the run and lowered when it fails; N = exactly N, "
                     + "checked and warned about. Default: ${DEFAULT-VALUE}.")
     String workers;
-
-    @Option(names = "--warmup", paramLabel = "K", description = "Warm-up tasks per worker per algorithm, cycling through the sizes "
-            + "(default " + DEFAULT_WARMUP + "; " + DEFAULT_CMD_WARMUP + " with --cmd).")
-    Integer warmup;
 
     @Option(names = "--no-verify", description = "Do not interleave one-worker controls: the level is not checked.")
     boolean noVerify;
@@ -122,23 +98,16 @@ public final class AssessCommand implements Callable<Integer> {
     String clusterName;
 
     @Mixin
-    CommonOptions common;
+    WorkloadOptions workload;
 
-    /** The known algorithm names, for the help text. */
-    static final class Known extends ArrayList<String> {
-        Known() {
-            super(Algorithms.names());
-        }
-    }
+    @Mixin
+    CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
-        List<Long> sizeList = parseSizes(sizes);
+        List<Long> sizeList = workload.sizes();
         if (repeats < 1) {
             throw new UsageError("--repeats must be at least 1, got " + repeats);
-        }
-        if (warmup != null && warmup < 0) {
-            throw new UsageError("--warmup must be >= 0, got " + warmup);
         }
         if (!(sdLimit >= 1) || !Double.isFinite(sdLimit)) {
             throw new UsageError("--sd-limit must be a number >= 1, got " + sdLimit);
@@ -147,7 +116,7 @@ public final class AssessCommand implements Callable<Integer> {
         if (budget != null && (budget.isZero() || budget.isNegative())) {
             throw new UsageError("--budget must be positive");
         }
-        List<AssessExperiment.Algo> algos = algorithms();
+        List<AssessExperiment.Algo> algos = workload.algorithms();
         MachineProfile[] profile = new MachineProfile[1];
         dev.corescope.cluster.ClusterWorkerPool clusterPool = null;
         WorkerCount.Resolved resolved;
@@ -158,8 +127,11 @@ public final class AssessCommand implements Callable<Integer> {
                     + " members' thresholds");
         } else {
             try {
-                resolved = WorkerCount.resolve(workers, ThresholdCache.defaultCache(), () -> probe(profile).key(),
-                        this::investigateFirst);
+                String workloadKey = algos.size() == 1
+                        ? dev.corescope.experiment.InvestigateExperiment.UserWorkload.key(algos.get(0).spec(), sizeList)
+                        : null;
+                resolved = WorkerCount.resolve(workers, WorkerCount.Context.live(() -> probe(profile).key(), workloadKey,
+                        this::investigateFirst));
             } catch (IllegalArgumentException e) {
                 throw new UsageError(e.getMessage());
             }
@@ -178,8 +150,8 @@ public final class AssessCommand implements Callable<Integer> {
                        WorkerCount.Resolved resolved, dev.corescope.cluster.ClusterWorkerPool clusterPool,
                        DistributionComparison.Criteria criteria) throws Exception {
         Limits.checkWorkers(spec, "--workers", resolved.workers(), false);
-        int warm = warmup != null ? warmup : command != null ? DEFAULT_CMD_WARMUP : DEFAULT_WARMUP;
-        String warmReason = warmup != null ? "set by --warmup" : command != null ? CMD_WARMUP_REASON : JIT_WARMUP_REASON;
+        int warm = workload.warmup();
+        String warmReason = workload.warmupReason();
         Settings settings = common.settings("assess");
         boolean local = clusterPool == null;
         Pinning pinning = new Pinning(Pinning.plan(settings.mode(), resolved.workers(),
@@ -256,7 +228,7 @@ public final class AssessCommand implements Callable<Integer> {
 
     /** {@code --workers auto} with nothing cached: measure the threshold now, in the same mode. */
     private int investigateFirst() {
-        System.err.println("corescope: no threshold cached for this machine; running 'corescope investigate' first");
+        System.err.println("corescope: no usable threshold cached for this machine; running 'corescope investigate' first");
         try {
             var run = dev.corescope.Corescope.investigate().mode(common.mode.name())
                     .progress(!common.quiet && common.output.format() == FormatOption.Format.table);
@@ -292,105 +264,8 @@ public final class AssessCommand implements Callable<Integer> {
         return cache[0];
     }
 
-    private List<AssessExperiment.Algo> algorithms() {
-        int sources = (algorithms != null && !algorithms.isEmpty() ? 1 : 0) + (userClass != null ? 1 : 0)
-                + (command != null ? 1 : 0);
-        if (sources != 1) {
-            throw new UsageError("choose exactly one of --algorithm, --class or --cmd (known algorithms: "
-                    + String.join(", ", Algorithms.names()) + ")");
-        }
-        if (classpath != null && userClass == null) {
-            throw new UsageError("--classpath needs --class");
-        }
-        for (var e : params.entrySet()) {
-            if (e.getKey().isBlank() || e.getKey().contains(" ") || e.getValue().contains(" ")) {
-                throw new UsageError("--param " + e.getKey() + "=" + e.getValue() + ": keys and values must not contain spaces");
-            }
-        }
-        List<AssessExperiment.Algo> out = new ArrayList<>();
-        try {
-            if (command != null) {
-                CommandWorkload.checkExists(command);
-                out.add(new AssessExperiment.Algo("cmd", CommandWorkload.spec(command)));
-            } else if (userClass != null) {
-                String cp = absolute(classpath);
-                var w = UserClassWorkload.check(userClass, cp, params);
-                String label = w.name() == null || w.name().isBlank() ? userClass : w.name().replace(' ', '_');
-                out.add(new AssessExperiment.Algo(label, UserClassWorkload.spec(userClass, cp, params)));
-            } else {
-                for (String name : new java.util.LinkedHashSet<>(algorithms)) {
-                    String n = name.trim();
-                    if (!Algorithms.names().contains(n)) {
-                        throw new UsageError("unknown algorithm '" + n + "' (known: " + String.join(", ", Algorithms.names()) + ")");
-                    }
-                    WorkloadSpec s = new WorkloadSpec(n, params);
-                    dev.corescope.workload.Workloads.create(s); // bad parameters fail here
-                    out.add(new AssessExperiment.Algo(n, s));
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(Main.firstLine(e.getMessage()));
-        }
-        return out;
-    }
-
-    private static String absolute(String classpath) {
-        if (classpath == null) {
-            return null;
-        }
-        List<String> abs = new ArrayList<>();
-        for (String entry : classpath.split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                abs.add(Path.of(entry).toAbsolutePath().normalize().toString());
-            }
-        }
-        return String.join(File.pathSeparator, abs);
-    }
-
-    /** {@code 50,100,250} and {@code 50..500:50} (step optional: 1), de-duplicated and ascending. */
+    /** The sizes of {@code --sizes}, de-duplicated and ascending. */
     static List<Long> parseSizes(String text) {
-        TreeSet<Long> out = new TreeSet<>();
-        for (String part : text.split(",")) {
-            String p = part.trim();
-            if (p.isEmpty()) {
-                continue;
-            }
-            try {
-                if (p.contains("..")) {
-                    String[] range = p.split("\\.\\.", 2);
-                    String[] toStep = range[1].split(":", 2);
-                    long from = Long.parseLong(range[0].trim());
-                    long to = Long.parseLong(toStep[0].trim());
-                    long step = toStep.length > 1 ? Long.parseLong(toStep[1].trim()) : 1;
-                    if (step < 1) {
-                        throw new UsageError("size range step must be positive in '" + p + "'");
-                    }
-                    if (from <= 0) {
-                        throw new UsageError("sizes must be positive, got " + from);
-                    }
-                    if (to < from) {
-                        throw new UsageError("empty size range '" + p + "'");
-                    }
-                    if ((to - from) / step > 10_000) {
-                        throw new UsageError("size range '" + p + "' has more than 10000 sizes");
-                    }
-                    for (long v = from; v <= to; v += step) {
-                        out.add(v);
-                    }
-                } else {
-                    long v = Long.parseLong(p);
-                    if (v <= 0) {
-                        throw new UsageError("sizes must be positive, got " + v);
-                    }
-                    out.add(v);
-                }
-            } catch (NumberFormatException e) {
-                throw new UsageError("bad size '" + p + "' in --sizes (examples: 50,100,250 or 50..500:50)");
-            }
-        }
-        if (out.isEmpty()) {
-            throw new UsageError("--sizes is empty");
-        }
-        return List.copyOf(out);
+        return WorkloadOptions.parseSizes(text);
     }
 }

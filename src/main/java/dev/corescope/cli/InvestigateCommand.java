@@ -13,14 +13,25 @@ import picocli.CommandLine.Spec;
 /** {@code corescope investigate}: find, test and explain the critical threshold. */
 @Command(name = "investigate", mixinStandardHelpOptions = true,
         description = "Find the critical threshold: the most concurrent workers whose per-task times are statistically "
-                + "no worse than one worker alone; explain it from measurement and the machine profile.")
+                + "no worse than one worker alone; explain it from measurement and the machine profile. By default "
+                + "with the calibrated spin kernel (the machine's capacity); with -a/--class/--cmd and -n, for your "
+                + "own workload (its mean, median and spread must stay as with one worker).")
 public final class InvestigateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tolerance", paramLabel = "PCT", defaultValue = "5%",
-            description = "Allowed slowdown against one worker, in (0, 100%%). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--tolerance", paramLabel = "PCT",
+            description = "Allowed slowdown against one worker, in (0, 100%%). Default: 5%% for the spin kernel, "
+                    + "3%% for a workload (its mean and median).")
     String tolerance;
+
+    @Option(names = "--sd-limit", paramLabel = "RATIO", defaultValue = "1.3",
+            description = "With a workload: allowed ratio of its standard deviation against one worker's (>= 1). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double sdLimit;
+
+    @Mixin
+    WorkloadOptions workload;
 
     @Option(names = "--full", description = "Measure every level 1..N instead of searching adaptively.")
     boolean full;
@@ -50,7 +61,10 @@ public final class InvestigateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        double tol = Percent.parse("--tolerance", tolerance);
+        double tol = Percent.parse("--tolerance", tolerance != null ? tolerance : workload.given() ? "3%" : "5%");
+        if (!(sdLimit >= 1) || !Double.isFinite(sdLimit)) {
+            throw new UsageError("--sd-limit must be a number >= 1, got " + sdLimit);
+        }
         int n = max == null ? Limits.defaultMax() : max;
         Limits.checkWorkers(spec, "--max", n, force);
         if (maxSamples < InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES) {
@@ -60,6 +74,13 @@ public final class InvestigateCommand implements Callable<Integer> {
         var investigation = Corescope.investigate().tolerance(tol).full(full).max(n).maxSamples(maxSamples)
                 .cache(!noCache);
         common.apply(investigation, setup);
+        if (workload.given()) {
+            var algos = workload.algorithms();
+            if (algos.size() != 1) {
+                throw new UsageError("investigate measures one workload at a time; got " + algos.size() + " algorithms");
+            }
+            investigation.workload(algos.get(0).label(), algos.get(0).spec(), workload.sizes(), workload.warmup(), sdLimit);
+        }
         investigation.pin(!noPin);
         var outcome = common.runDirectoryChecked(investigation::runWithSummary);
         var report = outcome.report();

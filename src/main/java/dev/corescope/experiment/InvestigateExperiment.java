@@ -40,16 +40,54 @@ public final class InvestigateExperiment {
      * @param minSamples samples per level before a verdict is attempted
      * @param maxSamples per level, after which an unsettled verdict is decided by its point estimate
      */
-    public record Config(SpinSetup spin, double tolerance, boolean full, int max, int minSamples, int maxSamples,
+    public record Config(Subject subject, double tolerance, boolean full, int max, int minSamples, int maxSamples,
                          boolean accountOtherLoad) {
         /** With other load accounted from /proc (the real machine). */
         public Config(SpinSetup spin, double tolerance, boolean full, int max, int minSamples, int maxSamples) {
-            this(spin, tolerance, full, max, minSamples, maxSamples, true);
+            this(new Spin(spin), tolerance, full, max, minSamples, maxSamples, true);
+        }
+
+        public Config(SpinSetup spin, double tolerance, boolean full, int max, int minSamples, int maxSamples,
+                      boolean accountOtherLoad) {
+            this(new Spin(spin), tolerance, full, max, minSamples, maxSamples, accountOtherLoad);
         }
 
         public static final int DEFAULT_MIN_SAMPLES = 8;
         public static final int DEFAULT_MAX_SAMPLES = 40;
         public static final Duration DEFAULT_TARGET = Duration.ofMillis(50);
+    }
+
+    /** What is measured: the calibrated spin kernel, or the user's own workload. */
+    public sealed interface Subject permits Spin, UserWorkload {
+    }
+
+    /** The lab's CPU-bound kernel, calibrated to a task length: the machine's capacity. */
+    public record Spin(SpinSetup setup) implements Subject {
+    }
+
+    /**
+     * The user's workload: its label and spec, the sizes it runs at (one round of the level per size per
+     * sample), warm-up tasks per worker and size, the sd limit its distribution must keep, and the spin
+     * kernel's threshold on this machine for the explanation ({@code < 1}: unknown; the source says why).
+     */
+    public record UserWorkload(String label, WorkloadSpec spec, List<Long> sizes, int warmup, double sdLimit,
+                               int spinThreshold, String spinSource) implements Subject {
+        public UserWorkload {
+            sizes = List.copyOf(sizes);
+            if (sizes.isEmpty()) {
+                throw new IllegalArgumentException("a workload needs at least one size");
+            }
+        }
+
+        /** The cache's name for it: spec and sizes. */
+        public String key() {
+            return key(spec, sizes);
+        }
+
+        /** The cache's name of a workload at these sizes. */
+        public static String key(WorkloadSpec spec, List<Long> sizes) {
+            return spec.text() + " n=" + sizes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        }
     }
 
     /** Everything investigate found, stored as the summary's {@code analysis}. */
@@ -75,13 +113,16 @@ public final class InvestigateExperiment {
         long t0 = System.nanoTime();
         int initialWorkers = Math.min(c.max(), 2);
         session.useProfile(profileFuture);
-        SpinSetup.Prepared p = c.spin().prepare(session, initialWorkers);
+        SpinSetup.Prepared p = prepare(session, c.subject(), initialWorkers);
         MachineProfile profile = profileFuture.join();
         CpuAccounting before = c.accountOtherLoad()
                 ? CpuAccounting.read(ProcFs.real(), workerPids(session)).orElse(null) : null;
         Search search = new Search(session, p.spec(), c, initialWorkers, progress);
         ThresholdDetector detector = new ThresholdDetector(c.tolerance(), ThresholdDetector.DEFAULT_CONFIDENCE,
                 ThresholdDetector.DEFAULT_RESAMPLES, ThresholdDetector.DEFAULT_SEED, 5);
+        if (c.subject() instanceof UserWorkload w) {
+            detector = detector.judgingDistributions(w.sdLimit());
+        }
         session.onInterrupt(() -> Summaries.of(session, p.spec().text(), p.calibration(), false, List.of(), null));
 
         search.measure(1, c.minSamples());
@@ -128,11 +169,27 @@ public final class InvestigateExperiment {
         List<LevelSample> samples = search.samples();
         int threshold = decided.threshold();
         LevelSample above = samples.stream().filter(s -> s.workers() > threshold).findFirst().orElse(null);
-        Explanation e = Explanation.of(profile, decided, c.tolerance(), samples.get(0), above, other, loadEnd);
+        Explanation.Workload subject = c.subject() instanceof UserWorkload w
+                ? new Explanation.Workload(w.label(), w.spinThreshold(), w.spinSource()) : null;
+        Explanation e = Explanation.of(profile, decided, c.tolerance(), samples.get(0), above, other, loadEnd, subject);
         Capacity cap = e.capacity();
         return new Result(decided.threshold(), decided.settled(), e.text(), c.tolerance(),
                 List.copyOf(search.levels()), e.pinCpus(), cap.limitedBy(), cap.predictedWorkers(), other, profile,
                 loadEnd, decided, (System.nanoTime() - t0) / 1e9, p.spec().text(), p.calibration());
+    }
+
+    /** Calibrates and warms up the spin kernel, or warms the user's workload up at every size. */
+    private static SpinSetup.Prepared prepare(Session session, Subject subject, int workers) {
+        if (subject instanceof Spin spin) {
+            return spin.setup().prepare(session, workers);
+        }
+        UserWorkload w = (UserWorkload) subject;
+        session.pool().ensure(workers);
+        session.profile(); // read the machine before measuring, not while
+        for (long size : w.sizes()) {
+            Warmup.run(session.pool(), workers, w.spec(), size, w.warmup());
+        }
+        return new SpinSetup.Prepared(w.spec(), null);
     }
 
     /** Process ids of the pool's workers (worker JVMs; threads report this JVM's pid). */
@@ -165,21 +222,35 @@ public final class InvestigateExperiment {
         /** Runs rounds of {@code level} concurrent tasks until the level has at least {@code samples} samples. */
         void measure(int level, int samples) {
             if (level > warmed) {
-                Warmup.run(session.pool(), warmed, level, SpinSetup.warmupSpec(spec), 0, SpinSetup.WARMUP_ITERATIONS);
+                if (config.subject() instanceof UserWorkload w) {
+                    for (long size : w.sizes()) {
+                        Warmup.run(session.pool(), warmed, level, spec, size, w.warmup());
+                    }
+                } else {
+                    Warmup.run(session.pool(), warmed, level, SpinSetup.warmupSpec(spec), 0, SpinSetup.WARMUP_ITERATIONS);
+                }
                 warmed = level;
             }
             List<TaskRecord> got = records.computeIfAbsent(level, k -> new ArrayList<>());
             while (okCount(got) < samples) {
                 int trial = trials.merge(level, 1, Integer::sum) - 1;
-                BatchResult b = session.run(new BatchPlan(NAME, level, trial, spec,
-                        Tasks.of(level, 0, session.settings().seed() + 1000L * trial), Strategy.ROUNDS));
-                got.addAll(b.records());
-                if (b.failures() == b.records().size()) {
-                    throw new IllegalStateException("every task at level " + level + " failed: "
-                            + b.records().get(0).error());
+                long seed = session.settings().seed() + 1000L * trial;
+                for (long size : sizes()) {
+                    BatchResult b = session.run(new BatchPlan(NAME, level, trial, spec, Tasks.of(level, size, seed),
+                            Strategy.ROUNDS));
+                    got.addAll(b.records());
+                    if (b.failures() == b.records().size()) {
+                        throw new IllegalStateException("every task at level " + level + " failed: "
+                                + b.records().get(0).error());
+                    }
                 }
             }
             progress.step(level + " workers: " + okCount(got) + " samples");
+        }
+
+        /** One round per size per sample: the user's sizes, or the spin kernel's none. */
+        private List<Long> sizes() {
+            return config.subject() instanceof UserWorkload w ? w.sizes() : List.of(0L);
         }
 
         int count(int level) {
@@ -194,14 +265,36 @@ public final class InvestigateExperiment {
             return records.keySet();
         }
 
+        /**
+         * Per level, the successful tasks' times. With several sizes every time is divided by the median
+         * wall time of one worker at its size, so that sizes can be pooled: the ratios to one worker are
+         * those of each size, and one worker's own median is 1 at every size.
+         */
         List<LevelSample> samples() {
+            Map<Long, Double> scale = new TreeMap<>();
+            if (sizes().size() > 1) {
+                for (long size : sizes()) {
+                    double[] one = records.getOrDefault(1, List.of()).stream().filter(r -> r.ok() && r.size() == size)
+                            .mapToDouble(TaskRecord::wallSeconds).sorted().toArray();
+                    scale.put(size, one.length == 0 ? Double.NaN : one[one.length / 2]);
+                }
+            }
             List<LevelSample> out = new ArrayList<>();
             records.forEach((level, rs) -> {
                 List<TaskRecord> ok = rs.stream().filter(TaskRecord::ok).toList();
-                out.add(new LevelSample(level, ok.stream().mapToDouble(TaskRecord::wallSeconds).toArray(),
-                        ok.stream().mapToDouble(TaskRecord::cpuSeconds).toArray(),
-                        ok.stream().mapToDouble(TaskRecord::waitSeconds).toArray()));
+                double[] f = ok.stream().mapToDouble(r -> scale.isEmpty() ? 1 : 1 / scale.get(r.size())).toArray();
+                out.add(new LevelSample(level, times(ok, TaskRecord::wallSeconds, f), times(ok, TaskRecord::cpuSeconds, f),
+                        times(ok, TaskRecord::waitSeconds, f)));
             });
+            return out;
+        }
+
+        private static double[] times(List<TaskRecord> rs, java.util.function.ToDoubleFunction<TaskRecord> get,
+                                      double[] factor) {
+            double[] out = new double[rs.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = get.applyAsDouble(rs.get(i)) * factor[i];
+            }
             return out;
         }
     }

@@ -13,12 +13,32 @@ import java.util.TreeMap;
 /**
  * The verdicts of {@code investigate}, kept per machine capacity in {@code ~/.corescope/threshold.json}
  * (or {@code $CORESCOPE_HOME/threshold.json}). The key is {@code MachineProfile.key()}: CPU model,
- * CPU counts, affinity, quota and host, so a run under another affinity or quota measures afresh.
+ * CPU counts, affinity, quota and host, so a run under another affinity or quota measures afresh; a
+ * user's workload has its own entry, under {@link #key(String, String)}. An entry records what the
+ * machine was doing while it was measured (other work's busy CPUs, the load average), so that
+ * {@link CacheCheck} can tell whether it still holds.
  */
 public final class ThresholdCache {
-    /** One cached verdict. */
+    /**
+     * One cached verdict.
+     *
+     * @param workload      the workload's key ({@code UserWorkload.key()}), or null for the spin kernel
+     * @param otherBusyCpus CPUs other work kept busy during the measurement (null: unknown, older entries)
+     * @param load1         the 1-minute load average at the start of the measurement (null: unknown)
+     */
     public record Entry(int threshold, String mode, String measuredAt, String runDirectory, double effectiveCpus,
-                        String explanation) {
+                        String explanation, String workload, Double otherBusyCpus, Double load1) {
+
+        /** An entry without the state of the machine (as written by corescope 0.1.0). */
+        public Entry(int threshold, String mode, String measuredAt, String runDirectory, double effectiveCpus,
+                     String explanation) {
+            this(threshold, mode, measuredAt, runDirectory, effectiveCpus, explanation, null, null, null);
+        }
+    }
+
+    /** The key of a workload's entry on the machine {@code machineKey}; the machine's own for null. */
+    public static String key(String machineKey, String workload) {
+        return workload == null ? machineKey : machineKey + " | " + workload;
     }
 
     private final Path file;

@@ -1,5 +1,6 @@
 package dev.corescope.report;
 
+import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.Knee;
 import dev.corescope.analysis.LevelVerdict;
 import dev.corescope.analysis.UslFit;
@@ -23,7 +24,7 @@ public record InvestigateReport(int threshold, boolean settled, String explanati
     /** One measured level. */
     public record Level(int workers, int samples, double mean, double stddev, double median, double cv, double ratio,
                         double ratioLow, double ratioHigh, String verdict, boolean settled, double cpuMean,
-                        double waitMean) {
+                        double waitMean, DistributionComparison distribution) {
     }
 
     public static InvestigateReport of(InvestigateExperiment.Result r, List<TaskRecord> records, String runDirectory,
@@ -41,10 +42,14 @@ public record InvestigateReport(int threshold, boolean settled, String explanati
         double cpu = rs.stream().mapToDouble(TaskRecord::cpuSeconds).filter(Double::isFinite).average().orElse(Double.NaN);
         double wait = rs.stream().mapToDouble(TaskRecord::waitSeconds).filter(Double::isFinite).average().orElse(Double.NaN);
         return new Level(v.workers(), v.n(), v.mean(), v.sd(), v.median(), v.cv(), v.ratio(), v.ratioLow(),
-                v.ratioHigh(), v.verdict().name().toLowerCase(java.util.Locale.ROOT), v.settled(), cpu, wait);
+                v.ratioHigh(), v.verdict().name().toLowerCase(java.util.Locale.ROOT), v.settled(), cpu, wait,
+                v.distribution());
     }
 
     public Table table() {
+        if (levels.stream().anyMatch(l -> l.distribution() != null)) {
+            return distributionTable();
+        }
         Table t = new Table("workers", "samples", "mean s", "sd s", "CV", "median s", "ratio", "95% CI", "cpu/task s",
                 "wait/task s", "verdict");
         for (Level l : levels) {
@@ -52,6 +57,19 @@ public record InvestigateReport(int threshold, boolean settled, String explanati
                     Table.sec(l.median()), Table.num(l.ratio(), 3),
                     l.workers() == 1 ? "-" : Table.num(l.ratioLow(), 3) + "-" + Table.num(l.ratioHigh(), 3),
                     Table.sec(l.cpuMean()), Table.sec(l.waitMean()), l.verdict() + (l.settled() ? "" : " (unsettled)"));
+        }
+        return t;
+    }
+
+    /** A workload's levels: times relative to one worker at the same size, and the three ratios. */
+    private Table distributionTable() {
+        Table t = new Table("workers", "samples", "CV", "mean ratio [95% CI]", "median ratio [95% CI]",
+                "sd ratio [95% CI]", "cpu/task s", "wait/task s", "verdict");
+        for (Level l : levels) {
+            DistributionComparison d = l.distribution();
+            t.row(l.workers(), l.samples(), Table.pct(l.cv()), d == null ? "-" : d.mean().text(),
+                    d == null ? "-" : d.median().text(), d == null ? "-" : d.sd().text(), Table.sec(l.cpuMean()),
+                    Table.sec(l.waitMean()), l.verdict() + (l.settled() ? "" : " (unsettled)"));
         }
         return t;
     }

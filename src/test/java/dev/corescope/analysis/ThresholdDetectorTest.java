@@ -316,6 +316,49 @@ class ThresholdDetectorTest {
         assertThat(detector.decide(levels).level(3).orElseThrow().verdict()).isEqualTo(Verdict.WORSE);
     }
 
+    @Test
+    void distributionModeCountsTheStallsTheMedianIgnores() {
+        // the same heavy tail as above: a workload's threshold must not keep a level whose mean it inflates
+        SyntheticMachine m = SyntheticMachine.cores(8);
+        List<LevelSample> levels = new ArrayList<>(m.levels(new int[] {1, 2, 4}, 20, 23));
+        double[] wall = levels.get(2).wallSeconds();
+        wall[3] *= 3;
+        wall[11] *= 3;
+        levels.set(2, LevelSample.ofWall(4, wall));
+        ThresholdDetector workload = detector.judgingDistributions(1.3);
+        ThresholdResult r = workload.decide(levels);
+        assertThat(r.threshold()).isEqualTo(2);
+        LevelVerdict four = r.level(4).orElseThrow();
+        assertThat(four.verdict()).isEqualTo(Verdict.WORSE);
+        assertThat(four.distribution()).isNotNull();
+        assertThat(four.distribution().mean().point()).isGreaterThan(1.15);
+        assertThat(r.level(2).orElseThrow().verdict()).isEqualTo(Verdict.OK);
+        assertThat(r.level(1).orElseThrow().distribution()).isNull();
+    }
+
+    @Test
+    void distributionModeFailsALevelThatIsOnlyWider() {
+        // 2 workers: same median, 3x the spread (GC pauses of a shared heap hit random tasks)
+        Random rng = new Random(41);
+        double[] one = new double[40];
+        double[] two = new double[40];
+        for (int i = 0; i < 40; i++) {
+            one[i] = 0.015 * (1 + 0.02 * rng.nextGaussian());
+            two[i] = 0.015 * (1 + 0.06 * rng.nextGaussian());
+        }
+        List<LevelSample> levels = List.of(LevelSample.ofWall(1, one), LevelSample.ofWall(2, two));
+        assertThat(detector.decide(levels).threshold()).as("the median alone sees nothing").isEqualTo(2);
+        ThresholdResult r = detector.judgingDistributions(1.3).decide(levels);
+        assertThat(r.threshold()).isEqualTo(1);
+        assertThat(r.level(2).orElseThrow().distribution().reason()).contains("spread");
+    }
+
+    @Test
+    void distributionModeKeepsCleanLevels() {
+        List<LevelSample> levels = SyntheticMachine.cores(4).levels(SyntheticMachine.range(6), 40, 5);
+        assertThat(detector.judgingDistributions(1.3).decide(levels).threshold()).isEqualTo(4);
+    }
+
     /** The wall times of {@code s} multiplied by {@code factor}, relabelled as level {@code workers}. */
     static LevelSample scaled(LevelSample s, int workers, double factor) {
         double[] w = s.wallSeconds();

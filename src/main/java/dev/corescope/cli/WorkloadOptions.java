@@ -1,0 +1,187 @@
+package dev.corescope.cli;
+
+import dev.corescope.experiment.AssessExperiment;
+import dev.corescope.workload.CommandWorkload;
+import dev.corescope.workload.UserClassWorkload;
+import dev.corescope.workload.WorkloadSpec;
+import dev.corescope.workload.algo.Algorithms;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import picocli.CommandLine.Option;
+
+/**
+ * The workload options shared by {@code assess} and {@code investigate}: built-in algorithms, the user's
+ * own class, or a command; their parameters, sizes and warm-up.
+ */
+public final class WorkloadOptions {
+    static final int DEFAULT_WARMUP = 5;
+    static final int DEFAULT_CMD_WARMUP = 1;
+    static final String JIT_WARMUP_REASON = "HotSpot compiles a hot method with C2 after ~10,000 invocations or loop "
+            + "back-edges: the first task of a size already crosses that inside its loops, the next ones let the "
+            + "background compilation finish and run the compiled method from its entry instead of an on-stack "
+            + "replacement, so the measured tasks run compiled code";
+    static final String CMD_WARMUP_REASON = "an external command has no JIT; one run per worker loads the program and "
+            + "its files into the page cache";
+
+    @Option(names = {"-a", "--algorithm"}, split = ",", paramLabel = "NAME",
+            description = "Algorithm(s), comma-separated: ${COMPLETION-CANDIDATES}.", completionCandidates = Known.class)
+    List<String> algorithms;
+
+    @Option(names = "--class", paramLabel = "CLASS", description = "Your own workload class (implements dev.corescope.workload.Workload).")
+    String userClass;
+
+    @Option(names = "--classpath", paramLabel = "PATH", description = "Jar(s) or directories holding --class (separated by the platform's path separator, ':' on Unix).")
+    String classpath;
+
+    @Option(names = "--cmd", paramLabel = "COMMAND", description = "External command run with /bin/sh -c, {n} replaced by the size (and {seed} by the seed), timed as a process.")
+    String command;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Workload parameter, e.g. order=sorted for the sorts (repeatable).")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = {"-n", "--sizes"}, paramLabel = "SIZES",
+            description = "Input sizes: a list (50,100,250) and/or ranges FROM..TO:STEP (50..500:50).")
+    String sizes;
+
+    @Option(names = "--warmup", paramLabel = "K", description = "Warm-up tasks per worker (assess: per algorithm, cycling through the sizes; investigate: per size) "
+            + "(default " + DEFAULT_WARMUP + "; " + DEFAULT_CMD_WARMUP + " with --cmd).")
+    Integer warmup;
+
+    /** The known algorithm names, for the help text. */
+    static final class Known extends ArrayList<String> {
+        Known() {
+            super(Algorithms.names());
+        }
+    }
+
+    /** True when a workload was given (any of --algorithm, --class, --cmd). */
+    boolean given() {
+        return (algorithms != null && !algorithms.isEmpty()) || userClass != null || command != null;
+    }
+
+    /** The sizes of {@code --sizes}; a one-line usage error when missing or bad. */
+    List<Long> sizes() {
+        if (sizes == null) {
+            throw new UsageError("--sizes is required with a workload (examples: -n 250, -n 50..500:50)");
+        }
+        return parseSizes(sizes);
+    }
+
+    int warmup() {
+        if (warmup != null && warmup < 0) {
+            throw new UsageError("--warmup must be >= 0, got " + warmup);
+        }
+        return warmup != null ? warmup : command != null ? DEFAULT_CMD_WARMUP : DEFAULT_WARMUP;
+    }
+
+    String warmupReason() {
+        return warmup != null ? "set by --warmup" : command != null ? CMD_WARMUP_REASON : JIT_WARMUP_REASON;
+    }
+
+    List<AssessExperiment.Algo> algorithms() {
+        int sources = (algorithms != null && !algorithms.isEmpty() ? 1 : 0) + (userClass != null ? 1 : 0)
+                + (command != null ? 1 : 0);
+        if (sources != 1) {
+            throw new UsageError("choose exactly one of --algorithm, --class or --cmd (known algorithms: "
+                    + String.join(", ", Algorithms.names()) + ")");
+        }
+        if (classpath != null && userClass == null) {
+            throw new UsageError("--classpath needs --class");
+        }
+        for (var e : params.entrySet()) {
+            if (e.getKey().isBlank() || e.getKey().contains(" ") || e.getValue().contains(" ")) {
+                throw new UsageError("--param " + e.getKey() + "=" + e.getValue() + ": keys and values must not contain spaces");
+            }
+        }
+        List<AssessExperiment.Algo> out = new ArrayList<>();
+        try {
+            if (command != null) {
+                CommandWorkload.checkExists(command);
+                out.add(new AssessExperiment.Algo("cmd", CommandWorkload.spec(command)));
+            } else if (userClass != null) {
+                String cp = absolute(classpath);
+                var w = UserClassWorkload.check(userClass, cp, params);
+                String label = w.name() == null || w.name().isBlank() ? userClass : w.name().replace(' ', '_');
+                out.add(new AssessExperiment.Algo(label, UserClassWorkload.spec(userClass, cp, params)));
+            } else {
+                for (String name : new java.util.LinkedHashSet<>(algorithms)) {
+                    String n = name.trim();
+                    if (!Algorithms.names().contains(n)) {
+                        throw new UsageError("unknown algorithm '" + n + "' (known: " + String.join(", ", Algorithms.names()) + ")");
+                    }
+                    WorkloadSpec s = new WorkloadSpec(n, params);
+                    dev.corescope.workload.Workloads.create(s); // bad parameters fail here
+                    out.add(new AssessExperiment.Algo(n, s));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(Main.firstLine(e.getMessage()));
+        }
+        return out;
+    }
+
+    private static String absolute(String classpath) {
+        if (classpath == null) {
+            return null;
+        }
+        List<String> abs = new ArrayList<>();
+        for (String entry : classpath.split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                abs.add(Path.of(entry).toAbsolutePath().normalize().toString());
+            }
+        }
+        return String.join(File.pathSeparator, abs);
+    }
+
+    /** {@code 50,100,250} and {@code 50..500:50} (step optional: 1), de-duplicated and ascending. */
+    static List<Long> parseSizes(String text) {
+        TreeSet<Long> out = new TreeSet<>();
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            try {
+                if (p.contains("..")) {
+                    String[] range = p.split("\\.\\.", 2);
+                    String[] toStep = range[1].split(":", 2);
+                    long from = Long.parseLong(range[0].trim());
+                    long to = Long.parseLong(toStep[0].trim());
+                    long step = toStep.length > 1 ? Long.parseLong(toStep[1].trim()) : 1;
+                    if (step < 1) {
+                        throw new UsageError("size range step must be positive in '" + p + "'");
+                    }
+                    if (from <= 0) {
+                        throw new UsageError("sizes must be positive, got " + from);
+                    }
+                    if (to < from) {
+                        throw new UsageError("empty size range '" + p + "'");
+                    }
+                    if ((to - from) / step > 10_000) {
+                        throw new UsageError("size range '" + p + "' has more than 10000 sizes");
+                    }
+                    for (long v = from; v <= to; v += step) {
+                        out.add(v);
+                    }
+                } else {
+                    long v = Long.parseLong(p);
+                    if (v <= 0) {
+                        throw new UsageError("sizes must be positive, got " + v);
+                    }
+                    out.add(v);
+                }
+            } catch (NumberFormatException e) {
+                throw new UsageError("bad size '" + p + "' in --sizes (examples: 50,100,250 or 50..500:50)");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new UsageError("--sizes is empty");
+        }
+        return List.copyOf(out);
+    }
+}
