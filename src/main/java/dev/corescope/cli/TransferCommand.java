@@ -118,16 +118,11 @@ public final class TransferCommand implements Callable<Integer> {
             n = workers;
             note = "Workers: " + n + " (--workers).";
         } else {
-            var cached = ThresholdCache.defaultCache().lookup(MachineProbe.probe().key());
-            if (cached.isPresent() && cached.get().threshold() >= 1) {
-                n = cached.get().threshold();
-                note = "Workers: " + n + ", this machine's threshold cached by 'investigate' on "
-                        + cached.get().measuredAt() + ".";
-            } else {
-                n = Runtime.getRuntime().availableProcessors();
-                note = "Workers: " + n + " = available CPUs: no threshold cached for this machine (run "
-                        + "'corescope investigate' to measure it, or pass --workers).";
-            }
+            var profile = MachineProbe.probe();
+            var chosen = dev.corescope.experiment.WorkerCount.forTransfer((int) Math.floor(profile.effectiveCpus() + 1e-9),
+                    ThresholdCache.defaultCache().lookup(profile.key()));
+            n = chosen.workers();
+            note = chosen.source();
         }
         checkHeap(ss, n, Runtime.getRuntime().maxMemory());
         RunDirectory dir;

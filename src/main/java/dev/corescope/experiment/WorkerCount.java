@@ -109,6 +109,36 @@ public final class WorkerCount {
         return Optional.of(new Resolved(e.get().threshold(), "auto: " + what + ", " + d.line(), checks));
     }
 
+    /**
+     * The workers of {@code transfer}, which maps when parallelism pays and so needs at least two: the
+     * cached threshold when it is 2 or more (at most the usable CPUs), else 2 when this process may use
+     * two CPUs, saying why a cached 1 is not followed; 1 only when one CPU is all there is, saying so.
+     *
+     * @param usableCpus CPUs this process may use (affinity and quota), rounded down
+     */
+    public static Resolved forTransfer(int usableCpus, Optional<ThresholdCache.Entry> cached) {
+        if (usableCpus < 2) {
+            return new Resolved(1, "Workers: 1: this process may use only " + Math.max(usableCpus, 1) + " CPU (affinity "
+                    + "or quota), so parallel workers could only share it; the map shows the costs of dispatch and "
+                    + "transfer, not a speedup.");
+        }
+        if (cached.isPresent() && cached.get().threshold() >= 2) {
+            int n = Math.min(cached.get().threshold(), usableCpus);
+            return new Resolved(n, "Workers: " + n + ", this machine's threshold cached by 'investigate' at "
+                    + cached.get().measuredAt() + ".");
+        }
+        if (cached.isPresent()) {
+            ThresholdCache.Entry e = cached.get();
+            String busy = e.otherBusyCpus() == null ? "" : String.format(Locale.ROOT, ", while other work kept %.1f "
+                    + "CPUs busy", e.otherBusyCpus());
+            return new Resolved(2, "Workers: 2: the cached threshold is 1 (measured at " + e.measuredAt() + busy
+                    + "), but whether parallelism pays can only be measured with at least 2 workers, and this process "
+                    + "may use " + usableCpus + " CPUs.");
+        }
+        return new Resolved(usableCpus, "Workers: " + usableCpus + " = usable CPUs: no threshold cached for this "
+                + "machine (run 'corescope investigate' to measure it, or pass --workers).");
+    }
+
     private static Resolved explicit(String v, String value) {
         int n;
         try {

@@ -132,4 +132,18 @@ class WorkerCountTest {
         assertThatThrownBy(() -> WorkerCount.resolve("0", c)).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> WorkerCount.resolve("many", c)).hasMessageContaining("'auto' or a positive");
     }
+
+    @Test
+    void transferUsesAtLeastTwoWorkersWhenTheMachineHasThem() {
+        var one = java.util.Optional.of(entry(1, "2026-12-01T11:00:00Z", 1.0, null));
+        WorkerCount.Resolved r = WorkerCount.forTransfer(2, one);
+        assertThat(r.workers()).isEqualTo(2);
+        assertThat(r.source()).contains("cached threshold is 1").contains("kept 1.0 CPUs busy").contains("at least 2");
+        assertThat(WorkerCount.forTransfer(4, java.util.Optional.of(entry(3, "t", 0.0, null))).workers()).isEqualTo(3);
+        assertThat(WorkerCount.forTransfer(2, java.util.Optional.of(entry(8, "t", 0.0, null))).workers()).isEqualTo(2);
+        assertThat(WorkerCount.forTransfer(6, java.util.Optional.empty()).workers()).isEqualTo(6);
+        WorkerCount.Resolved single = WorkerCount.forTransfer(1, one);
+        assertThat(single.workers()).isEqualTo(1);
+        assertThat(single.source()).contains("only 1 CPU").contains("not a speedup");
+    }
 }
