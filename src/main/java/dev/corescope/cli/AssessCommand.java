@@ -227,12 +227,16 @@ public final class AssessCommand implements Callable<Integer> {
     }
 
     /** {@code --workers auto} with nothing cached: measure the threshold now, in the same mode. */
-    private int investigateFirst() {
+    private WorkerCount.Measured investigateFirst() {
         System.err.println("corescope: no usable threshold cached for this machine; running 'corescope investigate' first");
         try {
             var run = dev.corescope.Corescope.investigate().mode(common.mode.name())
                     .progress(!common.quiet && common.output.format() == FormatOption.Format.table);
-            return run.run().threshold();
+            var report = run.run();
+            String why = "limited by " + report.predictedBy() + (Double.isFinite(report.otherBusyCpus())
+                    && report.otherBusyCpus() >= dev.corescope.experiment.CacheCheck.BUSY_CPUS
+                    ? String.format(Locale.ROOT, "; other work kept %.1f CPUs busy", report.otherBusyCpus()) : "");
+            return new WorkerCount.Measured(report.threshold(), why);
         } catch (java.io.IOException e) {
             throw new UsageError("investigate failed: " + e.getMessage());
         }

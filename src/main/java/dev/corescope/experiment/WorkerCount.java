@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -42,13 +41,17 @@ public final class WorkerCount {
      */
     public record Context(ThresholdCache cache, Supplier<String> machineKey, String workloadKey,
                           Supplier<Instant> now, DoubleSupplier otherBusyNow, CacheCheck.QuickCheck quick,
-                          IntSupplier measureSpin) {
+                          Supplier<Measured> measureSpin) {
 
         /** This machine: the user's cache, the clock, /proc, and a quick check on pinned threads. */
-        public static Context live(Supplier<String> machineKey, String workloadKey, IntSupplier measureSpin) {
+        public static Context live(Supplier<String> machineKey, String workloadKey, Supplier<Measured> measureSpin) {
             return new Context(ThresholdCache.defaultCache(), machineKey, workloadKey, Instant::now,
                     () -> CacheCheck.otherBusyNow(List.of()), new SpinQuickCheck(PinOrder.cpus()), measureSpin);
         }
+    }
+
+    /** A threshold measured just now, and in a few words what limits it (e.g. "other load: ..."). */
+    public record Measured(int threshold, String why) {
     }
 
     private WorkerCount() {
@@ -89,10 +92,10 @@ public final class WorkerCount {
         if (ctx.measureSpin() == null) {
             throw new IllegalArgumentException(NOT_CACHED);
         }
-        int t = ctx.measureSpin().getAsInt();
+        Measured m = ctx.measureSpin().get();
         String why = checks.isEmpty() ? "nothing cached for this machine" : checks.get(checks.size() - 1);
-        return new Resolved(t, "auto: " + why + ", so investigate measured the spin kernel's threshold first: " + t,
-                checks);
+        return new Resolved(m.threshold(), "auto: " + why + ", so investigate measured the spin kernel's threshold "
+                + "first: " + m.threshold() + (m.why() == null || m.why().isBlank() ? "" : " (" + m.why() + ")"), checks);
     }
 
     private static Optional<Resolved> reuse(Context ctx, String key, DoubleSupplier busyNow, List<String> checks,

@@ -33,7 +33,7 @@ class WorkerCountTest {
             return new CacheCheck.QuickCheck.Result(quickClean, level + " workers ×" + (quickClean ? "1.01" : "1.40"));
         }, () -> {
             measured.incrementAndGet();
-            return 2;
+            return new WorkerCount.Measured(2, "limited by logical CPUs");
         });
     }
 
@@ -55,7 +55,8 @@ class WorkerCountTest {
         cache.store("abc", entry(3, "2026-11-29T09:00:00Z", 0.1, null));
         WorkerCount.Resolved r = WorkerCount.resolve("auto", ctx(cache, null, 0.0, true));
         assertThat(r.workers()).isEqualTo(2);
-        assertThat(r.source()).contains("more than a day ago: measuring again").contains("investigate measured");
+        assertThat(r.source()).contains("more than a day ago: measuring again").contains("investigate measured")
+                .endsWith("first: 2 (limited by logical CPUs)");
         assertThat(measured).hasValue(1);
         assertThat(quickChecks).hasValue(0);
     }
