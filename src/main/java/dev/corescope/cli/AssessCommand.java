@@ -105,13 +105,8 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--no-pin", description = "Do not pin worker JVMs to cores (processes mode).")
     boolean noPin;
 
-    @Option(names = "--cluster", paramLabel = "HOST:PORT", split = ",",
-            description = "Run on the members of a corescope cluster ('corescope member'), each up to its own threshold.")
-    List<String> cluster;
-
-    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = dev.corescope.cluster.ClusterConfigs.DEFAULT_CLUSTER_NAME,
-            description = "Name of the cluster given with --cluster. Default: ${DEFAULT-VALUE}.")
-    String clusterName;
+    @Mixin
+    ClusterOptions cluster;
 
     @Mixin
     CommonOptions common;
@@ -140,11 +135,9 @@ public final class AssessCommand implements Callable<Integer> {
         }
         List<AssessExperiment.Algo> algos = algorithms();
         MachineProfile[] profile = new MachineProfile[1];
-        dev.corescope.cluster.ClusterWorkerPool clusterPool = null;
         WorkerCount.Resolved resolved;
-        if (cluster != null && !cluster.isEmpty()) {
-            clusterPool = dev.corescope.cluster.ClusterWorkerPool.connect(dev.corescope.cluster.ClusterWorkerPool.Options
-                    .of(cluster).withClusterName(clusterName).withTaskTimeout(common.taskTimeout));
+        dev.corescope.cluster.ClusterWorkerPool clusterPool = cluster.connect(common.taskTimeout, algos.stream().map(AssessExperiment.Algo::spec).toList());
+        if (clusterPool != null) {
             resolved = new WorkerCount.Resolved(clusterPool.size(), "cluster: the sum of " + clusterPool.nodes().size()
                     + " members' thresholds");
         } else {
