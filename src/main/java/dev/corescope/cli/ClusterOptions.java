@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * key read, before anything joins a cluster: bad input is a one-line error and exit code 2.
  */
 public final class ClusterOptions {
-    @Option(names = "--cluster", paramLabel = "HOST:PORT", split = ",",
+    @Option(names = "--cluster", paramLabel = "HOST:PORT,...",
             description = "Run on the members of a corescope cluster ('corescope member') instead of this machine, "
                     + "each up to its own threshold ('sweep': --max defaults to the sum of their thresholds).")
     List<String> cluster;

@@ -40,7 +40,7 @@ public final class MemberCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "5701", description = "Port (no auto-increment). Default: ${DEFAULT-VALUE}.")
     int port;
 
-    @Option(names = "--members", paramLabel = "HOST:PORT", split = ",",
+    @Option(names = "--members", paramLabel = "HOST:PORT,...",
             description = "Other members to join (comma-separated); none for the first member.")
     List<String> members = new ArrayList<>();
 

@@ -49,11 +49,14 @@ public record HostPort(String host, int port) {
         return new HostPort(t, defaultPort);
     }
 
-    /** A list of {@code host:port}: none may be empty and at least one is needed. */
-    public static List<HostPort> parseList(List<String> entries, String option) {
+    /**
+     * Comma-separated {@code host:port} lists (the values of a repeatable option, split here rather than
+     * by picocli, which would drop a trailing empty entry): no entry may be empty.
+     */
+    public static List<HostPort> parseList(List<String> values, String option) {
         List<HostPort> out = new ArrayList<>();
-        if (entries != null) {
-            for (String e : entries) {
+        if (values != null) {
+            for (String e : values.stream().flatMap(v -> java.util.Arrays.stream(v.split(",", -1))).toList()) {
                 if (e == null || e.isBlank()) {
                     throw new IllegalArgumentException(option + " has an empty entry (expected HOST:PORT,HOST:PORT,...)");
                 }

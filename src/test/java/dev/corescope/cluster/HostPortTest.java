@@ -3,7 +3,6 @@ package dev.corescope.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +23,9 @@ class HostPortTest {
         assertThatThrownBy(() -> HostPort.parse("host:x")).hasMessageContaining("bad port");
         assertThatThrownBy(() -> HostPort.parse("999.1.1.1:5701")).hasMessageContaining("not an IPv4 address");
         assertThatThrownBy(() -> HostPort.parse("a b:5701")).hasMessageContaining("bad host name");
-        assertThatThrownBy(() -> HostPort.parseList(Arrays.asList("", ""), "--cluster")).hasMessageContaining("empty entry");
+        assertThatThrownBy(() -> HostPort.parseList(List.of(","), "--cluster")).hasMessageContaining("empty entry");
+        assertThatThrownBy(() -> HostPort.parseList(List.of("10.0.0.1:5701,"), "--cluster")).hasMessageContaining("empty entry");
+        assertThat(HostPort.parseList(List.of("10.0.0.1:5701,10.0.0.2:5701", "h:1"), "--cluster")).hasSize(3);
         assertThat(HostPort.parseList(List.of(), "--cluster")).isEmpty();
     }
 
