@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  * same worker protocol as {@code --mode processes}), {@code threshold} slots, all started before the
  * member publishes its card (no JVM start-up competes with measured tasks later). A task that runs past
  * its timeout, or whose coordinator cancels it (the executor thread is interrupted), has its worker JVM
- * killed ({@code SIGKILL}): the task really stops, and the slot gets a fresh JVM for its next task. A
- * crashed worker JVM is replaced the same way.
+ * and the processes it started killed ({@code SIGKILL}): the task really stops, and the slot gets a
+ * fresh JVM for its next task. A crashed worker JVM is replaced the same way.
  */
 final class WorkerSlots implements TaskGate.Backend, AutoCloseable {
     private final ProcessWorkerPool pool;
@@ -83,11 +83,18 @@ final class WorkerSlots implements TaskGate.Backend, AutoCloseable {
         }
     }
 
-    /** Kills the worker JVM now; the pool starts a new one for the slot's next task. */
-    private static void kill(Worker w) {
+    /**
+     * Kills the worker JVM now, and first every process it started (a {@code --cmd} task's shell and its
+     * children, which would otherwise outlive the JVM); the pool starts a new JVM for the slot's next
+     * task. A process that left the tree (double fork, {@code setsid}) escapes this.
+     */
+    static void kill(Worker w) {
         long pid = w.info().pid();
+        ProcessHandle.of(pid).ifPresent(jvm -> {
+            jvm.descendants().forEach(ProcessHandle::destroyForcibly);
+            jvm.destroyForcibly();
+        });
         w.close();
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
     }
 
     private static RemoteResult failed(String why) {

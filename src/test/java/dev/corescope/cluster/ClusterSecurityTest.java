@@ -213,4 +213,34 @@ class ClusterSecurityTest {
         assertThat(next.pid()).isNotEqualTo(worker);
         awaitLog(1, "task 8 ran past its 1500 ms timeout");
     }
+
+    @Test
+    void aTimedOutCommandIsKilledWithItsChildren() throws Exception {
+        IExecutorService exec = raw().getExecutorService(ClusterConfigs.EXECUTOR);
+        Member b = memberB();
+        Path pidFile = dir.resolve("sleep.pid");
+        RemoteResult r = exec.submitToMember(RemoteTask.signed(CommandWorkload.spec("sleep 300 & echo $! > " + pidFile
+                + "; wait"), TaskInput.of(10, 1), Duration.ofMillis(1500), members.key().auth()), b).get(60, TimeUnit.SECONDS);
+        assertThat(r.status()).isEqualTo(TaskRecord.TIMEOUT);
+        long sleep = Long.parseLong(Files.readString(pidFile).trim());
+        for (int i = 0; i < 50 && running(sleep); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(running(sleep)).as("the command's child %d outlived the task", sleep).isFalse();
+    }
+
+    /** Alive and not a zombie waiting for its (killed) parent's reaper. */
+    private static boolean running(long pid) throws java.io.IOException {
+        Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+        if (!Files.exists(stat)) {
+            return false;
+        }
+        String s;
+        try {
+            s = Files.readString(stat);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+        return s.charAt(s.lastIndexOf(')') + 2) != 'Z';
+    }
 }
