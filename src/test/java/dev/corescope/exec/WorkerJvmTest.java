@@ -317,4 +317,20 @@ class WorkerJvmTest {
             OsProcesses.killAll(marker);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"threads", "processes"})
+    void aTimedOutCommandLeavesNoChildBehind(String mode) throws Exception {
+        String sleep = OsProcesses.uniqueSleep();
+        WorkloadSpec spec = dev.corescope.workload.CommandWorkload.spec(sleep + " & " + sleep);
+        try (WorkerPool pool = pool(mode, Duration.ofMillis(1500))) {
+            pool.ensure(1);
+            TaskResult r = pool.worker(0).submit(spec, new TaskInput(0, 0, 1)).get(60, TimeUnit.SECONDS);
+            assertThat(r.status()).as(workerLog()).isEqualTo(TaskRecord.TIMEOUT);
+            assertThat(OsProcesses.awaitNone(sleep, Duration.ofSeconds(10))).as("the command and its background child")
+                    .isEmpty();
+        } finally {
+            OsProcesses.killAll(sleep);
+        }
+    }
 }
