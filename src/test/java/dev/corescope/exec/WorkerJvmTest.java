@@ -277,6 +277,14 @@ class WorkerJvmTest {
             assertThat(r.records().get(1).error()).isEqualTo("IllegalStateException: boom on seed " + (SEED + 1));
             assertThat(r.records().get(2).checksum()).isEqualTo(SEED + 2);
             assertThat(pool.events()).isEmpty();
+
+            // past the frame limit the task fails with the reason, before anything is sent: the worker lives on
+            WorkloadSpec huge = spec.with("pad", "x".repeat(Frames.MAX_FRAME));
+            TaskResult tooBig = pool.worker(0).submit(huge, new TaskInput(0, 0, SEED)).join();
+            assertThat(tooBig.status()).isEqualTo(TaskRecord.FAILED);
+            assertThat(tooBig.error()).contains("cannot be sent to a worker JVM").contains("over the 16 MiB limit");
+            assertThat(pool.worker(0).alive()).isTrue();
+            assertThat(pool.worker(0).submit(spec, new TaskInput(0, 0, SEED)).join().ok()).isTrue();
         }
     }
 
