@@ -7,6 +7,7 @@ import dev.corescope.machine.LoadSnapshot;
 import dev.corescope.machine.MachineProfile;
 import dev.corescope.machine.ProcFs;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Builds a {@link RunSummary} from what a session has measured so far. */
@@ -29,6 +30,13 @@ final class Summaries {
                 failed.stream().limit(20).map(r -> r.workerId() + " task " + r.taskIndex() + " (level " + r.level()
                         + "): " + r.status() + " — " + r.error()).toList(),
                 s.pool().events(), notes, analysis, new Metadata(Metadata.version(), s.dir().path().toString(), profile, start, end),
-                Warnings.of(levels, start, end, cpus));
+                warnings(s, Warnings.of(levels, start, end, cpus)));
+    }
+
+    /** {@code levelWarnings} and the timed-out-thread warnings of the session's pool. */
+    static List<String> warnings(Session s, List<String> levelWarnings) {
+        List<String> all = new ArrayList<>(levelWarnings);
+        all.addAll(Warnings.timedOutThreads(s.pool().mode(), s.failures(), s.pool().abandonedThreads()));
+        return all;
     }
 }
