@@ -79,20 +79,21 @@ public final class PlanMemory {
             throw new PlanRefused("--sizes: " + e.getMessage());
         }
         BuiltIn.TaskMemory m = declared.get().taskMemory(size, spec.params());
+        String of = label + (size > 0 ? " at size " + size : "");
         double share = 100 * Limits.HEAP_SHARE;
         if (processes) {
             if (m.workingBytes() > Limits.HEAP_SHARE * worker.bytes()) {
-                throw new PlanRefused(String.format(Locale.ROOT, "--sizes: one task of %s at size %d needs %s (%s), "
+                throw new PlanRefused(String.format(Locale.ROOT, "--sizes: one task of %s needs %s (%s), "
                         + "more than %.0f%% of a worker JVM's heap of %s (%s); use smaller sizes or give the workers "
-                        + "more with --worker-jvm-opt=-Xmx<size>", label, size, human(m.workingBytes()),
+                        + "more with --worker-jvm-opt=-Xmx<size>", of, human(m.workingBytes()),
                         m.description(), share, human(worker.bytes()), worker.source()));
             }
             long need = Limits.plus(Limits.times(workers, m.returnedBytes()), recordBytes);
             if (need > Limits.HEAP_SHARE * heap) {
                 throw new PlanRefused(String.format(Locale.ROOT, "--sizes: the results of %d concurrent task(s) of "
-                        + "%s at size %d and the run's records need %s here, more than %.0f%% of the heap limit of "
+                        + "%s and the run's records need %s here, more than %.0f%% of the heap limit of "
                         + "%s (Runtime.maxMemory()); use smaller sizes or fewer workers, or raise -Xmx "
-                        + "(CORESCOPE_JAVA_OPTS)", workers, label, size, human(need), share, human(heap)));
+                        + "(CORESCOPE_JAVA_OPTS)", workers, of, human(need), share, human(heap)));
             }
             return;
         }
@@ -100,10 +101,9 @@ public final class PlanMemory {
         long need = Limits.plus(tasks, recordBytes);
         if (need > Limits.HEAP_SHARE * heap) {
             String who = workers == 1
-                    ? String.format(Locale.ROOT, "one task of %s at size %d needs %s (%s)", label, size, human(tasks),
-                            m.description())
-                    : String.format(Locale.ROOT, "%d concurrent tasks of %s at size %d need %s (%s each: %s)", workers,
-                            label, size, human(tasks), human(m.workingBytes()), m.description());
+                    ? String.format(Locale.ROOT, "one task of %s needs %s (%s)", of, human(tasks), m.description())
+                    : String.format(Locale.ROOT, "%d concurrent tasks of %s need %s (%s each: %s)", workers, of,
+                            human(tasks), human(m.workingBytes()), m.description());
             String besides = recordBytes >= need / 100 ? " besides " + human(recordBytes) + " of task records" : "";
             throw new PlanRefused(String.format(Locale.ROOT, "--sizes: %s%s, more than %.0f%% of the heap limit of %s "
                     + "(Runtime.maxMemory()); use smaller sizes%s, or raise -Xmx (CORESCOPE_JAVA_OPTS)", who, besides,
