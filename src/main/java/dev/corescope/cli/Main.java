@@ -94,6 +94,7 @@ public final class Main implements Runnable {
             System.err.flush();
         } catch (Throwable ignored) { // keep going to the exit
         }
+        dev.corescope.experiment.Session.exitingOnError();
         // From a new thread: System.exit blocks forever when called from a shutdown hook.
         Thread exit = new Thread(() -> System.exit(1), "corescope-exit");
         exit.setDaemon(true);

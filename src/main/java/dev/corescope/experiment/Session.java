@@ -50,6 +50,8 @@ public final class Session implements AutoCloseable {
     private volatile Supplier<RunSummary> partialSummary;
     private final Consumer<RunSummary> summaryWriter;
     private volatile boolean closed;
+    /** The JVM exits on an error (already reported in one line): shutdown hooks keep data but say nothing. */
+    private static volatile boolean exitingOnError;
 
     private Session(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
                     Consumer<RunSummary> summaryWriter) throws IOException {
@@ -137,6 +139,19 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells the sessions that the JVM is exiting because of an error that has been reported: their
+     * shutdown hooks still write the partial summary, without a second message.
+     */
+    public static void exitingOnError() {
+        exitingOnError = true;
+    }
+
+    /** Whether {@link #exitingOnError()} was called. */
+    public static boolean isExitingOnError() {
+        return exitingOnError;
+    }
+
     /** Tells the session how to summarise what finished if the run is interrupted. */
     public void onInterrupt(Supplier<RunSummary> summary) {
         this.partialSummary = summary;
@@ -154,10 +169,14 @@ public final class Session implements AutoCloseable {
                 w.accept(s.get());
             }
             log.close();
-            System.err.println("corescope: interrupted; " + log.written() + " completed task records kept in "
-                    + dir.records());
+            if (!exitingOnError) {
+                System.err.println("corescope: interrupted; " + log.written() + " completed task records kept in "
+                        + dir.records());
+            }
         } catch (IOException | RuntimeException e) {
-            System.err.println("corescope: interrupted; could not write the partial summary: " + e.getMessage());
+            if (!exitingOnError) {
+                System.err.println("corescope: interrupted; could not write the partial summary: " + e.getMessage());
+            }
         }
     }
 

@@ -179,10 +179,14 @@ public final class TransferExperiment {
             }
             writer.accept(run.summary(false, events));
             log.close();
-            System.err.println("corescope: interrupted; " + log.written() + " completed task records kept in "
-                    + run.dir.records());
+            if (!Session.isExitingOnError()) {
+                System.err.println("corescope: interrupted; " + log.written() + " completed task records kept in "
+                        + run.dir.records());
+            }
         } catch (IOException | RuntimeException e) {
-            System.err.println("corescope: interrupted; could not write the partial summary: " + e.getMessage());
+            if (!Session.isExitingOnError()) {
+                System.err.println("corescope: interrupted; could not write the partial summary: " + e.getMessage());
+            }
         }
     }
 
