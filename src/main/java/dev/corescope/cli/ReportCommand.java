@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
                 "A run killed before it wrote summary.json is reported from records.jsonl alone (per-level "
                         + "statistics and failures; a torn last line is skipped with a warning)."})
 public final class ReportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory (holds summary.json).")
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory (holds summary.json, or records.jsonl of a killed run).")
     Path runDir;
 
     @Override
