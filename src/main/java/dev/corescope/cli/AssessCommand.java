@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,6 +126,9 @@ public final class AssessCommand implements Callable<Integer> {
         if (warmup != null && warmup < 0) {
             throw new UsageError("--warmup must be >= 0, got " + warmup);
         }
+        if (warmup != null) {
+            Limits.checkRange("--warmup", warmup, 0, dev.corescope.experiment.Limits.MAX_WARMUP);
+        }
         if (verifyRepeats != null && verifyRepeats < 1) {
             throw new UsageError("--verify-repeats must be at least 1, got " + verifyRepeats);
         }
@@ -134,6 +136,10 @@ public final class AssessCommand implements Callable<Integer> {
             throw new UsageError("--budget must be positive");
         }
         List<AssessExperiment.Algo> algos = algorithms();
+        AssessPlanCheck.check(common.validate(), algos, sizeList, repeats, verify ? verifyRepeats() : 0, budget != null, 1);
+        if (jmhJson != null) {
+            AssessPlanCheck.checkOutputFile("--jmh-json", jmhJson);
+        }
         MachineProfile[] profile = new MachineProfile[1];
         WorkerCount.Resolved resolved;
         dev.corescope.cluster.ClusterWorkerPool clusterPool = cluster.connect(common.taskTimeout, algos.stream().map(AssessExperiment.Algo::spec).toList());
@@ -161,6 +167,10 @@ public final class AssessCommand implements Callable<Integer> {
                        WorkerCount.Resolved resolved,
                        dev.corescope.cluster.ClusterWorkerPool clusterPool) throws Exception {
         Limits.checkWorkers(spec, "--workers", resolved.workers(), false);
+        if (clusterPool == null) {
+            AssessPlanCheck.check(common.validate(), algos, sizeList, repeats, verify ? verifyRepeats() : 0,
+                    budget != null, resolved.workers());
+        }
         int warm = warmup != null ? warmup : command != null ? DEFAULT_CMD_WARMUP : DEFAULT_WARMUP;
         String warmReason = warmup != null ? "set by --warmup" : command != null ? CMD_WARMUP_REASON : JIT_WARMUP_REASON;
         Settings settings = common.settings("assess");
@@ -169,7 +179,7 @@ public final class AssessCommand implements Callable<Integer> {
                 local && "processes".equals(settings.mode()) ? probe(profile) : null,
                 local && "processes".equals(settings.mode()) && !noPin && Pinning.tasksetAvailable(), noPin || !local));
         var config = new AssessExperiment.Config(algos, sizeList, repeats, resolved.workers(), resolved.source(), warm,
-                warmReason, verify, verifyRepeats != null ? Math.min(verifyRepeats, repeats) : Math.min(repeats, 30),
+                warmReason, verify, verifyRepeats(),
                 budget, pinning);
         long total = (long) algos.size() * sizeList.size() * repeats;
         RunDirectory dir = common.runDirectory("assess");
@@ -230,6 +240,11 @@ public final class AssessCommand implements Callable<Integer> {
             }
             return Output.exitCode(summary);
         }
+    }
+
+    /** Repeats per size of the one-worker sample: --verify-repeats (at most R), else min(R, 30). */
+    private int verifyRepeats() {
+        return verifyRepeats != null ? Math.min(verifyRepeats, repeats) : Math.min(repeats, 30);
     }
 
     /** {@code --workers auto} with nothing cached: measure the threshold now, in the same mode. */
@@ -327,48 +342,6 @@ public final class AssessCommand implements Callable<Integer> {
 
     /** {@code 50,100,250} and {@code 50..500:50} (step optional: 1), de-duplicated and ascending. */
     static List<Long> parseSizes(String text) {
-        TreeSet<Long> out = new TreeSet<>();
-        for (String part : text.split(",")) {
-            String p = part.trim();
-            if (p.isEmpty()) {
-                continue;
-            }
-            try {
-                if (p.contains("..")) {
-                    String[] range = p.split("\\.\\.", 2);
-                    String[] toStep = range[1].split(":", 2);
-                    long from = Long.parseLong(range[0].trim());
-                    long to = Long.parseLong(toStep[0].trim());
-                    long step = toStep.length > 1 ? Long.parseLong(toStep[1].trim()) : 1;
-                    if (step < 1) {
-                        throw new UsageError("size range step must be positive in '" + p + "'");
-                    }
-                    if (from <= 0) {
-                        throw new UsageError("sizes must be positive, got " + from);
-                    }
-                    if (to < from) {
-                        throw new UsageError("empty size range '" + p + "'");
-                    }
-                    if ((to - from) / step > 10_000) {
-                        throw new UsageError("size range '" + p + "' has more than 10000 sizes");
-                    }
-                    for (long v = from; v <= to; v += step) {
-                        out.add(v);
-                    }
-                } else {
-                    long v = Long.parseLong(p);
-                    if (v <= 0) {
-                        throw new UsageError("sizes must be positive, got " + v);
-                    }
-                    out.add(v);
-                }
-            } catch (NumberFormatException e) {
-                throw new UsageError("bad size '" + p + "' in --sizes (examples: 50,100,250 or 50..500:50)");
-            }
-        }
-        if (out.isEmpty()) {
-            throw new UsageError("--sizes is empty");
-        }
-        return List.copyOf(out);
+        return SizeList.parse(text);
     }
 }

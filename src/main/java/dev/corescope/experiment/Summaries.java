@@ -18,7 +18,8 @@ final class Summaries {
     static RunSummary of(Session s, String workload, Calibration calibration, boolean complete, List<String> notes,
                          Object analysis) {
         List<TaskRecord> failed = s.failures();
-        List<LevelSummary> levels = LevelAggregator.summarize(s.batches());
+        // a partial summary also counts the batch that was running when the run was interrupted
+        List<LevelSummary> levels = LevelAggregator.summarize(complete ? s.batches() : s.batchesSoFar());
         LoadSnapshot end = LoadSnapshot.read(ProcFs.real());
         MachineProfile profile = s.profile();
         LoadSnapshot start = profile == null ? null : profile.loadAtStart();
