@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Cluster benchmark: dispatch overhead (empty tasks) and throughput with 1, 2, 3 members on this machine.
 # Members are separate JVMs on loopback, each pinned to one CPU with taskset (member k -> CPU (k-1) mod nproc);
-# each has threshold 1. The coordinator JVM is not pinned. Usage: bench/cluster.sh [maxMembers] [spinTasks] [loops]
+# each has threshold 1 (and runs its tasks in one worker JVM, which inherits the pinning). The coordinator JVM is
+# not pinned. Members and coordinator share a throw-away CORESCOPE_HOME, so they share a fresh cluster key and
+# never touch ~/.corescope. Usage: bench/cluster.sh [maxMembers] [spinTasks] [loops]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=target/corescope.jar
@@ -11,7 +13,11 @@ NAME="corescope-bench-$$"
 BASE=${CORESCOPE_BENCH_PORT:-5851}
 CPUS=$(nproc)
 PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+export CORESCOPE_HOME; CORESCOPE_HOME=$(mktemp -d)
+cleanup() {
+  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
+  rm -rf "$CORESCOPE_HOME"
+}
 trap cleanup EXIT
 start_member() { # $1 = index (0-based)
   local i=$1 port=$((BASE + $1)) join=()

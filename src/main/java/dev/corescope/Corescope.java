@@ -3,7 +3,9 @@ package dev.corescope;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.experiment.InvestigateExperiment;
+import dev.corescope.experiment.Limits;
 import dev.corescope.experiment.PinOrder;
+import dev.corescope.experiment.PlanMemory;
 import dev.corescope.experiment.RoundsExperiment;
 import dev.corescope.experiment.RunSummary;
 import dev.corescope.experiment.Session;
@@ -154,6 +156,14 @@ public final class Corescope {
                     workerJvmOptions, seed, quiet, pin ? PinOrder.cpus() : List.of());
         }
 
+        /**
+         * Refuses, before the run directory is made, a plan of {@code tasks} records beyond the caps
+         * or the heap ({@link PlanMemory}), and worker-JVM heap options that are not sizes.
+         */
+        void checkPlan(String what, long tasks) {
+            PlanMemory.of(mode, workerJvmOptions).checkRecords(what, tasks);
+        }
+
         SpinSetup spin(Duration defaultTarget) {
             return loops != null ? new SpinSetup(loops, null) : new SpinSetup(null, target != null ? target : defaultTarget);
         }
@@ -210,6 +220,7 @@ public final class Corescope {
         }
 
         public Investigation maxSamples(int n) {
+            Limits.checkRange("max samples", n, 1, Limits.MAX_SAMPLES);
             this.maxSamples = n;
             return this;
         }
@@ -236,6 +247,9 @@ public final class Corescope {
         public Outcome runWithSummary() throws IOException {
             int n = max != null ? max : 2 * Runtime.getRuntime().availableProcessors() + 2;
             Settings settings = settings("investigate");
+            // at most maxSamples per level, each level overshooting by less than one batch of n
+            checkPlan("investigate: " + n + " levels x up to " + maxSamples + " samples",
+                    Limits.times(n, Limits.plus(maxSamples, n)));
             RunDirectory dir = RunDirectory.create(out, "investigate");
             try (Progress progress = Progress.create("investigate", full ? n : 0, quiet);
                  Session session = open(settings, dir)) {
@@ -323,6 +337,8 @@ public final class Corescope {
         public Outcome runWithBatches() throws IOException {
             int n = max != null ? max : 2 * Runtime.getRuntime().availableProcessors() + 2;
             Settings settings = settings("sweep");
+            checkPlan("sweep: " + trials + " trials x levels 1.." + n,
+                    Limits.plus(Limits.times(trials, (long) n * (n + 1) / 2), sequential ? n : 0));
             RunDirectory dir = RunDirectory.create(out, "sweep");
             try (Progress progress = Progress.create("sweep", (long) n * trials + (sequential ? 1 : 0), quiet);
                  Session session = open(settings, dir)) {
@@ -360,6 +376,8 @@ public final class Corescope {
         public RunSummary run() throws IOException {
             int n = max != null ? max : 2 * Runtime.getRuntime().availableProcessors() + 2;
             Settings settings = settings("rounds");
+            checkPlan("rounds: " + repeats + " repeats x " + n + " levels x 2 strategies",
+                    Limits.times(repeats, 2L * n));
             RunDirectory dir = RunDirectory.create(out, "rounds");
             try (Progress progress = Progress.create("rounds", 2L * n, quiet);
                  Session session = open(settings, dir)) {

@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,13 +88,8 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--no-pin", description = "Do not pin worker JVMs to cores (processes mode).")
     boolean noPin;
 
-    @Option(names = "--cluster", paramLabel = "HOST:PORT", split = ",",
-            description = "Run on the members of a corescope cluster ('corescope member'), each up to its own threshold.")
-    List<String> cluster;
-
-    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = dev.corescope.cluster.ClusterConfigs.DEFAULT_CLUSTER_NAME,
-            description = "Name of the cluster given with --cluster. Default: ${DEFAULT-VALUE}.")
-    String clusterName;
+    @Mixin
+    ClusterOptions cluster;
 
     @Mixin
     WorkloadOptions workload;
@@ -117,12 +111,14 @@ public final class AssessCommand implements Callable<Integer> {
             throw new UsageError("--budget must be positive");
         }
         List<AssessExperiment.Algo> algos = workload.algorithms();
+        AssessPlanCheck.check(common.validate(), algos, sizeList, repeats, extraRecordsPerSize(1), budget != null, 1);
+        if (jmhJson != null) {
+            AssessPlanCheck.checkOutputFile("--jmh-json", jmhJson);
+        }
         MachineProfile[] profile = new MachineProfile[1];
-        dev.corescope.cluster.ClusterWorkerPool clusterPool = null;
         WorkerCount.Resolved resolved;
-        if (cluster != null && !cluster.isEmpty()) {
-            clusterPool = dev.corescope.cluster.ClusterWorkerPool.connect(dev.corescope.cluster.ClusterWorkerPool.Options
-                    .of(cluster).withClusterName(clusterName).withTaskTimeout(common.taskTimeout));
+        dev.corescope.cluster.ClusterWorkerPool clusterPool = cluster.connect(common.taskTimeout, algos.stream().map(AssessExperiment.Algo::spec).toList());
+        if (clusterPool != null) {
             resolved = new WorkerCount.Resolved(clusterPool.size(), "cluster: the sum of " + clusterPool.nodes().size()
                     + " members' thresholds");
         } else {
@@ -150,6 +146,10 @@ public final class AssessCommand implements Callable<Integer> {
                        WorkerCount.Resolved resolved, dev.corescope.cluster.ClusterWorkerPool clusterPool,
                        DistributionComparison.Criteria criteria) throws Exception {
         Limits.checkWorkers(spec, "--workers", resolved.workers(), false);
+        if (clusterPool == null) {
+            AssessPlanCheck.check(common.validate(), algos, sizeList, repeats, extraRecordsPerSize(resolved.workers()),
+                    budget != null, resolved.workers());
+        }
         int warm = workload.warmup();
         String warmReason = workload.warmupReason();
         Settings settings = common.settings("assess");
@@ -226,6 +226,20 @@ public final class AssessCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Records per size beyond the R measured ones, at most: the one-worker controls (base and extra
+     * shares), and with {@code --workers auto} every lower level a failing level may step down to.
+     */
+    private int extraRecordsPerSize(int workers) {
+        if (noVerify) {
+            return 0;
+        }
+        var shares = dev.corescope.experiment.ControlPlan.Shares.DEFAULT;
+        int controls = (int) Math.ceil(repeats * (shares.baseShare() + shares.extraShare())) + 2;
+        boolean auto = WorkerCount.AUTO.equalsIgnoreCase(this.workers.trim());
+        return controls + (auto ? Math.max(0, workers - 1) * repeats : 0);
+    }
+
     /** {@code --workers auto} with nothing cached: measure the threshold now, in the same mode. */
     private WorkerCount.Measured investigateFirst() {
         System.err.println("corescope: no usable threshold cached for this machine; running 'corescope investigate' first");
@@ -270,6 +284,6 @@ public final class AssessCommand implements Callable<Integer> {
 
     /** The sizes of {@code --sizes}, de-duplicated and ascending. */
     static List<Long> parseSizes(String text) {
-        return WorkloadOptions.parseSizes(text);
+        return SizeList.parse(text);
     }
 }

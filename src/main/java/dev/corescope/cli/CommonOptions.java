@@ -1,8 +1,8 @@
 package dev.corescope.cli;
 
+import dev.corescope.experiment.PlanMemory;
 import dev.corescope.experiment.Settings;
 import dev.corescope.report.RunDirectory;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,18 +50,25 @@ public final class CommonOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
-    Settings settings(String command) {
+    /** Checks the shared options before any work starts; also returns the plan memory check they imply. */
+    PlanMemory validate() {
         if (taskTimeout.isZero() || taskTimeout.isNegative()) {
             throw new UsageError("--task-timeout must be positive");
         }
+        if (out != null && out.toString().isBlank()) {
+            throw new UsageError("--out is empty: name a directory");
+        }
+        return PlanMemory.of(mode.name(), workerJvmOptions);
+    }
+
+    Settings settings(String command) {
+        validate();
         return new Settings(command, commandLine(), mode.name(), out, taskTimeout, workerJvmOptions, seed, quiet || output.format() != FormatOption.Format.table);
     }
 
     /** Copies these options onto an API builder. */
     <B extends dev.corescope.Corescope.Builder<B>> B apply(B builder, dev.corescope.experiment.SpinSetup spin) {
-        if (taskTimeout.isZero() || taskTimeout.isNegative()) {
-            throw new UsageError("--task-timeout must be positive");
-        }
+        validate();
         builder.mode(mode.name()).out(out).taskTimeout(taskTimeout).seed(seed).workerJvmOptions(workerJvmOptions)
                 .commandLine(commandLine())
                 .progress(!quiet && output.format() == FormatOption.Format.table);
@@ -85,7 +92,7 @@ public final class CommonOptions {
     RunDirectory runDirectory(String command) {
         try {
             return RunDirectory.create(out, command);
-        } catch (IOException e) {
+        } catch (RunDirectory.Unusable e) {
             throw new UsageError(e.getMessage());
         }
     }

@@ -1,7 +1,9 @@
 package dev.corescope.cli;
 
+import dev.corescope.report.HtmlReport;
 import dev.corescope.report.RunComparison;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code corescope compare RUN_A RUN_B}: change detection between two runs, for CI pipelines. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare two run directories per matching level or size: ratio of means with a 95% CI and a "
+        description = "Compare two run directories per matching level or size: ratio of means with a 95%% CI and a "
                 + "verdict (faster / slower / no change / within noise). Exits 1 on a regression beyond --fail-above.")
 public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_A", description = "The baseline run directory.")
@@ -37,7 +39,13 @@ public final class CompareCommand implements Callable<Integer> {
         }
         double noiseFraction = Percent.parse("--noise", noise);
         Double fail = failAbove == null ? null : Percent.parse("--fail-above", failAbove);
-        var rows = RunComparison.compare(before, after, noiseFraction);
+        List<RunComparison.Row> rows;
+        try {
+            rows = RunComparison.compare(before, after, noiseFraction,
+                    w -> System.err.println("corescope: warning: " + w));
+        } catch (HtmlReport.NotARun e) {
+            throw new UsageError(e.getMessage());
+        }
         if (rows.isEmpty()) {
             throw new UsageError("no matching measurements (experiment, workers, size) in " + before + " and " + after);
         }

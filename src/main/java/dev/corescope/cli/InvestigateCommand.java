@@ -70,6 +70,7 @@ public final class InvestigateCommand implements Callable<Integer> {
         if (maxSamples < InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES) {
             throw new UsageError("--max-samples must be at least " + InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES);
         }
+        Limits.checkRange("--max-samples", maxSamples, 1, dev.corescope.experiment.Limits.MAX_SAMPLES);
         var setup = spin.setup(InvestigateExperiment.Config.DEFAULT_TARGET);
         var investigation = Corescope.investigate().tolerance(tol).full(full).max(n).maxSamples(maxSamples)
                 .cache(!noCache);

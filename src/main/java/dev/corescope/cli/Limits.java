@@ -3,9 +3,9 @@ package dev.corescope.cli;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** Sanity limits on user input. */
+/** The caps of {@link dev.corescope.experiment.Limits}, applied to options as picocli usage errors. */
 final class Limits {
-    static final int MAX_WORKERS = 1024;
+    static final int MAX_WORKERS = dev.corescope.experiment.Limits.MAX_WORKERS;
 
     private Limits() {
     }
@@ -17,6 +17,15 @@ final class Limits {
         if (value > MAX_WORKERS && !force) {
             throw new ParameterException(spec.commandLine(), option + " " + value + " is above the sane cap of "
                     + MAX_WORKERS + " workers; add --force if you mean it");
+        }
+    }
+
+    /** Refuses {@code value} outside [min, max] as a usage error naming {@code option}. */
+    static void checkRange(String option, long value, long min, long max) {
+        try {
+            dev.corescope.experiment.Limits.checkRange(option, value, min, max);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
         }
     }
 

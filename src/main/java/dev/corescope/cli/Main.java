@@ -1,6 +1,9 @@
 package dev.corescope.cli;
 
+import dev.corescope.experiment.PlanRefused;
+import dev.corescope.report.RunDirectory;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,18 +14,31 @@ import picocli.CommandLine.Command;
             AssessCommand.class, TransferCommand.class, CompareCommand.class, ReportCommand.class, MemberCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    /** Set in the environment (any value) to print stack traces, like {@code --debug}. */
+    static final String DEBUG_ENV = "CORESCOPE_DEBUG";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an unexpected error, also print its stack trace (or set CORESCOPE_DEBUG).")
+    boolean debug;
+
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        boolean debug = System.getenv(DEBUG_ENV) != null || List.of(args).contains("--debug");
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught(thread, e, debug));
         System.exit(execute(args));
     }
 
     /** Runs the command line and returns the exit code (0 ok, 1 failures or errors, 2 bad input). */
     public static int execute(String... args) {
         CommandLine cl = commandLine();
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Throwable e) { // an Error (OutOfMemoryError, StackOverflowError...): picocli handles only Exceptions
+            return unexpected(e, cl.getErr(), debug(cl.getParseResult()));
+        }
     }
 
     static CommandLine commandLine() {
@@ -47,21 +63,75 @@ public final class Main implements Runnable {
 
     private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (e instanceof UsageError) {
+        if (e instanceof UsageError || e instanceof PlanRefused || e instanceof RunDirectory.Unusable) {
             err.println("corescope: " + firstLine(e.getMessage()));
             err.flush();
             return 2;
         }
+        return unexpected(e, err, debug(parsed));
+    }
+
+    /** One line naming the error (its stack trace too with --debug); exit code 1. */
+    static int unexpected(Throwable e, PrintWriter err, boolean debug) {
+        try {
+            err.println("corescope: error: " + describe(e));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+        } catch (Throwable ignored) { // nothing left to report with
+        }
+        return 1;
+    }
+
+    /** A thread other than main died: one line, then exit 1 (the shutdown hooks keep what was measured). */
+    static void uncaught(Thread thread, Throwable e, boolean debug) {
+        try {
+            System.err.println("corescope: error in thread " + thread.getName() + ": " + describe(e));
+            if (debug) {
+                e.printStackTrace();
+            }
+            System.err.flush();
+        } catch (Throwable ignored) { // keep going to the exit
+        }
+        dev.corescope.experiment.Session.exitingOnError();
+        // From a new thread: System.exit blocks forever when called from a shutdown hook.
+        Thread exit = new Thread(() -> System.exit(1), "corescope-exit");
+        exit.setDaemon(true);
+        exit.start();
+    }
+
+    /** The innermost useful message: for an Error or an exception without a message, its type too. */
+    static String describe(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && (root.getMessage() == null || root instanceof java.util.concurrent.CompletionException)) {
+        while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null
+                || root instanceof java.util.concurrent.CompletionException
+                || root instanceof java.util.concurrent.ExecutionException
+                || root instanceof CommandLine.ExecutionException)) {
             root = root.getCause();
         }
-        err.println("corescope: error: " + firstLine(root.getMessage() == null ? root.toString() : root.getMessage()));
-        if (System.getenv("CORESCOPE_DEBUG") != null) {
-            e.printStackTrace(err);
+        String message = firstLine(root.getMessage());
+        if (root instanceof OutOfMemoryError) {
+            return "out of memory (" + (message.isEmpty() ? "OutOfMemoryError" : message) + "); plan less work or "
+                    + "raise -Xmx (CORESCOPE_JAVA_OPTS); --debug shows where";
         }
-        err.flush();
-        return 1;
+        if (root instanceof Error || message.isEmpty()) {
+            return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message) + " (--debug shows where)";
+        }
+        return message;
+    }
+
+    /** {@code --debug} anywhere on the command line, or {@value #DEBUG_ENV} in the environment. */
+    static boolean debug(CommandLine.ParseResult parsed) {
+        if (System.getenv(DEBUG_ENV) != null) {
+            return true;
+        }
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String firstLine(String s) {

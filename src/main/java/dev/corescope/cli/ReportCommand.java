@@ -10,16 +10,18 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write RUN_DIR/report.html from the run directory's files: the machine profile, the threshold "
                 + "verdict and its explanation, warnings, the tables and every chart (inline SVG). Self-contained: "
-                + "open it in any browser, offline. Prints its path."})
+                + "open it in any browser, offline. Prints its path.",
+                "A run killed before it wrote summary.json is reported from records.jsonl alone (per-level "
+                        + "statistics and failures; a torn last line is skipped with a warning)."})
 public final class ReportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory (holds summary.json).")
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory (holds summary.json, or records.jsonl of a killed run).")
     Path runDir;
 
     @Override
     public Integer call() throws Exception {
         Path file;
         try {
-            file = HtmlReport.write(runDir);
+            file = HtmlReport.write(runDir, w -> System.err.println("corescope: warning: " + w));
         } catch (HtmlReport.NotARun e) {
             throw new UsageError(e.getMessage());
         }

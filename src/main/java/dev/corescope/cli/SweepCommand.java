@@ -30,14 +30,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Allow --max above " + Limits.MAX_WORKERS + ".")
     boolean force;
 
-    @Option(names = "--cluster", paramLabel = "HOST:PORT", split = ",",
-            description = "Run on the members of a corescope cluster ('corescope member') instead of this machine; "
-                    + "--max defaults to the sum of their thresholds.")
-    java.util.List<String> cluster;
-
-    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = dev.corescope.cluster.ClusterConfigs.DEFAULT_CLUSTER_NAME,
-            description = "Name of the cluster given with --cluster. Default: ${DEFAULT-VALUE}.")
-    String clusterName;
+    @Mixin
+    ClusterOptions cluster;
 
     @Mixin
     SpinOptions spin;
@@ -47,10 +41,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        dev.corescope.cluster.ClusterWorkerPool clusterPool = null;
-        if (cluster != null && !cluster.isEmpty()) {
-            clusterPool = dev.corescope.cluster.ClusterWorkerPool.connect(dev.corescope.cluster.ClusterWorkerPool.Options
-                    .of(cluster).withClusterName(clusterName).withTaskTimeout(common.taskTimeout));
+        dev.corescope.cluster.ClusterWorkerPool clusterPool = cluster.connect(common.taskTimeout, java.util.List.of());
+        if (clusterPool != null) {
             if (max != null && max > clusterPool.size()) {
                 clusterPool.close();
                 throw new UsageError("--max " + max + " exceeds the cluster's " + clusterPool.size()

@@ -1,5 +1,7 @@
 package dev.corescope.cli;
 
+import dev.corescope.experiment.Limits;
+import dev.corescope.experiment.PlanMemory;
 import dev.corescope.experiment.ThresholdCache;
 import dev.corescope.experiment.TransferExperiment;
 import dev.corescope.experiment.TransferExperiment.Cell;
@@ -7,11 +9,11 @@ import dev.corescope.machine.MachineProbe;
 import dev.corescope.report.Json;
 import dev.corescope.report.Progress;
 import dev.corescope.report.RunDirectory;
+import dev.corescope.report.SummaryWriter;
 import dev.corescope.report.Table;
 import dev.corescope.report.TransferCharts;
+import dev.corescope.workload.WorkloadSpec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,8 +101,19 @@ public final class TransferCommand implements Callable<Integer> {
         for (String s : sizes) {
             ss.add(parseSize(s));
         }
+        if (ds.isEmpty() || ss.isEmpty()) {
+            throw bad((ds.isEmpty() ? "--durations" : "--sizes") + " is empty");
+        }
         if (tasks < 1) {
             throw bad("--tasks must be at least 1, got " + tasks);
+        }
+        if (out != null && out.toString().isBlank()) {
+            throw bad("--out is empty: name a directory");
+        }
+        long cells = (long) new java.util.TreeSet<>(ds).size() * new java.util.TreeSet<>(ss).size();
+        if (cells > dev.corescope.experiment.Limits.MAX_CELLS) {
+            throw bad("--durations x --sizes = " + cells + " cells, more than the cap of "
+                    + dev.corescope.experiment.Limits.MAX_CELLS);
         }
         List<String> modes = switch (mode.toLowerCase(Locale.ROOT)) {
             case "threads" -> List.of("threads");
@@ -114,7 +127,7 @@ public final class TransferCommand implements Callable<Integer> {
         String note;
         int n;
         if (workers != null) {
-            Limits.checkWorkers(spec, "--workers", workers, false);
+            dev.corescope.cli.Limits.checkWorkers(spec, "--workers", workers, false);
             n = workers;
             note = "Workers: " + n + " (--workers).";
         } else {
@@ -125,6 +138,7 @@ public final class TransferCommand implements Callable<Integer> {
             note = chosen.source();
         }
         checkHeap(ss, n, Runtime.getRuntime().maxMemory());
+        checkPlan(cells, modes, n, ss.stream().mapToLong(Long::longValue).max().orElse(0));
         RunDirectory dir;
         try {
             dir = RunDirectory.create(out, "transfer");
@@ -138,10 +152,8 @@ public final class TransferCommand implements Callable<Integer> {
         TransferExperiment.Summary summary;
         try (Progress progress = Progress.create("transfer", 1L + (long) config.durations().size() * config.sizes().size(),
                 quiet || output.format() != FormatOption.Format.table)) {
-            summary = TransferExperiment.run(dir, cmd, config, progress);
+            summary = TransferExperiment.run(dir, cmd, config, progress, s -> write(dir, s));
         }
-        Files.writeString(dir.file("summary.json"), Json.MAPPER.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
-        Files.writeString(dir.file("summary.csv"), csv(summary), StandardCharsets.UTF_8);
         List<Path> charts = TransferCharts.write(summary, dir.path());
         output.htmlIfRequested(dir.path());
         if (output.format() != FormatOption.Format.table) {
@@ -155,6 +167,30 @@ public final class TransferCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** summary.json and summary.csv, atomically (a partial one on Ctrl-C never replaces the complete one). */
+    private static void write(RunDirectory dir, TransferExperiment.Summary s) {
+        try {
+            SummaryWriter.writeFiles(dir, s.complete(), Json.MAPPER.writeValueAsString(s) + "\n", csv(s));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the summary: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The plan's records against the caps and the heap, and in processes mode the largest result
+     * against a worker JVM's heap.
+     */
+    private void checkPlan(long cells, List<String> modes, int n, long largest) {
+        long perCell = Limits.times(modes.size() + 1L, tasks);
+        long records = Limits.plus(Limits.times(cells, perCell), 20L * n * modes.size() + 20);
+        String what = "transfer: " + cells + " cells x " + (modes.size() + 1) + " runs x up to " + tasks + " tasks";
+        PlanMemory.of("threads", workerJvmOptions).checkRecords(what, records);
+        if (modes.contains("processes")) {
+            PlanMemory.of("processes", workerJvmOptions).checkTasks("transfer",
+                    WorkloadSpec.of("transfer", "bytes", largest), 0, n, records);
+        }
     }
 
     private static void print(TransferExperiment.Summary s, RunDirectory dir, List<Path> charts) {

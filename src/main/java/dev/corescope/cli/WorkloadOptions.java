@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import picocli.CommandLine.Option;
 
 /**
@@ -73,8 +72,8 @@ public final class WorkloadOptions {
     }
 
     int warmup() {
-        if (warmup != null && warmup < 0) {
-            throw new UsageError("--warmup must be >= 0, got " + warmup);
+        if (warmup != null) {
+            Limits.checkRange("--warmup", warmup, 0, dev.corescope.experiment.Limits.MAX_WARMUP);
         }
         return warmup != null ? warmup : command != null ? DEFAULT_CMD_WARMUP : DEFAULT_WARMUP;
     }
@@ -140,48 +139,6 @@ public final class WorkloadOptions {
 
     /** {@code 50,100,250} and {@code 50..500:50} (step optional: 1), de-duplicated and ascending. */
     static List<Long> parseSizes(String text) {
-        TreeSet<Long> out = new TreeSet<>();
-        for (String part : text.split(",")) {
-            String p = part.trim();
-            if (p.isEmpty()) {
-                continue;
-            }
-            try {
-                if (p.contains("..")) {
-                    String[] range = p.split("\\.\\.", 2);
-                    String[] toStep = range[1].split(":", 2);
-                    long from = Long.parseLong(range[0].trim());
-                    long to = Long.parseLong(toStep[0].trim());
-                    long step = toStep.length > 1 ? Long.parseLong(toStep[1].trim()) : 1;
-                    if (step < 1) {
-                        throw new UsageError("size range step must be positive in '" + p + "'");
-                    }
-                    if (from <= 0) {
-                        throw new UsageError("sizes must be positive, got " + from);
-                    }
-                    if (to < from) {
-                        throw new UsageError("empty size range '" + p + "'");
-                    }
-                    if ((to - from) / step > 10_000) {
-                        throw new UsageError("size range '" + p + "' has more than 10000 sizes");
-                    }
-                    for (long v = from; v <= to; v += step) {
-                        out.add(v);
-                    }
-                } else {
-                    long v = Long.parseLong(p);
-                    if (v <= 0) {
-                        throw new UsageError("sizes must be positive, got " + v);
-                    }
-                    out.add(v);
-                }
-            } catch (NumberFormatException e) {
-                throw new UsageError("bad size '" + p + "' in --sizes (examples: 50,100,250 or 50..500:50)");
-            }
-        }
-        if (out.isEmpty()) {
-            throw new UsageError("--sizes is empty");
-        }
-        return List.copyOf(out);
+        return SizeList.parse(text);
     }
 }

@@ -21,7 +21,9 @@ import java.util.stream.IntStream;
  *       (submit → result) minus the member's task time;</li>
  *   <li>throughput: {@code tasks} spin tasks of {@code loops} loops on all slots (queue strategy).</li>
  * </ol>
- * Usage: {@code ClusterBench CLUSTER_NAME host:port,... [emptyTasks] [spinTasks] [loops]}.
+ * Usage: {@code ClusterBench CLUSTER_NAME host:port,... [emptyTasks] [spinTasks] [loops]}; the cluster key is
+ * the default one ({@code $CORESCOPE_HOME/cluster.key}), or the file named by the system property
+ * {@code corescope.secret.file}.
  */
 public final class ClusterBench {
     private ClusterBench() {
@@ -33,7 +35,10 @@ public final class ClusterBench {
         int empties = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
         int spins = args.length > 3 ? Integer.parseInt(args[3]) : 60;
         long loops = args.length > 4 ? Long.parseLong(args[4]) : 60_000_000L;
-        try (ClusterWorkerPool pool = ClusterWorkerPool.connect(ClusterWorkerPool.Options.of(members).withClusterName(name))) {
+        String secret = System.getProperty("corescope.secret.file");
+        KeyFile.Key key = KeyFile.load(secret == null ? null : java.nio.file.Path.of(secret));
+        try (ClusterWorkerPool pool = ClusterWorkerPool.connect(ClusterWorkerPool.Options.of(members).withClusterName(name)
+                .withKey(key))) {
             Worker w = pool.worker(0);
             WorkloadSpec empty = WorkloadSpec.of("empty");
             for (int i = 0; i < 500; i++) { // warm-up of both JVMs' paths

@@ -23,7 +23,11 @@ import java.util.List;
  *   <li>quiet: {@code hazelcast.logging.type=none}.</li>
  * </ul>
  * The open-source engine has no TLS and no member authentication: anyone who can reach the port and
- * knows the cluster name can join. A cluster belongs on a trusted network.
+ * knows the cluster name can join the Hazelcast cluster. What corescope adds on top: every task, clock
+ * probe and member card is signed with the cluster key ({@link MessageAuth}), members check it and
+ * their {@link MemberPolicy} before running anything ({@link TaskGate}), coordinators use only members
+ * whose card they can verify ({@link Roster}). Everything still travels in clear text: a cluster
+ * belongs on a private network.
  */
 public final class ClusterConfigs {
     public static final String DEFAULT_CLUSTER_NAME = "corescope";
@@ -70,31 +74,48 @@ public final class ClusterConfigs {
     }
 
     /**
-     * A member that runs tasks: {@code threshold} executor threads.
+     * Where an instance listens and whom it joins.
      *
-     * @param members other members to join (host:port), may be empty for the first member
+     * @param bind      the one local IPv4 address to bind (never all interfaces)
+     * @param port      the port; 0 = any free port (coordinators)
+     * @param advertise the address others reach this instance on ({@code host} or {@code host:port}, e.g.
+     *                  behind NAT or a tunnel), null = the bound address
+     * @param members   members to join (host:port), may be empty for the first member
      */
-    public static Config member(String clusterName, String bind, int port, List<String> members, int threshold) {
-        Config c = base(clusterName, bind, port, members);
-        c.setInstanceName("corescope-member-" + port);
+    public record Network(String clusterName, String bind, int port, String advertise, List<String> members) {
+        public Network {
+            members = List.copyOf(members);
+        }
+    }
+
+    /**
+     * A member that runs tasks: {@code threshold} executor threads; {@code gate} checks every task before
+     * it runs ({@link TaskGate}, found by the tasks in the user context).
+     */
+    public static Config member(Network net, int threshold, TaskGate gate) {
+        Config c = base(net);
+        c.setInstanceName("corescope-member-" + net.port() + "-" + ProcessHandle.current().pid());
         c.addExecutorConfig(new ExecutorConfig(EXECUTOR, Math.max(1, threshold)).setStatisticsEnabled(false));
+        if (gate != null) {
+            c.getUserContext().put(TaskGate.CONTEXT_KEY, gate);
+        }
         return c;
     }
 
-    /** The coordinator: a lite member (no partitions, runs no tasks) on an ephemeral port. */
-    public static Config coordinator(String clusterName, String bind, List<String> members) {
-        Config c = base(clusterName, bind, 0, members);
-        c.setInstanceName("corescope-coordinator-" + ProcessHandle.current().pid());
+    /** The coordinator: a lite member (no partitions, runs no tasks), on an ephemeral port unless one is given. */
+    public static Config coordinator(Network net) {
+        Config c = base(net);
+        c.setInstanceName("corescope-coordinator-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         c.setLiteMember(true);
         return c;
     }
 
-    static Config base(String clusterName, String bind, int port, List<String> members) {
+    static Config base(Network n) {
         // The logging type must be known before Hazelcast logs its first line (the system property is
         // read by the static logger factory); config property alone is too late for the banner.
         System.setProperty("hazelcast.logging.type", "none");
         Config c = new Config();
-        c.setClusterName(clusterName);
+        c.setClusterName(n.clusterName());
         c.setProperty("hazelcast.logging.type", "none");
         c.setProperty("hazelcast.phone.home.enabled", "false");
         c.setProperty("hazelcast.shutdownhook.enabled", "false");
@@ -106,8 +127,11 @@ public final class ClusterConfigs {
         c.setProperty("hazelcast.jmx", "false");
         c.setProperty("hazelcast.health.monitoring.level", "OFF");
         NetworkConfig net = c.getNetworkConfig();
-        net.setPort(port).setPortAutoIncrement(false);
-        net.getInterfaces().setEnabled(true).clear().addInterface(bind);
+        net.setPort(n.port()).setPortAutoIncrement(false);
+        net.getInterfaces().setEnabled(true).clear().addInterface(n.bind());
+        if (n.advertise() != null) {
+            net.setPublicAddress(n.advertise());
+        }
         net.getRestApiConfig().setEnabled(false);
         net.getMemcacheProtocolConfig().setEnabled(false);
         JoinConfig join = net.getJoin();
@@ -118,7 +142,7 @@ public final class ClusterConfigs {
         join.getAzureConfig().setEnabled(false);
         join.getKubernetesConfig().setEnabled(false);
         join.getEurekaConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(List.copyOf(members)).setConnectionTimeoutSeconds(5);
+        join.getTcpIpConfig().setEnabled(true).setMembers(n.members()).setConnectionTimeoutSeconds(5);
         c.getSerializationConfig().setJavaSerializationFilterConfig(serializationFilter());
         c.getJetConfig().setEnabled(false);
         return c;

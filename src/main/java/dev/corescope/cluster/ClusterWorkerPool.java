@@ -32,6 +32,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -57,8 +58,15 @@ import java.util.concurrent.TimeoutException;
  * {@code threshold} permits (a task waits in the coordinator when none is free), so no member ever runs
  * more tasks at once than its threshold, re-dispatches included.
  *
- * <p><b>Tasks.</b> {@code submit} sends a {@link RemoteTask} (workload spec text and task input, no code)
- * with {@link IExecutorService#submitToMember}; the member runs it with {@code TaskExecution.run} and
+ * <p><b>Trust.</b> It uses only members whose card is signed with its cluster key and whose corescope
+ * version and protocol are its own ({@link Roster}); a member of another version stops the connect with
+ * one line naming both, and when no card verifies (another key) it fails with one line and sends nothing.
+ * Every task and clock probe it sends is signed; a member that refuses a task (its {@link MemberPolicy})
+ * answers {@code refused}, recorded as a failed task with the member's reason and listed once per member
+ * and reason in {@link #events()}.
+ *
+ * <p><b>Tasks.</b> {@code submit} sends a {@link RemoteTask} (workload spec text, task input and timeout,
+ * no code) with {@link IExecutorService#submitToMember}; the member runs it in one of its worker JVMs and
  * returns the result fields, timed on its own clock. Start and end are mapped onto the coordinator's
  * clock with the member's offset, measured at connect time like the worker JVMs do: a few
  * {@link ClockProbe} round trips, {@code offset = sent + rtt/2 - memberTime} of the shortest one. On one
@@ -70,38 +78,64 @@ import java.util.concurrent.TimeoutException;
  * to a live member (a free permit of the least loaded one) and noted in {@link #events()}. Each task
  * has one result future, completed once, by the attempt that succeeded: a task is never lost nor
  * counted twice. Slots of a member that left are served by live members from then on. A task that
- * runs past the task timeout is cancelled and recorded as {@code timeout}.
+ * runs past the task timeout is cancelled and recorded as {@code timeout}; the member kills the worker
+ * JVM that ran it (on the cancellation, or on its own copy of the timeout).
  *
  * <p><b>Stopping.</b> {@link #close()} (also called by the session on Ctrl-C) cancels every in-flight
- * task's future with interruption: a queued task is dropped by the member, a started one runs to
- * completion (tasks are CPU-bound) and the member thread sees the interrupt before its next task.
+ * task's future with interruption: a queued task is dropped by the member, a started one is stopped by
+ * killing its worker JVM.
  */
 public final class ClusterWorkerPool implements WorkerPool {
     private static final int PINGS = 5;
     private static final int MAX_ATTEMPTS = 5;
 
-    /** How to reach the cluster. */
-    public record Options(List<String> members, String clusterName, String bind, Duration joinTimeout,
-                          Duration taskTimeout) {
+    /**
+     * How to reach the cluster.
+     *
+     * @param bind      local IPv4 address to bind, null = 127.0.0.1 when every member is on loopback, else
+     *                  the address this machine routes to the first member from
+     * @param port      local port, 0 = any free one
+     * @param advertise address the members reach this coordinator on, null = the bound one
+     * @param key       the cluster key; null = {@link KeyFile#load the default one}
+     */
+    public record Options(List<String> members, String clusterName, String bind, int port, String advertise,
+                          Duration joinTimeout, Duration taskTimeout, KeyFile.Key key) {
         public Options {
             members = List.copyOf(members);
         }
 
         public static Options of(List<String> members) {
-            return new Options(members, ClusterConfigs.DEFAULT_CLUSTER_NAME, ClusterConfigs.DEFAULT_BIND,
-                    Duration.ofSeconds(30), null);
+            return new Options(members, ClusterConfigs.DEFAULT_CLUSTER_NAME, null, 0, null, Duration.ofSeconds(30), null,
+                    null);
         }
 
         public Options withTaskTimeout(Duration t) {
-            return new Options(members, clusterName, bind, joinTimeout, t);
+            return new Options(members, clusterName, bind, port, advertise, joinTimeout, t, key);
         }
 
         public Options withClusterName(String name) {
-            return new Options(members, name, bind, joinTimeout, taskTimeout);
+            return new Options(members, name, bind, port, advertise, joinTimeout, taskTimeout, key);
         }
 
         public Options withJoinTimeout(Duration t) {
-            return new Options(members, clusterName, bind, t, taskTimeout);
+            return new Options(members, clusterName, bind, port, advertise, t, taskTimeout, key);
+        }
+
+        public Options withBind(String address, int localPort) {
+            return new Options(members, clusterName, address, localPort, advertise, joinTimeout, taskTimeout, key);
+        }
+
+        public Options withAdvertise(String address) {
+            return new Options(members, clusterName, bind, port, address, joinTimeout, taskTimeout, key);
+        }
+
+        public Options withKey(KeyFile.Key k) {
+            return new Options(members, clusterName, bind, port, advertise, joinTimeout, taskTimeout, k);
+        }
+
+        /** The address to bind: {@link #bind} or the default described there. */
+        public String bindAddress() {
+            return bind != null ? bind : HostPort.defaultBind(members.stream().map(HostPort::parse).toList());
         }
     }
 
@@ -192,6 +226,8 @@ public final class ClusterWorkerPool implements WorkerPool {
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<Long> startCosts;
     private final Duration taskTimeout;
+    private final MessageAuth auth;
+    private final Set<String> refusalsSeen = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "corescope-cluster-timer");
         t.setDaemon(true);
@@ -200,8 +236,9 @@ public final class ClusterWorkerPool implements WorkerPool {
     private volatile boolean closed;
 
     private ClusterWorkerPool(HazelcastInstance hz, List<Node> nodes, long joinNanos, Duration taskTimeout,
-                              List<String> startEvents) {
+                              MessageAuth auth, List<String> startEvents) {
         this.hz = hz;
+        this.auth = auth;
         this.executor = hz.getExecutorService(ClusterConfigs.EXECUTOR);
         this.nodes = List.copyOf(nodes);
         this.taskTimeout = taskTimeout;
@@ -246,57 +283,78 @@ public final class ClusterWorkerPool implements WorkerPool {
         if (o.members().isEmpty()) {
             throw new IllegalArgumentException("no cluster member address given");
         }
+        KeyFile.Key key = o.key() != null ? o.key() : KeyFile.load(null);
+        MessageAuth auth = key.auth();
         long t0 = System.nanoTime();
         HazelcastInstance hz;
         try {
-            hz = Hazelcast.newHazelcastInstance(ClusterConfigs.coordinator(o.clusterName(), o.bind(), o.members()));
+            hz = Hazelcast.newHazelcastInstance(ClusterConfigs.coordinator(new ClusterConfigs.Network(o.clusterName(),
+                    o.bindAddress(), o.port(), o.advertise(), o.members())));
         } catch (RuntimeException e) {
             throw new WorkerStartException("cannot join the cluster at " + String.join(",", o.members()) + ": "
                     + e.getMessage(), e);
         }
         try {
             List<String> startEvents = new ArrayList<>();
-            Map<Member, MemberCard> cards = awaitCards(hz, o, startEvents);
+            Map<Member, MemberCard> cards = awaitCards(hz, o, auth, key, startEvents);
             long joinNanos = System.nanoTime() - t0;
             IExecutorService exec = hz.getExecutorService(ClusterConfigs.EXECUTOR);
             List<Node> nodes = new ArrayList<>();
             for (Map.Entry<Member, MemberCard> e : cards.entrySet()) {
-                long[] sync = syncClock(exec, e.getKey());
+                long[] sync = syncClock(exec, e.getKey(), auth);
                 nodes.add(new Node(nodes.size(), e.getKey(), e.getValue(), sync[0], sync[1]));
             }
-            return new ClusterWorkerPool(hz, nodes, joinNanos, o.taskTimeout(), startEvents);
+            return new ClusterWorkerPool(hz, nodes, joinNanos, o.taskTimeout(), auth, startEvents);
         } catch (RuntimeException e) {
             hz.shutdown();
             throw e;
         }
     }
 
-    private static Map<Member, MemberCard> awaitCards(HazelcastInstance hz, Options o, List<String> startEvents) {
+    /**
+     * Waits until every data member in view has a card (or the join timeout), then keeps the members
+     * whose card this coordinator can verify ({@link Roster}).
+     *
+     * @throws WorkerStartException when a member runs another version, or no member has a verifiable card
+     */
+    private static Map<Member, MemberCard> awaitCards(HazelcastInstance hz, Options o, MessageAuth auth, KeyFile.Key key,
+                                                      List<String> startEvents) {
         IMap<String, String> map = hz.getMap(ClusterConfigs.MEMBERS_MAP);
         long deadline = System.nanoTime() + o.joinTimeout().toNanos();
-        Map<Member, MemberCard> cards = new LinkedHashMap<>();
         while (true) {
-            cards.clear();
             List<Member> data = hz.getCluster().getMembers().stream().filter(m -> !m.isLiteMember()).toList();
+            List<Roster.Candidate<Member>> candidates = new ArrayList<>();
             for (Member m : data) {
-                String json = map.get(m.getUuid().toString());
-                if (json != null) {
-                    cards.put(m, MemberCard.fromJson(json));
+                candidates.add(new Roster.Candidate<>(m, m.getUuid().toString(),
+                        m.getAddress().getHost() + ":" + m.getAddress().getPort(), map.get(m.getUuid().toString())));
+            }
+            Roster<Member> roster = Roster.of(candidates, auth, Protocol.version(), Protocol.NUMBER);
+            boolean timedOut = System.nanoTime() > deadline;
+            if (!data.isEmpty() && roster.settled() && data.size() >= o.members().size() || timedOut) {
+                if (!roster.mismatches().isEmpty()) {
+                    throw new WorkerStartException(roster.mismatches().get(0)
+                            + (roster.mismatches().size() > 1 ? " (and " + (roster.mismatches().size() - 1) + " more)" : ""),
+                            null);
                 }
-            }
-            boolean complete = !data.isEmpty() && cards.size() == data.size() && data.size() >= o.members().size();
-            if (complete) {
-                return cards;
-            }
-            if (System.nanoTime() > deadline) {
-                if (cards.isEmpty()) {
+                if (roster.accepted().isEmpty()) {
+                    if (!roster.ignored().isEmpty()) {
+                        throw new WorkerStartException(roster.ignored().size() + " member(s) answered at "
+                                + String.join(",", o.members()) + " but none has a card signed with this coordinator's key "
+                                + key.path() + " (fingerprint " + auth.fingerprint() + "): copy the members' cluster.key "
+                                + "here or pass --secret-file; nothing was run", null);
+                    }
                     throw new WorkerStartException("no corescope member answered at " + String.join(",", o.members())
                             + " (cluster name '" + o.clusterName() + "') within " + o.joinTimeout().toSeconds()
                             + " s; start them with 'corescope member'", null);
                 }
-                startEvents.add("only " + cards.size() + " member(s) with a corescope card answered within "
-                        + o.joinTimeout().toSeconds() + " s (" + o.members().size() + " address(es) given, "
-                        + data.size() + " data member(s) in the cluster); running on those");
+                roster.ignored().forEach(why -> startEvents.add("ignored " + why));
+                if (timedOut && (roster.pending() > 0 || data.size() < o.members().size())) {
+                    startEvents.add("only " + roster.accepted().size() + " member(s) with a corescope card answered within "
+                            + o.joinTimeout().toSeconds() + " s (" + o.members().size() + " address(es) given, "
+                            + data.size() + " data member(s) in the cluster); running on those");
+                }
+                Map<Member, MemberCard> cards = new LinkedHashMap<>();
+                roster.accepted().forEach(a -> cards.put(a.member(), a.card()));
                 return cards;
             }
             try {
@@ -309,19 +367,23 @@ public final class ClusterWorkerPool implements WorkerPool {
     }
 
     /** {offset, best round trip}: offset to add to a member timestamp to place it on our clock. */
-    private static long[] syncClock(IExecutorService exec, Member m) {
+    private static long[] syncClock(IExecutorService exec, Member m, MessageAuth auth) {
         long bestRtt = Long.MAX_VALUE;
         long offset = 0;
         for (int i = 0; i < PINGS; i++) {
             long sent = System.nanoTime();
             long memberTime;
             try {
-                memberTime = exec.submitToMember(new ClockProbe(), m).get(30, TimeUnit.SECONDS);
+                memberTime = exec.submitToMember(ClockProbe.signed(auth), m).get(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new WorkerStartException("interrupted while syncing clocks", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new WorkerStartException("member " + m.getAddress() + " did not answer a clock probe: " + e, e);
+            } catch (ExecutionException e) {
+                Throwable cause = unwrap(e);
+                throw new WorkerStartException("member " + m.getAddress() + " did not answer a clock probe: "
+                        + (cause instanceof SecurityException ? cause.getMessage() : cause.toString()), e);
+            } catch (TimeoutException e) {
+                throw new WorkerStartException("member " + m.getAddress() + " did not answer a clock probe within 30 s", e);
             }
             long received = System.nanoTime();
             long rtt = received - sent;
@@ -414,7 +476,8 @@ public final class ClusterWorkerPool implements WorkerPool {
         }
         job.attempts++;
         try {
-            Future<RemoteResult> f = executor.submitToMember(RemoteTask.of(job.spec, job.input), node.member);
+            Future<RemoteResult> f = executor.submitToMember(RemoteTask.signed(job.spec, job.input, taskTimeout, auth),
+                    node.member);
             job.future = f;
             if (f instanceof CompletionStage<?>) {
                 @SuppressWarnings("unchecked")
@@ -456,7 +519,13 @@ public final class ClusterWorkerPool implements WorkerPool {
             return;
         }
         if (error == null) {
-            if (RemoteResult.CANCELLED.equals(r.status())) {
+            if (RemoteResult.REFUSED.equals(r.status())) {
+                String why = "refused by " + node.label + ": " + r.error();
+                if (refusalsSeen.add(why)) {
+                    event(why);
+                }
+                job.result.complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), why).withNode(node.label));
+            } else if (RemoteResult.CANCELLED.equals(r.status())) {
                 job.result.complete(new TaskResult(TaskRecord.FAILED, r.startNanos() + node.clockOffset,
                         r.endNanos() + node.clockOffset, -1, -1, -1, 0, 0, null, "cancelled on " + node.label).withNode(node.label));
             } else {
@@ -618,6 +687,25 @@ public final class ClusterWorkerPool implements WorkerPool {
     /** The member cards, in slot order. */
     public List<MemberCard> cards() {
         return nodes.stream().map(n -> n.card).toList();
+    }
+
+    /**
+     * The members that would refuse one of {@code specs}, by what their cards say they run, one line each
+     * ({@code node-1@10.0.0.1:5701 refuses --cmd tasks: ...}); empty when all accept. Lets a command stop
+     * before it starts; the members check again whatever this says.
+     */
+    public List<String> refusals(List<WorkloadSpec> specs) {
+        List<String> out = new ArrayList<>();
+        for (Node n : nodes) {
+            for (WorkloadSpec spec : specs) {
+                String why = MemberPolicy.refusalByCard(n.card, spec);
+                if (why != null) {
+                    out.add(n.label + " refuses " + MemberPolicy.label(MemberPolicy.kind(spec)) + " tasks: " + why);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** Cancels every in-flight task on the members, fails the waiting ones, and leaves the cluster. */

@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
 /**
  * The fields of a {@link TaskResult} as a member sends them back. {@code startNanos}/{@code endNanos}
  * are on the member's {@link System#nanoTime()} clock (its own timeline); the coordinator maps them
- * onto its own with the member's clock offset. {@code pid} is the member's process id.
+ * onto its own with the member's clock offset. {@code pid} is the process that ran the task (the
+ * member's worker JVM).
  */
 public record RemoteResult(String status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
                            long involuntarySwitches, long checksum, long bytes, byte[] payload, String error,
@@ -15,6 +16,13 @@ public record RemoteResult(String status, long startNanos, long endNanos, long c
     private static final long serialVersionUID = 1L;
     /** Status of a task that was cancelled before it started. */
     public static final String CANCELLED = "cancelled";
+    /** Status of a task the member did not run: unauthenticated, another protocol, or not allowed there. */
+    public static final String REFUSED = "refused";
+
+    static RemoteResult refused(String why) {
+        long now = System.nanoTime();
+        return new RemoteResult(REFUSED, now, now, -1, -1, -1, 0, 0, null, why, ProcessHandle.current().pid());
+    }
 
     static RemoteResult of(TaskResult r, long pid) {
         byte[] data = null;

@@ -3,26 +3,31 @@ package dev.corescope.exec;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * A worker JVM and the coordinator thread that talks to it. Its clock is mapped onto the
- * coordinator's by pings (the offset of the ping with the shortest round trip). A worker that dies
- * or times out is killed and reported; its task is recorded as failed or timed out.
+ * coordinator's by pings (the offset of the ping with the shortest round trip). A worker that does
+ * not say hello within its start timeout, dies, sends a malformed frame or times out is killed and
+ * reported; its task is recorded as failed or timed out.
  */
 final class ProcessWorker extends QueuedWorker {
     private static final int PINGS = 5;
-    /** Largest payload one result can carry: one Java array (the VM refuses slightly less than 2^31). */
-    static final long MAX_PAYLOAD = Integer.MAX_VALUE - 8;
 
     private final Process process;
     private final OutputStream toWorker;
@@ -31,34 +36,74 @@ final class ProcessWorker extends QueuedWorker {
     private final long clockOffset;
     private volatile boolean timedOut;
 
-    ProcessWorker(String id, List<String> command, Path log, Duration timeout, ScheduledExecutorService watchdog,
-                  Consumer<String> events) {
+    /**
+     * Waits for the started worker's hello (skipping what its JVM printed before it into {@code log})
+     * and syncs its clock; kills it when that takes longer than {@code startTimeout}.
+     *
+     * @param t0 when the worker's start began (its start cost is measured from there)
+     * @throws WorkerStartException when the worker does not become ready
+     */
+    ProcessWorker(String id, Process process, long t0, Path log, Duration timeout, Duration startTimeout,
+                  ScheduledExecutorService watchdog, Consumer<String> events) {
         super(id + "-io", timeout, watchdog, events);
-        long t0 = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.redirectError(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(log.toFile()));
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            throw new WorkerStartException("cannot start worker JVM: " + e.getMessage(), e);
-        }
+        this.process = process;
         toWorker = process.getOutputStream();
         fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> guard;
         try {
-            if (Frames.readType(fromWorker) != Frames.HELLO) {
+            guard = watchdog.schedule(() -> {
+                late.set(true);
+                process.destroyForcibly();
+            }, startTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            process.destroyForcibly();
+            throw new WorkerStartException("worker JVM " + id + " not started: the pool is closed", e);
+        }
+        try {
+            ByteArrayOutputStream noise = new ByteArrayOutputStream();
+            try {
+                Frames.awaitSync(fromWorker, Frames.MAX_NOISE, noise);
+            } finally {
+                keepNoise(log, id, noise);
+            }
+            Frames.Frame hello = Frames.read(fromWorker);
+            if (hello.type() != Frames.HELLO) {
                 throw new IOException("worker did not say hello");
             }
-            long pid = fromWorker.readLong();
-            long tid = fromWorker.readLong();
-            fromWorker.readLong();
+            long pid = hello.body().readLong();
+            long tid = hello.body().readLong();
             clockOffset = syncClock();
             info = new WorkerInfo(id, pid, tid, System.nanoTime() - t0);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
-            throw new WorkerStartException("worker JVM " + id + " failed to start: " + e.getMessage()
-                    + exitText(), e);
+            String why = late.get()
+                    ? " did not say hello within " + seconds(startTimeout) + " and was killed (pid " + process.pid() + ")"
+                    : " failed to start: " + e.getMessage() + exitText();
+            throw new WorkerStartException("worker JVM " + id + why, e);
+        } finally {
+            guard.cancel(false);
         }
         thread.start();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** What the worker's JVM printed on the protocol output before its hello goes to the worker log. */
+    private static void keepNoise(Path log, String id, ByteArrayOutputStream noise) {
+        if (log == null || noise.size() == 0) {
+            return;
+        }
+        try (OutputStream o = Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            o.write(("[corescope: " + id + " printed " + noise.size() + " bytes on stdout before its hello]\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            noise.writeTo(o);
+            o.write('\n');
+        } catch (IOException e) {
+            // the log is a courtesy
+        }
     }
 
     /** Offset to add to a worker timestamp to place it on the coordinator's timeline. */
@@ -69,10 +114,11 @@ final class ProcessWorker extends QueuedWorker {
             long sent = System.nanoTime();
             Frames.write(toWorker, Frames.PING, d -> { });
             toWorker.flush();
-            if (Frames.readType(fromWorker) != Frames.PONG) {
+            Frames.Frame pong = Frames.read(fromWorker);
+            if (pong.type() != Frames.PONG) {
                 throw new IOException("worker answered a ping with something else");
             }
-            long workerTime = fromWorker.readLong();
+            long workerTime = pong.body().readLong();
             long received = System.nanoTime();
             long rtt = received - sent;
             if (rtt < bestRtt) {
@@ -90,22 +136,37 @@ final class ProcessWorker extends QueuedWorker {
 
     @Override
     protected TaskResult execute(WorkloadSpec spec, TaskInput input) {
+        byte[] task;
         try {
             String text = spec.text();
-            long sent = System.nanoTime();
-            Frames.write(toWorker, Frames.TASK, d -> {
-                d.writeUTF(text);
+            task = Frames.encode(Frames.TASK, d -> {
+                Frames.writeString(d, text);
                 d.writeInt(input.index());
                 d.writeLong(input.size());
                 d.writeLong(input.seed());
             });
+        } catch (IOException e) {
+            // nothing was sent: the worker is fine
+            return TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), "the task cannot be sent to a worker JVM: "
+                    + e.getMessage() + " (the workload spec is " + spec.text().length() + " characters)");
+        }
+        try {
+            long sent = System.nanoTime();
+            toWorker.write(task);
             toWorker.flush();
-            return readResult(fromWorker, clockOffset, sent);
-        } catch (IOException | RuntimeException e) {
+            return readResult(fromWorker, clockOffset, sent, Frames.payloadCap());
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             alive = false;
-            String why = timedOut ? "killed after timeout" : "worker JVM died: " + e.getMessage() + exitText();
-            reportEvent(info.id() + " (pid " + info.pid() + ") " + why);
+            String why;
+            if (timedOut) {
+                why = "killed after timeout";
+            } else {
+                String exit = exitText(); // waits briefly for the process to end
+                // still alive: its stream cannot be trusted any more (a corrupt frame, a payload over the cap)
+                why = (exit.isEmpty() ? "worker JVM killed: " : "worker JVM died: ") + e.getMessage() + exit;
+            }
             process.destroyForcibly();
+            reportEvent(info.id() + " (pid " + info.pid() + ") " + why);
             return TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), info.id() + " (pid " + info.pid() + ") " + why);
         }
     }
@@ -113,35 +174,44 @@ final class ProcessWorker extends QueuedWorker {
     /**
      * Reads one result (header frame, payload into one array, write-end stamp) and checks the payload's
      * CRC32C after the last byte has arrived. A corrupted payload gives a failed result; a truncated
-     * stream or a malformed header throws.
+     * stream, a malformed header or a payload length over {@code maxPayload} (checked before the array is
+     * allocated) throws.
      *
      * @param clockOffset added to worker timestamps to put them on this JVM's clock
      * @param sent        when the task frame was sent (this JVM's clock)
+     * @param maxPayload  the most payload bytes accepted ({@link Frames#payloadCap()})
      */
-    static TaskResult readResult(DataInputStream in, long clockOffset, long sent) throws IOException {
-        if (Frames.readType(in) != Frames.RESULT) {
-            throw new IOException("unexpected frame from worker");
+    static TaskResult readResult(DataInputStream in, long clockOffset, long sent, long maxPayload) throws IOException {
+        Frames.Frame frame = Frames.read(in);
+        if (frame.type() != Frames.RESULT) {
+            throw new IOException("unexpected frame from worker (type " + frame.type() + ")");
         }
         long headerArrived = System.nanoTime();
-        boolean ok = in.readBoolean();
-        long received = in.readLong() + clockOffset;
-        long start = in.readLong() + clockOffset;
-        long end = in.readLong() + clockOffset;
-        long cpu = in.readLong();
-        long wait = in.readLong();
-        long invol = in.readLong();
-        long checksum = in.readLong();
-        String error = in.readUTF();
-        long bytes = in.readLong();
-        long crc = in.readLong();
-        long workerCrcNanos = in.readLong();
-        long writeStart = in.readLong() + clockOffset;
-        if (bytes < 0 || bytes > MAX_PAYLOAD) {
-            throw new IOException("corrupt result header: payload length " + bytes + " (the limit is one Java array, "
-                    + MAX_PAYLOAD + " bytes)");
+        Frames.Reader h = frame.body();
+        boolean ok = h.readBoolean();
+        long received = h.readLong() + clockOffset;
+        long start = h.readLong() + clockOffset;
+        long end = h.readLong() + clockOffset;
+        long cpu = h.readLong();
+        long wait = h.readLong();
+        long invol = h.readLong();
+        long checksum = h.readLong();
+        String error = h.readString();
+        long bytes = h.readLong();
+        long crc = h.readLong();
+        long workerCrcNanos = h.readLong();
+        long writeStart = h.readLong() + clockOffset;
+        if (bytes < 0 || bytes > maxPayload) {
+            throw new IOException("corrupt result header: payload length " + bytes + " (the limit is " + maxPayload
+                    + " bytes: one Java array, at most half the coordinator's heap)");
         }
-        byte[] data = bytes == 0 ? null : new byte[(int) bytes];
-        if (data != null) {
+        byte[] data = null;
+        if (bytes > 0) {
+            try {
+                data = new byte[(int) bytes];
+            } catch (OutOfMemoryError e) {
+                throw new IOException("a result payload of " + bytes + " bytes does not fit in the coordinator's heap now");
+            }
             Frames.readPayload(in, data);
         }
         long writeEnd = in.readLong() + clockOffset;
@@ -175,9 +245,10 @@ final class ProcessWorker extends QueuedWorker {
     }
 
     @Override
-    protected void abort() {
+    protected String abort() {
         timedOut = true;
         process.destroyForcibly();
+        return "was killed";
     }
 
     /** Closes the worker's stdin (it exits on EOF) and terminates it in case it is mid-task. */

@@ -1,27 +1,46 @@
 package dev.corescope.exec;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Workers that are separate JVMs started with this JVM's {@code java} binary and classpath, talking
- * over stdin/stdout ({@link Frames}). Started in parallel; each is pinged to map its clock onto ours.
+ * over a pipe pair ({@link Frames}). Started in parallel (each process launched from the one
+ * long-lived {@link Spawner} thread, so that the workers' parent-death signal fires only when this JVM
+ * dies); each is pinged to map its clock onto ours. A worker that does not say hello within the start
+ * timeout is killed and its start fails; closing the pool kills the workers still starting.
  */
 public final class ProcessWorkerPool extends AbstractWorkerPool {
     /** Default options of a worker JVM: a serial collector keeps GC threads from competing for CPUs. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
             "-Djava.awt.headless=true");
+    /** How long a worker JVM may take from launch to its hello and clock pings. */
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Duration taskTimeout;
     private final List<String> jvmOptions;
     private final Path workerLog;
+    private final Set<Process> starting = ConcurrentHashMap.newKeySet();
     private List<Integer> pinCpus = List.of();
+    private Duration startTimeout = DEFAULT_START_TIMEOUT;
 
     /** Pins worker k's task thread to {@code cpus[(k-1) mod n]} (from inside the worker JVM). */
     public ProcessWorkerPool pinnedTo(List<Integer> cpus) {
         this.pinCpus = List.copyOf(cpus);
+        return this;
+    }
+
+    /** How long a worker JVM may take to say hello before it is killed (default {@link #DEFAULT_START_TIMEOUT}). */
+    public ProcessWorkerPool startTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the start timeout must be positive: " + timeout);
+        }
+        this.startTimeout = timeout;
         return this;
     }
 
@@ -39,17 +58,49 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         return "processes";
     }
 
-    @Override
-    protected Worker start(int id) {
+    /** The worker JVM's command line. */
+    List<String> command(int id) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
+        cmd.add(WorkerChannel.ADD_OPENS);
+        cmd.add("-D" + WorkerMain.PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
         if (!pinCpus.isEmpty()) {
             cmd.add("-D" + WorkerMain.CPU_PROPERTY + "=" + pinCpus.get((id - 1) % pinCpus.size()));
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(WorkerMain.class.getName());
-        return new ProcessWorker("jvm-" + id, cmd, workerLog, taskTimeout, watchdog, this::event);
+        return cmd;
+    }
+
+    @Override
+    protected Worker start(int id) {
+        long t0 = System.nanoTime();
+        ProcessBuilder pb = new ProcessBuilder(command(id));
+        pb.redirectError(workerLog == null ? ProcessBuilder.Redirect.DISCARD
+                : ProcessBuilder.Redirect.appendTo(workerLog.toFile()));
+        Process process;
+        try {
+            process = Spawner.start(pb);
+        } catch (IOException e) {
+            throw new WorkerStartException("cannot start worker JVM: " + e.getMessage(), e);
+        }
+        starting.add(process);
+        try {
+            if (isClosed()) { // closed between the spawn and now: abortStarts() may have missed it
+                process.destroyForcibly();
+                throw new WorkerStartException("worker JVM jvm-" + id + " not started: the pool is closed", null);
+            }
+            return new ProcessWorker("jvm-" + id, process, t0, workerLog, taskTimeout, startTimeout, watchdog,
+                    this::event);
+        } finally {
+            starting.remove(process);
+        }
+    }
+
+    @Override
+    protected void abortStarts() {
+        starting.forEach(Process::destroyForcibly);
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * A worker driven by one dedicated platform thread that takes jobs from a queue, one at a time.
  * Subclasses say how a job runs (in this thread, or in a worker JVM) and how to abort a job that
- * ran past the timeout. A timed-out worker is dead: its pool replaces it.
+ * ran past the timeout. A timed-out worker is dead: its pool replaces it. Every submitted job's
+ * future completes, even when running it throws (an {@link Error} included): the worker is then dead.
  */
 abstract class QueuedWorker implements Worker {
     /** {@code settled} is claimed by whoever completes the result: the worker loop or the watchdog. */
@@ -49,8 +50,12 @@ abstract class QueuedWorker implements Worker {
     /** Runs one job on the worker thread; must not throw. */
     protected abstract TaskResult execute(WorkloadSpec spec, TaskInput input);
 
-    /** Stops a job that ran past its timeout (called from the watchdog thread). */
-    protected abstract void abort();
+    /**
+     * Stops a job that ran past its timeout, or gives up on it (called from the watchdog thread).
+     *
+     * @return what was done, for the event log: "was killed", "was abandoned ..."
+     */
+    protected abstract String abort();
 
     /** Called on the worker thread before it takes its first job. */
     protected void started() {
@@ -80,9 +85,9 @@ abstract class QueuedWorker implements Worker {
                     // Dead before the result is published: completing it runs the caller's next step (e.g.
                     // the batch runner submitting the next task), which must not pick this worker again.
                     alive = false;
+                    String done = abort();
                     events.accept(info().id() + " (pid " + info().pid() + ") ran past the "
-                            + timeout.toMillis() + " ms task timeout and was stopped");
-                    abort();
+                            + timeout.toMillis() + " ms task timeout and " + done);
                     result.complete(new TaskResult(TaskRecord.TIMEOUT, submitted, System.nanoTime(), -1, -1, -1, 0, 0,
                             null, "timed out after " + timeout.toMillis() + " ms"));
                 }
@@ -107,7 +112,16 @@ abstract class QueuedWorker implements Worker {
                     return;
                 }
                 if (!job.settled().get()) {
-                    TaskResult r = execute(job.spec(), job.input());
+                    TaskResult r;
+                    try {
+                        r = execute(job.spec(), job.input());
+                    } catch (Throwable e) {
+                        alive = false; // whatever state the worker is in, it is not trusted with another task
+                        r = TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), info().id() + " failed: "
+                                + TaskExecution.describe(e));
+                        reportEvent(r.error());
+                        abortQuietly();
+                    }
                     if (job.claim()) {
                         job.result().complete(r);
                     }
@@ -123,6 +137,14 @@ abstract class QueuedWorker implements Worker {
                 }
             }
             release();
+        }
+    }
+
+    private void abortQuietly() {
+        try {
+            abort();
+        } catch (Throwable e) {
+            // already failing: the job's result says why
         }
     }
 

@@ -38,7 +38,7 @@ public record TaskResult(String status, long startNanos, long endNanos, long cpu
      * @param end            worker: task body ends
      * @param writeStart     worker: result ready (its CRC32C computed), about to write the header
      * @param writeEnd       worker: header and payload written and flushed
-     * @param headerArrived  coordinator: first byte of the result header read
+     * @param headerArrived  coordinator: the result's header frame read
      * @param payloadRead    coordinator: last payload byte read
      * @param usable         coordinator: payload checked (CRC32C) and wrapped; the result is usable
      * @param workerCrcNanos worker: time spent computing the payload's CRC32C (inside serialization)

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * A worker that is one dedicated platform thread of this JVM. A task that runs past the timeout is
- * reported as timed out and its thread is interrupted and abandoned (Java cannot kill a thread).
+ * reported as timed out and its thread is interrupted and abandoned (Java cannot kill a thread): a
+ * task that ignores the interrupt, such as a spin, goes on using a CPU until it ends. The pool is told
+ * ({@code onAbandon}) so that it can count the abandoned threads still running ({@link #running()}).
  */
 final class ThreadWorker extends QueuedWorker {
     private final Map<WorkloadSpec, Workload> workloads = new HashMap<>();
@@ -21,15 +23,17 @@ final class ThreadWorker extends QueuedWorker {
     private final WorkerInfo info;
 
     private final int cpu;
+    private final Consumer<ThreadWorker> onAbandon;
 
-    ThreadWorker(String id, Duration timeout, ScheduledExecutorService watchdog, Consumer<String> events) {
-        this(id, timeout, watchdog, events, -1);
-    }
-
-    /** @param cpu the CPU to pin this worker's thread to, or -1 for none */
-    ThreadWorker(String id, Duration timeout, ScheduledExecutorService watchdog, Consumer<String> events, int cpu) {
+    /**
+     * @param cpu       the CPU to pin this worker's thread to, or -1 for none
+     * @param onAbandon told when a timed-out task's thread is given up on
+     */
+    ThreadWorker(String id, Duration timeout, ScheduledExecutorService watchdog, Consumer<String> events, int cpu,
+                 Consumer<ThreadWorker> onAbandon) {
         super(id, timeout, watchdog, events);
         this.cpu = cpu;
+        this.onAbandon = onAbandon;
         long t0 = System.nanoTime();
         thread.start();
         info = new WorkerInfo(id, ProcessHandle.current().pid(), tid.join(), System.nanoTime() - t0);
@@ -59,7 +63,18 @@ final class ThreadWorker extends QueuedWorker {
     }
 
     @Override
-    protected void abort() {
+    protected String abort() {
+        if (Thread.currentThread() == thread) {
+            return "failed"; // the thread itself gives up: it ends, nothing is left running
+        }
         thread.interrupt();
+        onAbandon.accept(this);
+        return "was abandoned: its thread was interrupted, but Java cannot stop a thread, so it may still be "
+                + "running (use --mode processes: a timed-out worker JVM is killed)";
+    }
+
+    /** Whether this worker's thread is still running (a task it was abandoned in may not have ended). */
+    boolean running() {
+        return thread.isAlive();
     }
 }

@@ -2,9 +2,13 @@ package dev.corescope.exec;
 
 import java.time.Duration;
 
-/** Workers that are platform threads of this JVM. */
+/**
+ * Workers that are platform threads of this JVM. A thread abandoned in a timed-out task is kept in
+ * view until it ends ({@link #abandonedThreads()}).
+ */
 public final class ThreadWorkerPool extends AbstractWorkerPool {
     private final Duration taskTimeout;
+    private final java.util.List<ThreadWorker> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.List<Integer> pinCpus;
 
     public ThreadWorkerPool(Duration taskTimeout) {
@@ -28,6 +32,12 @@ public final class ThreadWorkerPool extends AbstractWorkerPool {
     @Override
     protected Worker start(int id) {
         int cpu = pinCpus.isEmpty() ? -1 : pinCpus.get((id - 1) % pinCpus.size());
-        return new ThreadWorker("thread-" + id, taskTimeout, watchdog, this::event, cpu);
+        return new ThreadWorker("thread-" + id, taskTimeout, watchdog, this::event, cpu, abandoned::add);
+    }
+
+    @Override
+    public int abandonedThreads() {
+        abandoned.removeIf(w -> !w.running());
+        return abandoned.size();
     }
 }

@@ -17,9 +17,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Entry point of a worker JVM: reads task frames on stdin, runs them on its main thread, writes
- * result frames on stdout. {@code System.out} is redirected to stderr so that a stray print in a
- * workload cannot corrupt a frame. Exits when stdin closes, so a dead coordinator leaves no orphans.
+ * Entry point of a worker JVM: reads task frames, runs them on its main thread, writes result frames,
+ * all over private descriptors ({@link WorkerChannel}): fd 1 then goes to stderr, so nothing printed
+ * by the JVM, native code or a child process can corrupt a frame. The worker asks the kernel to kill
+ * it when its coordinator dies ({@code PR_SET_PDEATHSIG}, even after a SIGKILL of the coordinator),
+ * and it exits when its protocol input closes: no orphans.
  */
 public final class WorkerMain {
     private WorkerMain() {
@@ -27,19 +29,32 @@ public final class WorkerMain {
 
     /** System property naming the CPU a worker JVM pins its task thread to. */
     public static final String CPU_PROPERTY = "corescope.cpu";
+    /** System property with the coordinator's pid: a worker whose parent is already gone exits. */
+    static final String PARENT_PROPERTY = "corescope.parent";
+    /** Longest error text sent back with a result (characters). */
+    static final int MAX_ERROR = 2000;
 
     public static void main(String[] args) throws IOException {
+        if (!Posix.dieWithParent(Long.getLong(PARENT_PROPERTY, -1L))) {
+            System.err.println("corescope worker: the coordinator is gone; exiting");
+            System.exit(1);
+        }
+        WorkerChannel channel = WorkerChannel.open();
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        if (channel.note() != null) {
+            System.err.println("corescope worker: " + channel.note());
+        }
         String cpu = System.getProperty(CPU_PROPERTY);
         if (cpu != null && !Affinity.pinCurrentThread(Integer.parseInt(cpu))) {
             System.err.println("corescope worker: could not pin to CPU " + cpu);
         }
-        widenPipe();
-        OutputStream raw = new FileOutputStream(FileDescriptor.out);
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        widenPipe(channel.outFd());
+        OutputStream raw = channel.out();
         BufferedOutputStream out = new BufferedOutputStream(raw, 1 << 16);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(channel.in(), 1 << 16));
         long pid = ProcessHandle.current().pid();
         long tid = ThreadStats.currentTid();
+        out.write(Frames.SYNC);
         Frames.write(out, Frames.HELLO, d -> {
             d.writeLong(pid);
             d.writeLong(tid);
@@ -48,20 +63,21 @@ public final class WorkerMain {
         out.flush();
         Map<String, Workload> workloads = new HashMap<>();
         while (true) {
-            byte type;
+            Frames.Frame frame;
             try {
-                type = Frames.readType(in);
+                frame = Frames.read(in);
             } catch (EOFException e) {
                 return;
             }
-            if (type == Frames.PING) {
+            if (frame.type() == Frames.PING) {
                 long now = System.nanoTime();
                 Frames.write(out, Frames.PONG, d -> d.writeLong(now));
                 out.flush();
-            } else if (type == Frames.TASK) {
+            } else if (frame.type() == Frames.TASK) {
                 long received = System.nanoTime();
-                String spec = in.readUTF();
-                TaskInput input = new TaskInput(in.readInt(), in.readLong(), in.readLong());
+                Frames.Reader body = frame.body();
+                String spec = body.readString();
+                TaskInput input = new TaskInput(body.readInt(), body.readLong(), body.readLong());
                 TaskResult r;
                 try {
                     Workload w = workloads.computeIfAbsent(spec, s -> Workloads.create(WorkloadSpec.parse(s)));
@@ -71,7 +87,7 @@ public final class WorkerMain {
                 }
                 writeResult(out, raw, r, received);
             } else {
-                throw new IOException("unknown frame type " + type);
+                throw new IOException("unknown frame type " + frame.type());
             }
         }
     }
@@ -100,7 +116,7 @@ public final class WorkerMain {
             d.writeLong(r.waitNanos());
             d.writeLong(r.involuntarySwitches());
             d.writeLong(r.checksum());
-            d.writeUTF(r.error() == null ? "" : truncate(r.error()));
+            Frames.writeString(d, r.error() == null ? "" : truncate(r.error()));
             d.writeLong(bytes);
             d.writeLong(crc);
             d.writeLong(crcNanos);
@@ -120,36 +136,33 @@ public final class WorkerMain {
         }
     }
 
-    /** fcntl(2) from the C library, through JNA (already on the classpath for OSHI). */
-    interface LibC extends com.sun.jna.Library {
-        int fcntl(int fd, int cmd, int arg);
-    }
-
-    static final int F_SETPIPE_SZ = 1031;
-    static final int F_GETPIPE_SZ = 1032;
     static final int PIPE_BYTES = 1 << 20;
 
     /**
-     * Asks Linux for a 1 MiB stdout pipe (the default is 64 KiB; {@code /proc/sys/fs/pipe-max-size} is
+     * Asks Linux for a 1 MiB protocol pipe (the default is 64 KiB; {@code /proc/sys/fs/pipe-max-size} is
      * the unprivileged cap, 1 MiB by default): each read and write then moves up to 1 MiB, 16x fewer
      * system calls and wake-ups per result. Best effort: elsewhere, or if refused, the default stays.
      *
+     * @param fd the descriptor of the protocol output
      * @return the pipe's size afterwards, or -1 when it could not be asked
      */
-    static int widenPipe() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+    static int widenPipe(int fd) {
+        if (!Posix.AVAILABLE) {
             return -1;
         }
         try {
-            LibC c = com.sun.jna.Native.load("c", LibC.class);
-            c.fcntl(1, F_SETPIPE_SZ, PIPE_BYTES);
-            return c.fcntl(1, F_GETPIPE_SZ, 0);
+            Posix.fcntl(fd, Posix.F_SETPIPE_SZ, PIPE_BYTES);
+            return Posix.fcntl(fd, Posix.F_GETPIPE_SZ, 0);
         } catch (Throwable e) {
-            return -1; // JNA missing or stdout not a pipe: keep the default
+            return -1; // the output is not a pipe: keep the default
         }
     }
 
     private static String truncate(String s) {
-        return s.length() > 2000 ? s.substring(0, 2000) : s;
+        if (s.length() <= MAX_ERROR) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(MAX_ERROR - 1)) ? MAX_ERROR - 1 : MAX_ERROR;
+        return s.substring(0, end);
     }
 }

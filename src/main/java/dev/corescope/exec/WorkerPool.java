@@ -25,6 +25,14 @@ public interface WorkerPool extends AutoCloseable {
     /** Human-readable events: replacements, abandoned threads. */
     List<String> events();
 
+    /**
+     * How many worker threads were abandoned in a timed-out task and are still running now (each may keep
+     * a CPU busy). Only thread workers are abandoned: a timed-out worker JVM is killed.
+     */
+    default int abandonedThreads() {
+        return 0;
+    }
+
     @Override
     void close();
 }

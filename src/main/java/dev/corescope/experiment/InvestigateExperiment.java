@@ -104,8 +104,8 @@ public final class InvestigateExperiment {
         // levels above the threshold are expected to be slow and noisy: warn only about the ones that count
         var clean = s.levels().stream().filter(l -> l.workers() <= result.threshold()).toList();
         var m = s.metadata();
-        return s.withWarnings(Warnings.of(clean, m.loadAtStart(), m.loadAtEnd(),
-                Runtime.getRuntime().availableProcessors()));
+        return s.withWarnings(Summaries.warnings(session, Warnings.of(clean, m.loadAtStart(), m.loadAtEnd(),
+                Runtime.getRuntime().availableProcessors())));
     }
 
     public static Result run(Session session, Config c, CompletableFuture<MachineProfile> profileFuture,

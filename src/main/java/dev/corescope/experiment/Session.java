@@ -16,7 +16,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import dev.corescope.machine.MachineProbe;
@@ -27,7 +29,9 @@ import java.util.function.Supplier;
  * One run: its directory, its append-only record log, its worker pool and clock. Every batch goes
  * through {@link #run}; records are on disk before the batch returns. On Ctrl-C (JVM shutdown before
  * {@link #close()}), the workers are stopped and the partial summary supplied by the experiment is
- * written, so nothing measured is lost.
+ * written, so nothing measured is lost: it covers the finished batches and what the running one has
+ * recorded so far ({@link #batchesSoFar()}). A complete summary already written is never replaced by
+ * the partial one ({@code SummaryWriter}).
  */
 public final class Session implements AutoCloseable {
     private final Settings settings;
@@ -37,6 +41,8 @@ public final class Session implements AutoCloseable {
     private final RunClock clock = new RunClock();
     private final BatchRunner runner;
     private final List<BatchResult> batches = Collections.synchronizedList(new ArrayList<>());
+    /** Batches being run, by (experiment, level, trial): their records so far. Guarded by {@code batches}. */
+    private final Map<String, InFlight> running = new HashMap<>();
     private final List<TaskRecord> failures = Collections.synchronizedList(new ArrayList<>());
     private final Instant started = Instant.now();
     private volatile CompletableFuture<MachineProfile> profile = CompletableFuture.supplyAsync(Session::probeQuietly);
@@ -44,6 +50,8 @@ public final class Session implements AutoCloseable {
     private volatile Supplier<RunSummary> partialSummary;
     private final Consumer<RunSummary> summaryWriter;
     private volatile boolean closed;
+    /** The JVM exits on an error (already reported in one line): shutdown hooks keep data but say nothing. */
+    private static volatile boolean exitingOnError;
 
     private Session(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
                     Consumer<RunSummary> summaryWriter) throws IOException {
@@ -55,6 +63,13 @@ public final class Session implements AutoCloseable {
         RecordSink sink = log.andThen(r -> {
             if (!r.ok()) {
                 failures.add(r);
+            }
+            synchronized (batches) {
+                InFlight f = running.get(key(r.experiment(), r.level(), r.trial()));
+                if (f != null) {
+                    f.records.add(r);
+                    f.end = Math.max(f.end, clock.now());
+                }
             }
         }).andThen(progress);
         this.runner = new BatchRunner(pool, clock, sink, dir.runId());
@@ -87,9 +102,54 @@ public final class Session implements AutoCloseable {
     }
 
     public BatchResult run(BatchPlan plan) {
-        BatchResult r = runner.run(plan);
-        batches.add(r);
-        return r;
+        String key = key(plan.experiment(), plan.level(), plan.trial());
+        long start = clock.now();
+        synchronized (batches) {
+            running.put(key, new InFlight(plan, start));
+        }
+        try {
+            BatchResult r = runner.run(plan);
+            synchronized (batches) {
+                batches.add(r);
+                running.remove(key);
+            }
+            return r;
+        } finally {
+            synchronized (batches) {
+                running.remove(key);
+            }
+        }
+    }
+
+    private static String key(String experiment, int level, int trial) {
+        return experiment + "\u0000" + level + "\u0000" + trial;
+    }
+
+    /** A batch being run: its plan and the records it has produced so far. */
+    private static final class InFlight {
+        final BatchPlan plan;
+        final long start;
+        long end;
+        final List<TaskRecord> records = new ArrayList<>();
+
+        InFlight(BatchPlan plan, long start) {
+            this.plan = plan;
+            this.start = start;
+            this.end = start;
+        }
+    }
+
+    /**
+     * Tells the sessions that the JVM is exiting because of an error that has been reported: their
+     * shutdown hooks still write the partial summary, without a second message.
+     */
+    public static void exitingOnError() {
+        exitingOnError = true;
+    }
+
+    /** Whether {@link #exitingOnError()} was called. */
+    public static boolean isExitingOnError() {
+        return exitingOnError;
     }
 
     /** Tells the session how to summarise what finished if the run is interrupted. */
@@ -109,21 +169,41 @@ public final class Session implements AutoCloseable {
                 w.accept(s.get());
             }
             log.close();
-            System.err.println("corescope: interrupted; " + records() + " completed task records kept in " + dir.records());
+            if (!exitingOnError) {
+                System.err.println("corescope: interrupted; " + log.written() + " completed task records kept in "
+                        + dir.records());
+            }
         } catch (IOException | RuntimeException e) {
-            System.err.println("corescope: interrupted; could not write the partial summary: " + e.getMessage());
+            if (!exitingOnError) {
+                System.err.println("corescope: interrupted; could not write the partial summary: " + e.getMessage());
+            }
         }
     }
 
-    private long records() {
-        synchronized (batches) {
-            return batches.stream().mapToLong(b -> b.records().size()).sum();
-        }
-    }
-
+    /** The finished batches, in the order they ran. */
     public List<BatchResult> batches() {
         synchronized (batches) {
             return List.copyOf(batches);
+        }
+    }
+
+    /**
+     * The finished batches and, for each batch still running, what it has recorded so far (its span
+     * ends at its last record): what a partial summary covers.
+     */
+    public List<BatchResult> batchesSoFar() {
+        synchronized (batches) {
+            List<BatchResult> all = new ArrayList<>(batches);
+            for (InFlight f : running.values()) {
+                if (!f.records.isEmpty()) {
+                    List<TaskRecord> sorted = new ArrayList<>(f.records);
+                    sorted.sort((a, b) -> Integer.compare(a.taskIndex(), b.taskIndex()));
+                    // workers may have been started before the first task: the span begins with it
+                    long first = sorted.stream().mapToLong(TaskRecord::startNanos).min().orElse(f.start);
+                    all.add(new BatchResult(f.plan, Math.max(f.start, Math.min(first, f.end)), f.end, sorted));
+                }
+            }
+            return all;
         }
     }
 

@@ -7,6 +7,7 @@ import dev.corescope.machine.LoadSnapshot;
 import dev.corescope.machine.MachineProfile;
 import dev.corescope.machine.ProcFs;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Builds a {@link RunSummary} from what a session has measured so far. */
@@ -17,7 +18,8 @@ final class Summaries {
     static RunSummary of(Session s, String workload, Calibration calibration, boolean complete, List<String> notes,
                          Object analysis) {
         List<TaskRecord> failed = s.failures();
-        List<LevelSummary> levels = LevelAggregator.summarize(s.batches());
+        // a partial summary also counts the batch that was running when the run was interrupted
+        List<LevelSummary> levels = LevelAggregator.summarize(complete ? s.batches() : s.batchesSoFar());
         LoadSnapshot end = LoadSnapshot.read(ProcFs.real());
         MachineProfile profile = s.profile();
         LoadSnapshot start = profile == null ? null : profile.loadAtStart();
@@ -29,6 +31,13 @@ final class Summaries {
                 failed.stream().limit(20).map(r -> r.workerId() + " task " + r.taskIndex() + " (level " + r.level()
                         + "): " + r.status() + " — " + r.error()).toList(),
                 s.pool().events(), notes, analysis, new Metadata(Metadata.version(), s.dir().path().toString(), profile, start, end),
-                Warnings.of(levels, start, end, cpus));
+                warnings(s, Warnings.of(levels, start, end, cpus)));
+    }
+
+    /** {@code levelWarnings} and the timed-out-thread warnings of the session's pool. */
+    static List<String> warnings(Session s, List<String> levelWarnings) {
+        List<String> all = new ArrayList<>(levelWarnings);
+        all.addAll(Warnings.timedOutThreads(s.pool().mode(), s.failures(), s.pool().abandonedThreads()));
+        return all;
     }
 }

@@ -1,14 +1,21 @@
 package dev.corescope.experiment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.corescope.report.AtomicFile;
 import dev.corescope.report.Json;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The verdicts of {@code investigate}, kept per machine capacity in {@code ~/.corescope/threshold.json}
@@ -17,6 +24,13 @@ import java.util.TreeMap;
  * user's workload has its own entry, under {@link #key(String, String)}. An entry records what the
  * machine was doing while it was measured (other work's busy CPUs, the load average), so that
  * {@link CacheCheck} can tell whether it still holds.
+ *
+ * <p>Writers take turns: a {@link FileChannel#lock() file lock} on {@code threshold.json.lock} (other
+ * processes) and a lock per file (other threads of this JVM, which a file lock does not exclude), then
+ * read, add their entry and write the whole file back through a unique temp file renamed with
+ * {@code ATOMIC_MOVE}. Concurrent investigations therefore lose no entries, and a reader never sees
+ * a half-written file. A file that is not a valid cache is set aside as {@code threshold.json.corrupt}
+ * (not deleted) with a one-line warning.
  */
 public final class ThresholdCache {
     /**
@@ -41,10 +55,19 @@ public final class ThresholdCache {
         return workload == null ? machineKey : machineKey + " | " + workload;
     }
 
+    private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
     private final Path file;
+    private final Consumer<String> warnings;
 
     public ThresholdCache(Path file) {
+        this(file, w -> System.err.println("corescope: warning: " + w));
+    }
+
+    /** @param warnings receives one line when a corrupt cache file is set aside */
+    public ThresholdCache(Path file, Consumer<String> warnings) {
         this.file = file;
+        this.warnings = warnings;
     }
 
     public static ThresholdCache defaultCache() {
@@ -58,27 +81,74 @@ public final class ThresholdCache {
     }
 
     public Optional<Entry> lookup(String key) {
-        return Optional.ofNullable(readAll().get(key));
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return locked(() -> Optional.ofNullable(readAll().get(key)));
+        } catch (IOException e) { // the lock cannot be taken (read-only home): read without it, the file is whole
+            try {
+                return Optional.ofNullable(parse().get(key));
+            } catch (IOException corrupt) {
+                warnings.accept(file + " is not a valid threshold cache (" + firstLine(corrupt.getMessage())
+                        + "); ignored");
+                return Optional.empty();
+            }
+        }
     }
 
     /** Stores an entry; a cache that cannot be written is reported by the exception's message. */
-    public synchronized void store(String key, Entry entry) throws IOException {
-        Map<String, Entry> all = readAll();
-        all.put(key, entry);
+    public void store(String key, Entry entry) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, Json.MAPPER.writeValueAsString(all));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        locked(() -> {
+            Map<String, Entry> all = readAll();
+            all.put(key, entry);
+            AtomicFile.write(file, Json.MAPPER.writeValueAsString(all));
+            return null;
+        });
     }
 
-    private Map<String, Entry> readAll() {
+    private interface Locked<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T locked(Locked<T> body) throws IOException {
+        ReentrantLock jvm = LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), p -> new ReentrantLock());
+        jvm.lock();
+        try (FileChannel ch = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = ch.lock()) {
+            return body.run();
+        } finally {
+            jvm.unlock();
+        }
+    }
+
+    /** The entries; a corrupt file is set aside (under the lock) and counts as empty. */
+    private Map<String, Entry> readAll() throws IOException {
+        try {
+            return parse();
+        } catch (IOException e) {
+            Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            warnings.accept(file + " is not a valid threshold cache (" + firstLine(e.getMessage()) + "); set aside as "
+                    + aside + ", starting afresh");
+            return new TreeMap<>();
+        }
+    }
+
+    private Map<String, Entry> parse() throws IOException {
         if (!Files.isRegularFile(file)) {
             return new TreeMap<>();
         }
-        try {
-            return new TreeMap<>(Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, Entry>>() { }));
-        } catch (IOException e) {
-            return new TreeMap<>(); // a corrupt cache is ignored and rewritten
+        Map<String, Entry> all = Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, Entry>>() { });
+        if (all == null) {
+            throw new IOException("empty file");
         }
+        return new TreeMap<>(all);
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "unreadable" : s.lines().findFirst().orElse("").trim();
     }
 }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * When does parallelism pay? For every (task duration, result size) cell: the time of the cell's tasks
@@ -104,122 +105,205 @@ public final class TransferExperiment {
 
     /** Runs every cell; records go to the run directory's records.jsonl as they finish. */
     public static Summary run(RunDirectory dir, List<String> commandLine, Config c, Progress progress) throws IOException {
-        Instant started = Instant.now();
-        String loadBefore = loadAverage();
+        return run(dir, commandLine, c, progress, s -> { });
+    }
+
+    /**
+     * Runs every cell; records go to the run directory's records.jsonl as they finish, and
+     * {@code writer} receives the summary: the complete one at the end, or — on Ctrl-C (JVM shutdown)
+     * before that — a partial one ({@code complete: false}) of the cells that finished.
+     */
+    public static Summary run(RunDirectory dir, List<String> commandLine, Config c, Progress progress,
+                              Consumer<Summary> writer) throws IOException {
+        Run run = new Run(dir, commandLine, c);
         RunClock clock = new RunClock();
-        List<TaskRecord> failed = Collections.synchronizedList(new ArrayList<>());
-        List<Cell> cells = Collections.synchronizedList(new ArrayList<>());
-        List<Calibrated> calibrations = new ArrayList<>();
-        List<String> events = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
         try (RecordLog log = new RecordLog(dir.records());
              ThreadWorkerPool threads = new ThreadWorkerPool(c.taskTimeout());
              ProcessWorkerPool processes = c.modes().contains("processes")
                      ? new ProcessWorkerPool(c.taskTimeout(), jvmOptions(c), dir.file("workers.log")) : null) {
             RecordSink sink = log.andThen(r -> {
                 if (!r.ok()) {
-                    failed.add(r);
+                    run.failed.add(r);
                 }
             });
             Thread hook = new Thread(() -> {
+                if (finished.get()) {
+                    return;
+                }
                 threads.close();
                 if (processes != null) {
                     processes.close();
                 }
+                interrupted(run, log, writer, threads, processes);
             }, "corescope-transfer-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                Map<String, BatchRunner> runners = new LinkedHashMap<>();
-                BatchRunner seqRunner = new BatchRunner(threads, clock, sink, dir.runId());
-                runners.put("threads", seqRunner);
+                measure(run, clock, sink, threads, processes, progress);
+                run.events.addAll(threads.events());
                 if (processes != null) {
-                    runners.put("processes", new BatchRunner(processes, clock, sink, dir.runId()));
+                    run.events.addAll(processes.events());
                 }
-                threads.ensure(c.workers());
-                if (processes != null) {
-                    processes.ensure(c.workers());
-                }
-                // Spin is linear in its loop count: calibrate once at a reference length long enough to
-                // time well (after a JIT warm-up), then scale to each duration.
-                Warmup.run(threads, 1, SpinWorkload.spec(2_000_000), 0, 40);
-                Duration reference = Duration.ofMillis(100);
-                Calibration cal = Calibration.calibrate(threads.worker(0), reference, c.seed());
-                Map<Duration, Long> loops = new LinkedHashMap<>();
-                for (Duration d : c.durations()) {
-                    long l = Math.round(cal.loops() * (d.toNanos() / (double) reference.toNanos()));
-                    loops.put(d, l);
-                    calibrations.add(new Calibrated(d.toNanos() / 1e9, l, String.format(Locale.ROOT,
-                            "work %s = spin loops=%,d (scaled from the calibration: loops=%,d for %s)",
-                            fmtDuration(d.toNanos() / 1e9), l, cal.loops(), fmtDuration(reference.toNanos() / 1e9))));
-                }
-                long warmLoops = Math.max(1, cal.loops() / 100);
-                WorkloadSpec warm = spec(warmLoops, 64 << 10);
-                Warmup.run(threads, c.workers(), warm, 0, WARMUP_ITERATIONS);
-                if (processes != null) {
-                    Warmup.run(processes, c.workers(), warm, 0, WARMUP_ITERATIONS);
-                }
-                // One recorded warm-up batch per runner (experiment "transfer-warmup") exercises the
-                // measured path itself (batch runner, record log) before the first cell.
-                for (BatchRunner r : runners.values()) {
-                    r.run(new BatchPlan(WARMUP, c.workers(), 0, warm, Tasks.of(20 * c.workers(), 64 << 10, c.seed()),
-                            Strategy.QUEUE));
-                }
-                seqRunner.run(new BatchPlan(WARMUP, 1, 0, warm, Tasks.of(20, 64 << 10, c.seed()), Strategy.QUEUE));
-                progress.step("calibrated and warmed up");
-                int cellIndex = 0;
-                for (Duration d : c.durations()) {
-                    for (long size : c.sizes()) {
-                        WorkloadSpec spec = spec(loops.get(d), size);
-                        int n = tasksFor(spec, c, threads);
-                        List<TaskInput> tasks = Tasks.of(n, size, c.seed());
-                        BatchResult seq = seqRunner.run(new BatchPlan(SEQUENTIAL, 1, cellIndex, spec, tasks,
-                                Strategy.QUEUE));
-                        for (String mode : c.modes()) {
-                            BatchResult par = runners.get(mode).run(new BatchPlan(NAME + "-" + mode, c.workers(),
-                                    cellIndex, spec, tasks, Strategy.QUEUE));
-                            cells.add(cell(mode, d, size, loops.get(d), seq, par));
-                        }
-                        progress.step(fmtDuration(d.toNanos() / 1e9) + " x " + fmtBytes(size));
-                        cellIndex++;
-                    }
-                }
-                events.addAll(threads.events());
-                if (processes != null) {
-                    events.addAll(processes.events());
-                }
+            } catch (RuntimeException | Error e) {
+                finished.set(true); // a failed run is not an interrupted one: its caller reports it
+                throw e;
             } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // shutting down
+                if (finished.get()) {
+                    removeHook(hook);
                 }
             }
+            log.close();
+            Summary summary = run.summary(true, List.of());
+            writer.accept(summary);
+            finished.set(true);
+            removeHook(hook);
+            return summary;
         }
-        List<Cell> all = List.copyOf(cells);
-        List<ModeVerdict> verdicts = new ArrayList<>();
-        for (String mode : c.modes()) {
-            verdicts.add(verdict(mode, c.workers(), all.stream().filter(x -> x.mode().equals(mode)).toList()));
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // shutting down
         }
-        List<String> notes = new ArrayList<>();
-        notes.add(c.workersNote());
-        String loadAfter = loadAverage();
-        if (loadBefore != null && loadAfter != null) {
-            notes.add("Load average (1 min) at start " + loadBefore + ", at end " + loadAfter + " on "
-                    + Runtime.getRuntime().availableProcessors() + " CPUs; when it exceeds the CPU count other "
-                    + "programs share the cores and the map is noisy.");
+    }
+
+    /** On Ctrl-C: the partial summary of the cells that finished, and the line that says so. */
+    private static void interrupted(Run run, RecordLog log, Consumer<Summary> writer, WorkerPool threads,
+                                    WorkerPool processes) {
+        try {
+            List<String> events = new ArrayList<>(threads.events());
+            if (processes != null) {
+                events.addAll(processes.events());
+            }
+            writer.accept(run.summary(false, events));
+            log.close();
+            if (!Session.isExitingOnError()) {
+                System.err.println("corescope: interrupted; " + log.written() + " completed task records kept in "
+                        + run.dir.records());
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!Session.isExitingOnError()) {
+                System.err.println("corescope: interrupted; could not write the partial summary: " + e.getMessage());
+            }
         }
-        if (c.workers() == 1) {
-            notes.add("With 1 worker the parallel run is a second sequential run: speedups near 1 at best.");
+    }
+
+    /** What a transfer run has measured so far; read by the shutdown hook while the run goes on. */
+    private static final class Run {
+        final RunDirectory dir;
+        final List<String> commandLine;
+        final Config c;
+        final Instant started = Instant.now();
+        final String loadBefore = loadAverage();
+        final List<TaskRecord> failed = Collections.synchronizedList(new ArrayList<>());
+        final List<Cell> cells = Collections.synchronizedList(new ArrayList<>());
+        final List<Calibrated> calibrations = Collections.synchronizedList(new ArrayList<>());
+        final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+        Run(RunDirectory dir, List<String> commandLine, Config c) {
+            this.dir = dir;
+            this.commandLine = commandLine;
+            this.c = c;
         }
-        notes.add(String.format(Locale.ROOT, "Tasks per cell: at most %d, fewer when the sequential run would exceed "
-                + "about %s (a multiple of the %d workers, at least %d).", c.tasks(),
-                fmtDuration(c.cellBudget().toNanos() / 1e9), c.workers(), 2 * c.workers()));
-        notes.add("Sequential = the cell's tasks one after another on one in-process thread; its time includes "
-                + "filling the payload, as does every task's time in parallel.");
-        List<String> reasons = failed.stream().map(r -> r.experiment() + " task " + r.taskIndex() + ": " + r.error())
-                .distinct().limit(20).toList();
-        return new Summary(dir.runId(), commandLine, started.toString(), Instant.now().toString(), true, c.workers(),
-                c.workersNote(), c.cellBudget().toNanos() / 1e9, c.tasks(), calibrations, all, verdicts, failed.size(),
-                reasons, events, notes);
+
+        /** The summary of the cells measured so far ({@code extraEvents}: the pools' events, when not yet in). */
+        Summary summary(boolean complete, List<String> extraEvents) {
+            List<Cell> all = List.copyOf(cells);
+            List<ModeVerdict> verdicts = new ArrayList<>();
+            for (String mode : c.modes()) {
+                verdicts.add(verdict(mode, c.workers(), all.stream().filter(x -> x.mode().equals(mode)).toList()));
+            }
+            List<String> notes = new ArrayList<>();
+            if (!complete) {
+                notes.add("Interrupted: " + all.size() + " of " + c.durations().size() * c.sizes().size()
+                        * c.modes().size() + " cells measured; records.jsonl holds every finished task.");
+            }
+            notes.add(c.workersNote());
+            String loadAfter = loadAverage();
+            if (loadBefore != null && loadAfter != null) {
+                notes.add("Load average (1 min) at start " + loadBefore + ", at end " + loadAfter + " on "
+                        + Runtime.getRuntime().availableProcessors() + " CPUs; when it exceeds the CPU count other "
+                        + "programs share the cores and the map is noisy.");
+            }
+            if (c.workers() == 1) {
+                notes.add("With 1 worker the parallel run is a second sequential run: speedups near 1 at best.");
+            }
+            notes.add(String.format(Locale.ROOT, "Tasks per cell: at most %d, fewer when the sequential run would exceed "
+                    + "about %s (a multiple of the %d workers, at least %d).", c.tasks(),
+                    fmtDuration(c.cellBudget().toNanos() / 1e9), c.workers(), 2 * c.workers()));
+            notes.add("Sequential = the cell's tasks one after another on one in-process thread; its time includes "
+                    + "filling the payload, as does every task's time in parallel.");
+            List<TaskRecord> failures = List.copyOf(failed);
+            List<String> reasons = failures.stream().map(r -> r.experiment() + " task " + r.taskIndex() + ": " + r.error())
+                    .distinct().limit(20).toList();
+            List<String> allEvents = new ArrayList<>(events);
+            allEvents.addAll(extraEvents);
+            return new Summary(dir.runId(), commandLine, started.toString(), Instant.now().toString(), complete,
+                    c.workers(), c.workersNote(), c.cellBudget().toNanos() / 1e9, c.tasks(), List.copyOf(calibrations),
+                    all, verdicts, failures.size(), reasons, allEvents, notes);
+        }
+    }
+
+    private static void measure(Run run, RunClock clock, RecordSink sink, ThreadWorkerPool threads,
+                                ProcessWorkerPool processes, Progress progress) {
+        Config c = run.c;
+        RunDirectory dir = run.dir;
+        Map<String, BatchRunner> runners = new LinkedHashMap<>();
+        BatchRunner seqRunner = new BatchRunner(threads, clock, sink, dir.runId());
+        runners.put("threads", seqRunner);
+        if (processes != null) {
+            runners.put("processes", new BatchRunner(processes, clock, sink, dir.runId()));
+        }
+        threads.ensure(c.workers());
+        if (processes != null) {
+            processes.ensure(c.workers());
+        }
+        // Spin is linear in its loop count: calibrate once at a reference length long enough to
+        // time well (after a JIT warm-up), then scale to each duration.
+        Warmup.run(threads, 1, SpinWorkload.spec(2_000_000), 0, 40);
+        Duration reference = Duration.ofMillis(100);
+        Calibration cal = Calibration.calibrate(threads.worker(0), reference, c.seed());
+        Map<Duration, Long> loops = new LinkedHashMap<>();
+        for (Duration d : c.durations()) {
+            long l = Math.round(cal.loops() * (d.toNanos() / (double) reference.toNanos()));
+            loops.put(d, l);
+            run.calibrations.add(new Calibrated(d.toNanos() / 1e9, l, String.format(Locale.ROOT,
+                    "work %s = spin loops=%,d (scaled from the calibration: loops=%,d for %s)",
+                    fmtDuration(d.toNanos() / 1e9), l, cal.loops(), fmtDuration(reference.toNanos() / 1e9))));
+        }
+        long warmLoops = Math.max(1, cal.loops() / 100);
+        WorkloadSpec warm = spec(warmLoops, 64 << 10);
+        Warmup.run(threads, c.workers(), warm, 0, WARMUP_ITERATIONS);
+        if (processes != null) {
+            Warmup.run(processes, c.workers(), warm, 0, WARMUP_ITERATIONS);
+        }
+        // One recorded warm-up batch per runner (experiment "transfer-warmup") exercises the
+        // measured path itself (batch runner, record log) before the first cell.
+        for (BatchRunner r : runners.values()) {
+            r.run(new BatchPlan(WARMUP, c.workers(), 0, warm, Tasks.of(20 * c.workers(), 64 << 10, c.seed()),
+                    Strategy.QUEUE));
+        }
+        seqRunner.run(new BatchPlan(WARMUP, 1, 0, warm, Tasks.of(20, 64 << 10, c.seed()), Strategy.QUEUE));
+        progress.step("calibrated and warmed up");
+        int cellIndex = 0;
+        for (Duration d : c.durations()) {
+            for (long size : c.sizes()) {
+                WorkloadSpec spec = spec(loops.get(d), size);
+                int n = tasksFor(spec, c, threads);
+                List<TaskInput> tasks = Tasks.of(n, size, c.seed());
+                BatchResult seq = seqRunner.run(new BatchPlan(SEQUENTIAL, 1, cellIndex, spec, tasks,
+                        Strategy.QUEUE));
+                for (String mode : c.modes()) {
+                    BatchResult par = runners.get(mode).run(new BatchPlan(NAME + "-" + mode, c.workers(),
+                            cellIndex, spec, tasks, Strategy.QUEUE));
+                    run.cells.add(cell(mode, d, size, loops.get(d), seq, par));
+                }
+                progress.step(fmtDuration(d.toNanos() / 1e9) + " x " + fmtBytes(size));
+                cellIndex++;
+            }
+        }
     }
 
     /** The 1-minute load average from /proc/loadavg, or null where there is none. */

@@ -1,15 +1,18 @@
 package dev.corescope.experiment;
 
 import dev.corescope.analysis.LevelSummary;
+import dev.corescope.exec.TaskRecord;
 import dev.corescope.machine.LoadSnapshot;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
  * Warnings a careful user wants, in the spirit of pyperf's: unstable levels (sd ≥ 10% of the mean),
  * load present at the start, too few samples for the requested precision, a machine busier at the
- * end than at the start.
+ * end than at the start, tasks that timed out in threads mode (their threads may still be running).
  */
 public final class Warnings {
     /** sd/mean at or above which a level is called unstable. */
@@ -46,6 +49,34 @@ public final class Warnings {
             w.add(String.format(Locale.ROOT, "The machine was busier at the end than at the start (load average "
                     + "%.2f -> %.2f).", start.load1(), end.load1()));
         }
+        return w;
+    }
+
+    /**
+     * One warning per level with tasks that timed out in threads mode: Java cannot stop a thread, so an
+     * abandoned task (a spin, say) may still keep a CPU busy and skew that level and every later one.
+     *
+     * @param failures     the run's failed and timed-out task records
+     * @param stillRunning abandoned threads still running now ({@code WorkerPool.abandonedThreads()})
+     */
+    public static List<String> timedOutThreads(String mode, List<TaskRecord> failures, int stillRunning) {
+        if (!"threads".equals(mode)) {
+            return List.of();
+        }
+        Map<String, Integer> perLevel = new LinkedHashMap<>();
+        for (TaskRecord r : failures) {
+            if (TaskRecord.TIMEOUT.equals(r.status())) {
+                perLevel.merge(r.experiment() + ", " + r.level() + " workers", 1, Integer::sum);
+            }
+        }
+        String running = stillRunning == 0 ? "none was still running when this summary was written"
+                : stillRunning + " abandoned thread" + (stillRunning == 1 ? " was" : "s were")
+                        + " still running when this summary was written";
+        List<String> w = new ArrayList<>();
+        perLevel.forEach((level, n) -> w.add(String.format(Locale.ROOT, "%s: %d task%s timed out in threads mode; "
+                + "Java cannot stop %s thread%s, so a CPU may still be busy with %s, which skews this level and every "
+                + "later one (%s). Use --mode processes: a timed-out worker JVM is killed.", level, n,
+                n == 1 ? "" : "s", n == 1 ? "its" : "their", n == 1 ? "" : "s", n == 1 ? "it" : "them", running)));
         return w;
     }
 

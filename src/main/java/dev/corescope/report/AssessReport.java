@@ -8,8 +8,6 @@ import dev.corescope.experiment.RunSummary;
 import dev.corescope.experiment.SizeStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Locale;
 
 /** Console tables and the {@code summary.json}/{@code summary.csv} of an assessment. */
@@ -23,9 +21,7 @@ public final class AssessReport {
     /** {@code summary.json}: the whole run summary with the assessment; {@code summary.csv}: one row per (algorithm, size). */
     public static void write(RunDirectory dir, RunSummary summary, Assessment a) {
         try {
-            Files.writeString(dir.file("summary.json"), Json.MAPPER.writeValueAsString(summary) + "\n",
-                    StandardCharsets.UTF_8);
-            Files.writeString(dir.file("summary.csv"), csv(a), StandardCharsets.UTF_8);
+            SummaryWriter.writeFiles(dir, summary.complete(), Json.MAPPER.writeValueAsString(summary) + "\n", csv(a));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the summary in " + dir.path() + ": " + e.getMessage(), e);
         }

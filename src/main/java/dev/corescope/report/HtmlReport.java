@@ -70,35 +70,63 @@ public final class HtmlReport {
 
     /** Builds {@code runDir/report.html} and returns its path. */
     public static Path write(Path runDir) throws IOException {
-        String html = render(runDir);
+        return write(runDir, w -> { });
+    }
+
+    /**
+     * Builds {@code runDir/report.html} (atomically, never through a symlink: {@link AtomicFile}) and
+     * returns its path; {@code warnings} gets one line per problem with the run's files (a torn last
+     * record, a summary rebuilt from the records).
+     */
+    public static Path write(Path runDir, java.util.function.Consumer<String> warnings) throws IOException {
+        String html = render(runDir, warnings);
         Path file = runDir.resolve(FILE);
-        Files.writeString(file, html, StandardCharsets.UTF_8);
+        AtomicFile.write(file, html);
         return file;
     }
 
     /** The report's HTML text. */
     public static String render(Path runDir) throws IOException {
+        return render(runDir, w -> { });
+    }
+
+    /**
+     * The report's HTML text. Without {@code summary.json} (a run killed before it wrote one), the
+     * summary is rebuilt from {@code records.jsonl} ({@link RunRebuild}).
+     */
+    public static String render(Path runDir, java.util.function.Consumer<String> warnings) throws IOException {
         if (!Files.isDirectory(runDir)) {
             throw new NotARun(runDir + " is not a directory");
         }
         Path summaryFile = runDir.resolve("summary.json");
-        if (!Files.isRegularFile(summaryFile)) {
-            throw new NotARun(runDir + " has no summary.json: not a corescope run directory");
-        }
+        Path recordFile = runDir.resolve("records.jsonl");
         JsonNode summary;
-        try {
-            summary = Json.MAPPER.readTree(summaryFile.toFile());
-        } catch (JsonProcessingException e) {
-            throw new NotARun(summaryFile + " is not valid JSON: " + firstLine(e.getOriginalMessage()));
+        if (!Files.isRegularFile(summaryFile) && Files.isRegularFile(recordFile)) {
+            RecordLog.Read read = RecordLog.readTolerant(recordFile);
+            if (read.warning(recordFile) != null) {
+                warnings.accept(read.warning(recordFile));
+            }
+            warnings.accept(runDir + " has no summary.json (the run was killed?): the report is rebuilt from "
+                    + "records.jsonl alone (" + read.records().size() + " task records)");
+            summary = Json.MAPPER.valueToTree(RunRebuild.summary(runDir, read));
+        } else if (!Files.isRegularFile(summaryFile)) {
+            throw new NotARun(runDir + " has no summary.json: not a corescope run directory");
+        } else {
+            try {
+                summary = Json.MAPPER.readTree(summaryFile.toFile());
+            } catch (JsonProcessingException e) {
+                throw new NotARun(summaryFile + " is not valid JSON: " + firstLine(e.getOriginalMessage()));
+            }
         }
         if (summary == null || !summary.isObject()) {
             throw new NotARun(summaryFile + " does not hold a JSON object");
         }
         List<JsonNode> records = new ArrayList<>();
         int bad = 0;
-        Path recordFile = runDir.resolve("records.jsonl");
         if (Files.isRegularFile(recordFile)) {
-            try (Stream<String> lines = Files.lines(recordFile, StandardCharsets.UTF_8)) {
+            // an InputStreamReader replaces malformed input: a write cut short can split a character
+            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(recordFile),
+                    StandardCharsets.UTF_8)); Stream<String> lines = reader.lines()) {
                 for (String line : (Iterable<String>) lines::iterator) {
                     if (line.isBlank()) {
                         continue;
@@ -163,6 +191,7 @@ public final class HtmlReport {
 
         String runId = text(s, "runId");
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"corescope ").append(escape(Metadata.version())).append("\">\n")
                 .append("<title>corescope ").append(escape(command)).append(runId == null ? "" : " — " + escape(runId))
@@ -1060,6 +1089,13 @@ public final class HtmlReport {
             out.append("</tbody>\n</table></div>\n");
         }
     }
+
+    /**
+     * The page's Content-Security-Policy, first thing in its head: no script, no fetch, no frame, no form
+     * submission, no base URL; only inline styles and data: images. A second line behind the sanitising.
+     */
+    static final String CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; form-action 'none'; "
+            + "base-uri 'none'";
 
     private static final String CSS = """
             :root{--fg:#1d2330;--muted:#5d6678;--line:#dfe3ea;--bg:#f6f7f9;--card:#fff;--accent:#2454c5;\

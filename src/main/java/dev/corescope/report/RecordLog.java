@@ -1,25 +1,39 @@
 package dev.corescope.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.corescope.exec.RecordSink;
 import dev.corescope.exec.TaskRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The append-only {@code records.jsonl}: one JSON object per task, written and flushed the moment
- * the task finishes, so an interrupted run keeps every completed measurement.
+ * the task finishes, so an interrupted run keeps every completed measurement; fsynced when the log is
+ * closed (and before a complete summary is written, see {@link SummaryWriter}). The file is created
+ * new ({@code CREATE_NEW}, not through a symlink): a log never appends to another run's records.
  */
 public final class RecordLog implements RecordSink, AutoCloseable {
+    private final FileChannel channel;
     private final BufferedWriter out;
+    private final AtomicLong written = new AtomicLong();
+    private boolean closed;
 
     public RecordLog(Path file) throws IOException {
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+        out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
         // Introspect the record type now, not on the first measured task.
         Json.LINE.writeValueAsString(new TaskRecord("", "", 1, 0, 0, 0, 0, "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", null, null, null));
     }
@@ -30,14 +44,20 @@ public final class RecordLog implements RecordSink, AutoCloseable {
             out.write(Json.LINE.writeValueAsString(record));
             out.newLine();
             out.flush();
+            written.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to records.jsonl: " + e.getMessage(), e);
         }
     }
 
-    /** Reads a records file back (e.g. for reports). */
-    public static java.util.List<TaskRecord> read(Path file) throws IOException {
-        java.util.List<TaskRecord> out = new java.util.ArrayList<>();
+    /** Records written so far. */
+    public long written() {
+        return written.get();
+    }
+
+    /** Reads a records file back (e.g. for reports); a line that is not a record is an error. */
+    public static List<TaskRecord> read(Path file) throws IOException {
+        List<TaskRecord> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
                 out.add(Json.LINE.readValue(line, TaskRecord.class));
@@ -46,8 +66,69 @@ public final class RecordLog implements RecordSink, AutoCloseable {
         return out;
     }
 
+    /**
+     * What {@link #readTolerant} read: the records, and the lines it skipped.
+     *
+     * @param tornLastLine the last line is not a whole record (the run was killed while writing it)
+     * @param badLines     other lines that are not records
+     */
+    public record Read(List<TaskRecord> records, boolean tornLastLine, int badLines) {
+        /** A one-line warning about the skipped lines, or null when none was skipped. */
+        public String warning(Path file) {
+            if (!tornLastLine && badLines == 0) {
+                return null;
+            }
+            List<String> parts = new ArrayList<>();
+            if (tornLastLine) {
+                parts.add("skipped a torn last line (the run was stopped while writing it)");
+            }
+            if (badLines > 0) {
+                parts.add("skipped " + badLines + " other unreadable line(s)");
+            }
+            return file + ": " + String.join("; ", parts);
+        }
+    }
+
+    /** Reads a records file, skipping a torn last line and unreadable lines (counted in the result). */
+    public static Read readTolerant(Path file) throws IOException {
+        // decoded leniently: a write cut short can split a multi-byte character
+        List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+        int last = lines.size() - 1;
+        while (last >= 0 && lines.get(last).isBlank()) {
+            last--;
+        }
+        List<TaskRecord> out = new ArrayList<>();
+        boolean torn = false;
+        int bad = 0;
+        for (int i = 0; i <= last; i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Json.LINE.readValue(line, TaskRecord.class));
+            } catch (JsonProcessingException e) {
+                if (i == last) {
+                    torn = true;
+                } else {
+                    bad++;
+                }
+            }
+        }
+        return new Read(out, torn, bad);
+    }
+
     @Override
     public synchronized void close() throws IOException {
-        out.close();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            out.flush();
+            channel.force(true);
+        } finally {
+            out.close();
+        }
     }
 }

@@ -24,8 +24,19 @@ public final class RunComparison {
     }
 
     public static List<Row> compare(Path before, Path after, double noise) throws IOException {
-        Map<String, List<TaskRecord>> a = group(load(before));
-        Map<String, List<TaskRecord>> b = group(load(after));
+        return compare(before, after, noise, w -> { });
+    }
+
+    /**
+     * Compares from the records alone (summary.json is not needed, so a killed run compares too);
+     * a torn last line or other unreadable lines are skipped, with one line to {@code warnings}.
+     *
+     * @throws HtmlReport.NotARun when a directory is missing or holds no records.jsonl
+     */
+    public static List<Row> compare(Path before, Path after, double noise, java.util.function.Consumer<String> warnings)
+            throws IOException {
+        Map<String, List<TaskRecord>> a = group(load(before, warnings));
+        Map<String, List<TaskRecord>> b = group(load(after, warnings));
         List<Row> rows = new ArrayList<>();
         long seed = 1;
         for (var e : a.entrySet()) {
@@ -50,12 +61,19 @@ public final class RunComparison {
         }
     }
 
-    private static List<TaskRecord> load(Path run) throws IOException {
+    private static List<TaskRecord> load(Path run, java.util.function.Consumer<String> warnings) throws IOException {
+        if (!Files.isDirectory(run)) {
+            throw new HtmlReport.NotARun(run + " is not a directory");
+        }
         Path file = run.resolve("records.jsonl");
         if (!Files.isRegularFile(file)) {
-            throw new IOException(run + " is not a corescope run directory (no records.jsonl)");
+            throw new HtmlReport.NotARun(run + " is not a corescope run directory (no records.jsonl)");
         }
-        return RecordLog.read(file).stream().filter(TaskRecord::ok).toList();
+        RecordLog.Read read = RecordLog.readTolerant(file);
+        if (read.warning(file) != null) {
+            warnings.accept(read.warning(file));
+        }
+        return read.records().stream().filter(TaskRecord::ok).toList();
     }
 
     private static Map<String, List<TaskRecord>> group(List<TaskRecord> rs) {

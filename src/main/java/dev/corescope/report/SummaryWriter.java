@@ -4,25 +4,73 @@ import dev.corescope.analysis.LevelSummary;
 import dev.corescope.experiment.RunSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.Locale;
 
-/** Writes {@code summary.json} (the whole document) and {@code summary.csv} (one row per level). */
+/**
+ * Writes {@code summary.json} (the whole document) and {@code summary.csv} (one row per level), for
+ * every command: each file atomically ({@link AtomicFile}: temp file, fsync, {@code ATOMIC_MOVE}), the
+ * JSON last. With a complete summary, {@code records.jsonl} is fsynced first, so the records a summary
+ * describes are on disk before it. A partial summary (the run interrupted) never replaces a complete
+ * one: writers of one directory take turns, and a partial one is dropped when {@code summary.json}
+ * already says {@code "complete": true} — so a Ctrl-C just after the final summary leaves it alone.
+ */
 public final class SummaryWriter {
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static final String CSV_HEADER = "experiment,workers,trials,tasks,failures,total_s,mean_s,sd_s,cv,"
             + "median_s,min_s,max_s,ci95_low_s,ci95_high_s,cpu_per_task_s,wait_per_task_s,throughput_per_s,speedup,efficiency";
 
     private SummaryWriter() {
     }
 
-    public static void write(RunDirectory dir, RunSummary summary) {
+    /** Writes the run summary; returns false when a partial one was dropped beside a complete one. */
+    public static boolean write(RunDirectory dir, RunSummary summary) {
+        String json;
         try {
-            Files.writeString(dir.file("summary.json"), Json.MAPPER.writeValueAsString(summary) + "\n",
-                    StandardCharsets.UTF_8);
-            Files.writeString(dir.file("summary.csv"), csv(summary), StandardCharsets.UTF_8);
+            json = Json.MAPPER.writeValueAsString(summary) + "\n";
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the summary in " + dir.path() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot serialise the summary: " + e.getMessage(), e);
+        }
+        return writeFiles(dir, summary.complete(), json, csv(summary));
+    }
+
+    /**
+     * Writes a summary document and its CSV (any command's).
+     *
+     * @return false when {@code complete} is false and a complete summary is already there (nothing written)
+     */
+    public static boolean writeFiles(RunDirectory dir, boolean complete, String json, String csv) {
+        Object lock = LOCKS.computeIfAbsent(dir.path().toAbsolutePath().normalize(), p -> new Object());
+        synchronized (lock) {
+            try {
+                if (!complete && isComplete(dir.file("summary.json"))) {
+                    return false;
+                }
+                if (complete && Files.isRegularFile(dir.records(), LinkOption.NOFOLLOW_LINKS)) {
+                    AtomicFile.sync(dir.records());
+                }
+                AtomicFile.write(dir.file("summary.csv"), csv);
+                AtomicFile.write(dir.file("summary.json"), json);
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the summary in " + dir.path() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Whether {@code file} holds a summary that says it is complete. */
+    static boolean isComplete(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            var node = Json.MAPPER.readTree(file.toFile());
+            return node != null && node.path("complete").asBoolean(false);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -4,6 +4,9 @@ package dev.corescope.workload;
 public final class EmptyWorkload implements Workload {
     public static final String NAME = "empty";
 
+    /** Takes no parameters and keeps nothing on the heap. */
+    static final BuiltIn INFO = BuiltIn.small(NAME, java.util.Map.of());
+
     @Override
     public String name() {
         return NAME;

@@ -12,6 +12,9 @@ public final class SpinWorkload implements Workload {
     public static final String NAME = "spin";
     private final long loops;
 
+    /** Declares {@code loops}; a spin task keeps nothing on the heap. */
+    static final BuiltIn INFO = BuiltIn.small(NAME, Map.of("loops", "spin loops per task (default 1000000)"));
+
     public SpinWorkload(long loops) {
         if (loops < 0) {
             throw new IllegalArgumentException("loops must be >= 0, got " + loops);

@@ -11,11 +11,19 @@ import java.util.function.Function;
  */
 public final class Workloads {
     private static final Map<String, Function<Map<String, String>, Workload>> BUILT_INS = new TreeMap<>();
+    private static final Map<String, BuiltIn> DECLARED = new TreeMap<>();
 
     static {
         BUILT_INS.put(SpinWorkload.NAME, SpinWorkload::new);
         BUILT_INS.put(EmptyWorkload.NAME, p -> new EmptyWorkload());
         dev.corescope.workload.algo.Algorithms.registerAll(BUILT_INS::put);
+        DECLARED.put(SpinWorkload.NAME, SpinWorkload.INFO);
+        DECLARED.put(EmptyWorkload.NAME, EmptyWorkload.INFO);
+        dev.corescope.workload.algo.Algorithms.builtIns().forEach(b -> DECLARED.put(b.name(), b));
+        if (!DECLARED.keySet().equals(BUILT_INS.keySet())) {
+            throw new IllegalStateException("every built-in workload must declare its parameters: " + BUILT_INS.keySet()
+                    + " vs " + DECLARED.keySet());
+        }
     }
 
     private Workloads() {
@@ -30,15 +38,22 @@ public final class Workloads {
         return BUILT_INS.containsKey(name);
     }
 
+    /** What a built-in declares (parameters, largest size, heap per task); empty for other names. */
+    public static java.util.Optional<BuiltIn> builtIn(String name) {
+        return java.util.Optional.ofNullable(DECLARED.get(name));
+    }
+
     /**
      * Creates the workload.
      *
      * @throws IllegalArgumentException with a one-line reason when the name is unknown, the class is not
-     *                                  found or is not a workload
+     *                                  found or is not a workload, or a
+     *                                  built-in is given a parameter it does not declare
      */
     public static Workload create(WorkloadSpec spec) {
         Function<Map<String, String>, Workload> factory = BUILT_INS.get(spec.name());
         if (factory != null) {
+            DECLARED.get(spec.name()).checkParameters(spec.params());
             return factory.apply(spec.params());
         }
         if (!spec.name().contains(".")) {

@@ -13,52 +13,186 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad input is rejected before any work starts: exit code 2, one line on stderr, no stack trace, nothing
- * on stdout, no run directory, no worker thread or worker JVM. Runs {@link Main#execute} in-process.
+ * on stdout, no run directory (nor anything in a directory it names), no worker thread or worker JVM.
+ * Runs {@link Main#execute} in-process. Cluster options are another test's.
+ *
+ * <p>Tokens in a command line: {@code OUT} a fresh path that must never be created, {@code FILE} a
+ * regular file, {@code EMPTY} an empty directory that must stay empty, {@code NONEMPTY} a directory
+ * holding one file that must stay as it is, {@code CLAIMED} a directory already claimed by a run.
  */
 class BadInputTest {
     @TempDir
     static Path tmp;
 
-    /** Arguments; the token {@code OUT} is replaced by a fresh directory that must never be created. */
     static Stream<List<String>> badInputs() {
         return Stream.of(
+                // global
+                List.of("banana"),
+                List.of("--mode", "banana"),
+                List.of(),
+                // run
                 List.of("run", "-p", "0", "--loops", "1000", "--out", "OUT"),
                 List.of("run", "-p", "2", "--loops", "-5", "--out", "OUT"),
+                List.of("run", "-p", "1", "--mode", "banana", "--out", "OUT"),
+                List.of("run", "--loops", "1000", "--out", "OUT"),
+                List.of("run", "-p", "1", "--loops", "10", "--task-timeout", "-1s", "--out", "OUT"),
+                List.of("run", "-p", "1", "--loops", "10", "--out", "/"),
+                List.of("run", "-p", "1", "--loops", "10", "--out", ""),
+                List.of("run", "-p", "1", "--loops", "10", "--worker-jvm-opt=-Xmxlots", "--out", "OUT"),
+                List.of("run", "-p", "1", "--loops", "10", "--mode", "processes", "--worker-jvm-opt=-Xmx99999999999t",
+                        "--out", "OUT"),
+                List.of("run", "-p", "2000", "--loops", "1", "--out", "OUT"),
+                List.of("run", "-p", "abc", "--loops", "1", "--out", "OUT"),
+                List.of("run", "-p", "1", "--target", "10us", "--out", "OUT"),
+                List.of("run", "-p", "1", "--loops", "1", "--target", "1s", "--out", "OUT"),
+                List.of("run", "-p", "1", "--loops", "10", "--seed", "x", "--out", "OUT"),
+                List.of("run", "-p", "1", "--loops", "10", "--format", "yaml", "--out", "OUT"),
+                List.of("run", "-p", "1", "--loops", "10", "--out", "FILE"),
+                List.of("run", "-p", "1", "--loops", "10", "--out", "NONEMPTY"),
+                List.of("run", "-p", "1", "--loops", "10", "--out", "CLAIMED"),
+                // sweep
                 List.of("sweep", "--max", "2000", "--loops", "1000", "--out", "OUT"),
                 List.of("sweep", "--max", "0", "--out", "OUT"),
                 List.of("sweep", "--max", "2", "--mode", "banana", "--out", "OUT"),
-                List.of("run", "-p", "1", "--mode", "banana", "--out", "OUT"),
-                List.of("--mode", "banana"),
                 List.of("sweep", "--max", "2", "--target", "abc", "--out", "OUT"),
                 List.of("sweep", "--max", "2", "--target", "0", "--out", "OUT"),
                 List.of("sweep", "--max", "2", "--target", "1.5parsecs", "--out", "OUT"),
                 List.of("sweep", "--max", "2", "--target", "10us", "--out", "OUT"),
                 List.of("sweep", "--max", "2", "--trials", "0", "--out", "OUT"),
-                List.of("rounds", "--repeats", "0", "--max", "2", "--out", "OUT"),
-                List.of("rounds", "--max", "2", "--out", "OUT"),
                 List.of("sweep", "--max", "2", "--loops", "10", "--out", "FILE/below-a-regular-file"),
                 List.of("sweep", "--max", "2", "--loops", "10", "--out", "/proc/corescope"),
-                List.of("run", "--loops", "1000", "--out", "OUT"),
-                List.of("banana"),
                 List.of("sweep", "--max", "2", "--loops", "10", "--task-timeout", "0", "--out", "OUT"),
-                List.of("run", "-p", "1", "--loops", "10", "--task-timeout", "-1s", "--out", "OUT"),
-                List.of("sweep", "--max", "2", "--loops", "10", "--target", "1s", "--out", "OUT"));
+                List.of("sweep", "--max", "2", "--loops", "10", "--target", "1s", "--out", "OUT"),
+                List.of("sweep", "--max", "1000", "--trials", "2000000000", "--loops", "0", "--out", "OUT"),
+                List.of("sweep", "--max", "2", "--loops", "10", "--worker-jvm-opt=-XX:MaxRAMPercentage=0", "--out", "OUT"),
+                List.of("sweep", "--max", "2", "--loops", "10", "--task-timeout", "100years", "--out", "OUT"),
+                List.of("sweep", "--max", "2", "--loops", "10", "--out", "EMPTY", "--trials", "-3"),
+                // rounds
+                List.of("rounds", "--repeats", "0", "--max", "2", "--out", "OUT"),
+                List.of("rounds", "--max", "2", "--out", "OUT"),
+                List.of("rounds", "-r", "2000000000", "--max", "1", "--loops", "0", "--out", "OUT"),
+                List.of("rounds", "-r", "10", "--max", "-1", "--loops", "0", "--out", "OUT"),
+                List.of("rounds", "-r", "10", "--max", "2", "--loops", "10", "--out", ""),
+                List.of("rounds", "-r", "4000000", "--max", "4", "--loops", "0", "--out", "OUT"),
+                // investigate
+                List.of("investigate", "--tolerance", "0", "--no-cache", "--out", "OUT"),
+                List.of("investigate", "--tolerance", "150%", "--no-cache", "--out", "OUT"),
+                List.of("investigate", "--tolerance", "abc", "--no-cache", "--out", "OUT"),
+                List.of("investigate", "-a", "bogosort", "-n", "10", "--no-cache", "--out", "OUT"),
+                List.of("investigate", "-a", "sort-jdk", "--no-cache", "--out", "OUT"),
+                List.of("investigate", "-a", "sort-jdk,sort-merge", "-n", "10", "--no-cache", "--out", "OUT"),
+                List.of("investigate", "-a", "sort-jdk", "-n", "10", "--sd-limit", "0.9", "--no-cache", "--out", "OUT"),
+                List.of("investigate", "-a", "sort-jdk", "-n", "10", "--param", "ordr=x", "--no-cache", "--out", "OUT"),
+                List.of("investigate", "--max", "0", "--no-cache", "--out", "OUT"),
+                List.of("investigate", "--max-samples", "3", "--no-cache", "--out", "OUT"),
+                List.of("investigate", "--max-samples", "2000000000", "--no-cache", "--out", "OUT"),
+                List.of("investigate", "--max", "2000", "--no-cache", "--out", "OUT"),
+                List.of("investigate", "--target", "10us", "--no-cache", "--out", "OUT"),
+                List.of("investigate", "--mode", "banana", "--no-cache", "--out", "OUT"),
+                List.of("investigate", "--no-cache", "--out", "NONEMPTY"),
+                // assess
+                List.of("assess", "-a", "sort-jdk", "-n", "4294967296", "-w", "1", "--out", "OUT"),
+                List.of("assess", "-a", "matmul-naive", "-n", "46340", "-w", "2", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "9223372036854775800..9223372036854775807:5", "-w", "1",
+                        "--out", "OUT"),
+                List.of("assess", "--cmd", "true", "-n", "9223372036854775800..9223372036854775807:5", "-w", "1",
+                        "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-r", "400000000", "-w", "1", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "1", "--param", "ordr=sorted", "--out", "OUT"),
+                List.of("assess", "-a", "matmul-naive", "-n", "10", "-w", "1", "--param", "block=8", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "1", "--param", "order=sideways", "--out", "OUT"),
+                List.of("assess", "-a", "matmul-blocked", "-n", "10", "-w", "1", "--param", "block=0", "--out", "OUT"),
+                List.of("assess", "-a", "bogosort", "-n", "10", "-w", "1", "--out", "OUT"),
+                List.of("assess", "-n", "10", "-w", "1", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-w", "1", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", ",", "-w", "1", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "0", "-w", "1", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10..5", "-w", "1", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "1..100000000", "-w", "1", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "ten", "-w", "1", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-r", "0", "-w", "1", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "0", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "2000", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "banana", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "1", "--warmup", "-1", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "1", "--warmup", "2000000000", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "1", "--sd-limit", "0.5", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "1", "--tolerance", "150%", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "1", "--verify", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "1", "--budget", "0", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "1", "--jmh-json", "/nonexistent-dir/x.json",
+                        "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "1", "--jmh-json", "EMPTY", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "--class", "x.Y", "-n", "10", "-w", "1", "--out", "OUT"),
+                List.of("assess", "--class", "does.not.Exist", "-n", "10", "-w", "1", "--out", "OUT"),
+                List.of("assess", "--cmd", "definitely-not-a-program-xyz", "-n", "10", "-w", "1", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "--classpath", "/tmp", "-n", "10", "-w", "1", "--out", "OUT"),
+                List.of("assess", "-a", "matmul-naive", "-n", "20000", "-w", "1", "--mode", "processes",
+                        "--worker-jvm-opt=-Xmx1g", "--out", "OUT"),
+                List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "1", "--out", "CLAIMED"),
+                // transfer
+                List.of("transfer", "--sizes", ",", "--workers", "1", "--out", "OUT"),
+                List.of("transfer", "--durations", ",", "--workers", "1", "--out", "OUT"),
+                List.of("transfer", "--sizes", "3GB", "--workers", "1", "--out", "OUT"),
+                List.of("transfer", "--sizes", "lots", "--workers", "1", "--out", "OUT"),
+                List.of("transfer", "--mode", "fast", "--workers", "1", "--out", "OUT"),
+                List.of("transfer", "--durations", "soon", "--workers", "1", "--out", "OUT"),
+                List.of("transfer", "--durations", "-1ms", "--workers", "1", "--out", "OUT"),
+                List.of("transfer", "--tasks", "0", "--workers", "1", "--out", "OUT"),
+                List.of("transfer", "--workers", "0", "--out", "OUT"),
+                List.of("transfer", "--cell-budget", "0", "--workers", "1", "--out", "OUT"),
+                List.of("transfer", "--workers", "1", "--out", ""),
+                List.of("transfer", "--workers", "1", "--tasks", "2000000000", "--out", "OUT"),
+                List.of("transfer", "--workers", "1", "--mode", "processes", "--sizes", "512MB",
+                        "--worker-jvm-opt=-Xmx256m", "--out", "OUT"),
+                List.of("transfer", "--workers", "1", "--out", "NONEMPTY"),
+                // compare
+                List.of("compare", "/nonexistent", "/nonexistent2"),
+                List.of("compare", "FILE", "FILE"),
+                List.of("compare", "EMPTY", "EMPTY"),
+                List.of("compare", "--noise", "abc", "EMPTY", "EMPTY"),
+                List.of("compare", "--fail-above", "200%", "EMPTY", "EMPTY"),
+                List.of("compare", "EMPTY"),
+                List.of("compare", "EMPTY", "EMPTY", "--html"),
+                // report
+                List.of("report", "/nonexistent"),
+                List.of("report", "EMPTY"),
+                List.of("report"),
+                List.of("report", "FILE"));
+    }
+
+    @Test
+    void theTableIsLongEnough() {
+        assertThat(badInputs().count()).isGreaterThanOrEqualTo(60);
     }
 
     @ParameterizedTest
     @MethodSource("badInputs")
     void rejectedWithOneLineAndExitCode2(List<String> template) throws IOException {
-        Path out = Files.createTempDirectory(tmp, "case").resolve("never-created");
-        Path file = Files.createTempFile(tmp, "regular", ".txt");
+        Path cell = Files.createTempDirectory(tmp, "case");
+        Path out = cell.resolve("never-created");
+        Path file = Files.createFile(cell.resolve("regular.txt"));
+        Path empty = Files.createDirectory(cell.resolve("empty"));
+        Path nonEmpty = Files.createDirectory(cell.resolve("nonempty"));
+        Files.writeString(nonEmpty.resolve("keep.txt"), "mine");
+        Path claimed = Files.createDirectory(cell.resolve("claimed"));
+        Files.writeString(claimed.resolve(dev.corescope.report.RunDirectory.MARKER), "pid 1, run, 2026-01-01T00:00:00Z\n");
         List<String> args = new ArrayList<>();
         for (String a : template) {
-            args.add(a.equals("OUT") ? out.toString() : a.replace("FILE", file.toString()));
+            args.add(switch (a) {
+                case "OUT" -> out.toString();
+                case "EMPTY" -> empty.toString();
+                case "NONEMPTY" -> nonEmpty.toString();
+                case "CLAIMED" -> claimed.toString();
+                default -> a.replace("FILE", file.toString());
+            });
         }
         Set<Long> childrenBefore = children();
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
@@ -68,9 +202,16 @@ class BadInputTest {
 
         assertThat(c.code).as("exit code of %s (stderr: %s)", args, c.err).isEqualTo(2);
         assertThat(c.err.lines().toList()).as("stderr of %s", args).hasSize(1);
-        assertThat(c.err).startsWith("corescope: ").doesNotContain("at dev.").doesNotContain("Exception");
+        assertThat(c.err).startsWith("corescope: ").doesNotContain("at dev.").doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(c.out).as("stdout of %s", args).isEmpty();
         assertThat(out).as("no run directory for %s", args).doesNotExist();
+        assertThat(list(empty)).as("nothing written into %s by %s", empty, args).isEmpty();
+        assertThat(list(nonEmpty)).as("nothing written into %s by %s", nonEmpty, args).containsExactly("keep.txt");
+        assertThat(Files.readString(nonEmpty.resolve("keep.txt"))).isEqualTo("mine");
+        assertThat(list(claimed)).as("nothing written into %s by %s", claimed, args)
+                .containsExactly(dev.corescope.report.RunDirectory.MARKER);
+        assertThat(Files.size(file)).as("%s untouched by %s", file, args).isZero();
         assertThat(Files.exists(Path.of("runs"))).as("no default run directory").isEqualTo(runsBefore);
         assertThat(children()).as("no worker JVM started by %s", args).isEqualTo(childrenBefore);
         assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> !threadsBefore.contains(t))
@@ -83,8 +224,9 @@ class BadInputTest {
     @MethodSource("badInputs")
     void thePicocliEntryPointAgrees(List<String> template) {
         // Main.commandLine() with its own error writer: the same exit code and single line.
-        if (template.contains("OUT") || template.stream().anyMatch(a -> a.contains("FILE"))) {
-            return; // covered above; this variant only checks parse-time errors without touching the disk
+        if (template.stream().anyMatch(a -> List.of("OUT", "EMPTY", "NONEMPTY", "CLAIMED").contains(a) || a.contains("FILE")
+                || a.equals("/") || a.isEmpty())) {
+            return; // covered above; this variant only checks errors that touch no directory of the test
         }
         java.io.StringWriter err = new java.io.StringWriter();
         var cl = Main.commandLine();
@@ -92,6 +234,12 @@ class BadInputTest {
         int code = cl.execute(template.toArray(String[]::new));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().lines().toList()).hasSize(1);
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     private static Set<Long> children() {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ctrl-C on a running sweep with worker JVMs: the CLI runs as its own JVM (this JVM's classpath),
  * gets SIGINT once it has written a record, and must leave whole JSON lines, a partial summary and no
- * worker JVM behind.
+ * worker JVM behind. Also: an interrupted assess counts its running batch, an interrupted transfer
+ * writes a partial summary.
  */
 @EnabledOnOs(OS.LINUX)
 class InterruptTest {
@@ -92,6 +93,88 @@ class InterruptTest {
             cli.descendants().forEach(ProcessHandle::destroyForcibly);
             cli.destroyForcibly();
         }
+    }
+
+    @Test
+    @Timeout(180)
+    void anInterruptedSingleAlgorithmAssessCountsTheRunningBatch() throws Exception {
+        Path out = tmp.resolve("assess");
+        Process cli = start(out, "assess", "-a", "sort-jdk", "-n", "300000", "-r", "400", "-w", "1", "--warmup", "0");
+        try {
+            waitForRecords(cli, out.resolve("records.jsonl"), "\"experiment\":\"assess/sort-jdk\"", 5);
+            interrupt(cli);
+        } finally {
+            cli.destroyForcibly();
+        }
+        JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(s.get("complete").asBoolean()).isFalse();
+        JsonNode levels = s.get("levels");
+        assertThat(levels.size()).as("the running batch is in the partial summary: %s", s).isEqualTo(1);
+        assertThat(levels.get(0).get("experiment").asText()).isEqualTo("assess/sort-jdk");
+        assertThat(levels.get(0).get("tasks").asInt()).isGreaterThanOrEqualTo(5);
+        String err = read("stderr.txt");
+        long kept = Long.parseLong(err.replaceAll("(?s).*interrupted; (\\d+) completed task records.*", "$1"));
+        assertThat(kept).as(err).isGreaterThanOrEqualTo(5);
+        assertThat(kept).isEqualTo(Files.readAllLines(out.resolve("records.jsonl")).size());
+    }
+
+    @Test
+    @Timeout(180)
+    void anInterruptedTransferWritesAPartialSummary() throws Exception {
+        Path out = tmp.resolve("transfer");
+        Process cli = start(out, "transfer", "--mode", "threads", "--workers", "1", "--durations", "100ms,200ms",
+                "--sizes", "0,1KB,1MB", "--tasks", "8", "--cell-budget", "2s");
+        try {
+            waitForRecords(cli, out.resolve("records.jsonl"), "\"experiment\":\"transfer-threads\"", 1);
+            interrupt(cli);
+        } finally {
+            cli.destroyForcibly();
+        }
+        JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(s.get("complete").asBoolean()).isFalse();
+        assertThat(s.get("notes").get(0).asText()).startsWith("Interrupted: ");
+        assertThat(out.resolve("summary.csv")).exists();
+        assertThat(read("stderr.txt")).contains("interrupted; ");
+    }
+
+    private Process start(Path out, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        if (sigintIgnored()) {
+            cmd.addAll(List.of("env", "--default-signal=INT"));
+        }
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--out", out.toString(), "--quiet"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("stdout.txt").toFile())
+                .redirectError(tmp.resolve("stderr.txt").toFile());
+        pb.environment().put("CORESCOPE_HOME", tmp.resolve("home").toString());
+        return pb.start();
+    }
+
+    private void waitForRecords(Process cli, Path records, String containing, int n) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (count(records, containing) < n) {
+            assertThat(cli.isAlive()).as("CLI still running; stderr: %s", read("stderr.txt")).isTrue();
+            assertThat(System.nanoTime()).as("%d records within 120 s", n).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    private static long count(Path records, String containing) throws IOException {
+        if (!Files.exists(records)) {
+            return 0;
+        }
+        String text = Files.readString(records, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? 0 : text.substring(0, end).lines().filter(l -> l.contains(containing)).count();
+    }
+
+    private static void interrupt(Process cli) throws Exception {
+        int kill = new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).inheritIO().start().waitFor();
+        assertThat(kill).isZero();
+        assertThat(cli.waitFor(30, TimeUnit.SECONDS)).as("CLI exits within 30 s of SIGINT").isTrue();
+        assertThat(cli.exitValue()).as("exit code after SIGINT").isNotZero();
     }
 
     /** Whether SIGINT is ignored in this process ({@code SigIgn} mask of /proc/self/status; SIGINT is bit 1). */

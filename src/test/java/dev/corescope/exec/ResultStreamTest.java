@@ -37,7 +37,16 @@ class ResultStreamTest {
     }
 
     private static TaskResult read(byte[] bytes, long offset) throws IOException {
-        return ProcessWorker.readResult(new DataInputStream(new ByteArrayInputStream(bytes)), offset, 500);
+        return read(bytes, offset, 1 << 30);
+    }
+
+    private static TaskResult read(byte[] bytes, long offset, long maxPayload) throws IOException {
+        return ProcessWorker.readResult(new DataInputStream(new ByteArrayInputStream(bytes)), offset, 500, maxPayload);
+    }
+
+    /** Where the payload length sits in a result stream whose error text is {@code errorBytes} long. */
+    private static int payloadLengthAt(int errorBytes) {
+        return 4 + 1 + 1 + 7 * Long.BYTES + 4 + errorBytes; // length, type, ok, 7 longs, the error string
     }
 
     @Test
@@ -113,6 +122,67 @@ class ResultStreamTest {
         byte[] badType = bytes.clone();
         badType[4] = 'p';
         assertThatThrownBy(() -> read(badType, 0)).isInstanceOf(IOException.class).hasMessageContaining("unexpected frame");
+    }
+
+    @Test
+    void aPayloadLengthOverTheCapIsRefusedBeforeAnythingIsAllocated() throws IOException {
+        byte[] bytes = stream(ok(payload(10)));
+        assertThatThrownBy(() -> read(bytes, 0, 9)).isInstanceOf(IOException.class)
+                .hasMessageContaining("payload length 10").hasMessageContaining("the limit is 9 bytes");
+
+        // A header that announces 2 GiB with nothing behind it: refused by the cap, not an OutOfMemoryError.
+        byte[] huge = Arrays.copyOf(stream(ok(new byte[0])), payloadLengthAt(0) + Long.BYTES + 3 * Long.BYTES);
+        ByteBuffer.wrap(huge).putLong(payloadLengthAt(0), Frames.MAX_PAYLOAD);
+        assertThatThrownBy(() -> read(huge, 0, 64 << 20)).isInstanceOf(IOException.class)
+                .hasMessageContaining("payload length " + Frames.MAX_PAYLOAD);
+        ByteBuffer.wrap(huge).putLong(payloadLengthAt(0), -1);
+        assertThatThrownBy(() -> read(huge, 0, 64 << 20)).isInstanceOf(IOException.class)
+                .hasMessageContaining("payload length -1");
+    }
+
+    @Test
+    void theCoordinatorsPayloadCapIsHalfItsHeapAndOneArray() {
+        assertThat(Frames.payloadCap()).isPositive().isLessThanOrEqualTo(Runtime.getRuntime().maxMemory() / 2)
+                .isLessThanOrEqualTo(Integer.MAX_VALUE - 8L);
+    }
+
+    @Test
+    void anErrorTextOfAnyLengthAndScriptTravelsAsUtf8() throws IOException {
+        String error = "échec ✗ 𝄞 ".repeat(300); // 3,300 characters of 1- to 4-byte UTF-8
+        TaskResult r = read(stream(new TaskResult(TaskRecord.FAILED, 1, 2, 1, 0, 0, 0, 0, null, error)), 0);
+        // cut to MAX_ERROR characters, never inside a surrogate pair
+        assertThat(error).startsWith(r.error());
+        assertThat(r.error().length()).isBetween(WorkerMain.MAX_ERROR - 1, WorkerMain.MAX_ERROR);
+        assertThat(r.error()).doesNotContain("?").endsWith("✗ ");
+    }
+
+    @Test
+    void aStringThatRunsPastItsFrameIsACorruptFrameNotAnAllocation() throws IOException {
+        byte[] bytes = stream(ok(payload(10)));
+        byte[] bad = bytes.clone();
+        ByteBuffer.wrap(bad).putInt(payloadLengthAt(0) - 4, Integer.MAX_VALUE); // the error string's length
+        assertThatThrownBy(() -> read(bad, 0)).isInstanceOf(IOException.class)
+                .hasMessageContaining("a string of " + Integer.MAX_VALUE + " bytes");
+        byte[] negative = bytes.clone();
+        ByteBuffer.wrap(negative).putInt(payloadLengthAt(0) - 4, -5);
+        assertThatThrownBy(() -> read(negative, 0)).isInstanceOf(IOException.class).hasMessageContaining("corrupt frame");
+        byte[] shortFrame = bytes.clone();
+        ByteBuffer.wrap(shortFrame).putInt(0, 20); // the header says its fields end early
+        assertThatThrownBy(() -> read(shortFrame, 0)).isInstanceOf(IOException.class)
+                .hasMessageContaining("run past its end");
+    }
+
+    @Test
+    void aFrameLengthBeyondTheLimitOrTheStreamIsRejected() {
+        for (int len : new int[] {0, -1, Frames.MAX_FRAME + 1, Integer.MAX_VALUE}) {
+            byte[] b = ByteBuffer.allocate(16).putInt(len).put(Frames.RESULT).array();
+            assertThatThrownBy(() -> read(b, 0)).as("length " + len).isInstanceOf(IOException.class)
+                    .hasMessageContaining("corrupt frame: length " + len);
+        }
+        // within the limit, but the stream ends first: only what arrived was read
+        byte[] cut = ByteBuffer.allocate(100).putInt(Frames.MAX_FRAME).put(Frames.RESULT).array();
+        assertThatThrownBy(() -> read(cut, 0)).isInstanceOf(EOFException.class)
+                .hasMessageContaining("frame truncated: 96 of " + Frames.MAX_FRAME);
     }
 
     @Test

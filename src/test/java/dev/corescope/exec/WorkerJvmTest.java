@@ -2,6 +2,9 @@ package dev.corescope.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.corescope.OsProcesses;
 import dev.corescope.experiment.Tasks;
 import dev.corescope.workload.SpinWorkload;
 import dev.corescope.workload.TaskInput;
@@ -16,6 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -229,6 +235,110 @@ class WorkerJvmTest {
             TaskResult again = pool.worker(0).submit(spec, new TaskInput(9, 0, 7)).join();
             assertThat(again.ok()).isTrue();
             assertThat(again.checksum()).isEqualTo(7);
+        }
+    }
+
+    private ProcessWorkerPool pool(Duration timeout, String... extraJvmOptions) {
+        List<String> options = new ArrayList<>(ProcessWorkerPool.DEFAULT_JVM_OPTIONS);
+        options.addAll(List.of(extraJvmOptions));
+        return new ProcessWorkerPool(timeout, options, dir.resolve("workers.log"));
+    }
+
+    @Test
+    void nothingAWorkerJvmPrintsCanCorruptAFrame() throws Exception {
+        // -Xlog:gc prints on stdout before main() runs and on every GC; the workload prints via System.out,
+        // native write(1) and a child process, and its child reads stdin to its end.
+        try (WorkerPool pool = pool(Duration.ofMinutes(1), "-Xlog:gc", "-Xlog:gc+heap+exit")) {
+            BatchResult r = run(pool, new ArrayList<>(), 2, WorkloadSpec.of(NoisyWorkload.class.getName()), 6,
+                    Strategy.QUEUE);
+
+            assertThat(r.records()).as(workerLog()).hasSize(6)
+                    .allSatisfy(rec -> assertThat(rec.ok()).as(rec.toString()).isTrue());
+            assertThat(r.records()).extracting(TaskRecord::checksum).containsExactlyInAnyOrder(
+                    SEED, SEED + 1, SEED + 2, SEED + 3, SEED + 4, SEED + 5);
+            assertThat(pool.events()).isEmpty();
+        }
+        String log = workerLog();
+        assertThat(log).as("what the JVM printed before main(), kept in the worker log")
+                .contains("printed").contains("bytes on stdout before its hello").contains("Using Serial");
+        assertThat(log).as("stdout after main() goes to the worker log").contains("noisy: System.out.println")
+                .contains("noisy: native write(1)").contains("noisy: child on stdout").contains("[gc");
+        assertThat(log).doesNotContain("protocol kept on stdin/stdout");
+    }
+
+    @Test
+    void aWorkloadSpecOver64KiBReachesTheWorkerJvm() {
+        // DataOutputStream.writeUTF, the old encoding, refuses strings over 65,535 bytes
+        String pad = "é".repeat(50_000); // 100,000 bytes of UTF-8
+        WorkloadSpec spec = WorkloadSpec.of(ThrowingWorkload.class.getName(), "fail", SEED + 1, "pad", pad);
+        try (WorkerPool pool = pool("processes", NO_TIMEOUT)) {
+            BatchResult r = run(pool, new ArrayList<>(), 1, spec, 3, Strategy.QUEUE);
+            assertThat(r.records().get(0).ok()).as(r.records().get(0).toString()).isTrue();
+            assertThat(r.records().get(1).error()).isEqualTo("IllegalStateException: boom on seed " + (SEED + 1));
+            assertThat(r.records().get(2).checksum()).isEqualTo(SEED + 2);
+            assertThat(pool.events()).isEmpty();
+
+            // past the frame limit the task fails with the reason, before anything is sent: the worker lives on
+            WorkloadSpec huge = spec.with("pad", "x".repeat(Frames.MAX_FRAME));
+            TaskResult tooBig = pool.worker(0).submit(huge, new TaskInput(0, 0, SEED)).join();
+            assertThat(tooBig.status()).isEqualTo(TaskRecord.FAILED);
+            assertThat(tooBig.error()).contains("cannot be sent to a worker JVM").contains("over the 16 MiB limit");
+            assertThat(pool.worker(0).alive()).isTrue();
+            assertThat(pool.worker(0).submit(spec, new TaskInput(0, 0, SEED)).join().ok()).isTrue();
+        }
+    }
+
+    @Test
+    void aWorkerJvmThatNeverSaysHelloIsKilledAfterTheStartTimeout() throws Exception {
+        String marker = "-Dcorescope.test.marker=" + UUID.randomUUID();
+        // suspend=y: the JVM waits for a debugger before main(), forever (it also prints on stdout)
+        try (ProcessWorkerPool pool = pool(NO_TIMEOUT, marker,
+                "-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:0")) {
+            pool.startTimeout(Duration.ofSeconds(2));
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> pool.ensure(1)).isInstanceOf(WorkerStartException.class)
+                    .hasMessageContaining("jvm-1 did not say hello within 2 s and was killed");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(60));
+            assertThat(OsProcesses.awaitNone(marker, Duration.ofSeconds(10))).as("the hung worker JVM").isEmpty();
+        } finally {
+            OsProcesses.killAll(marker);
+        }
+    }
+
+    @Test
+    void closingThePoolWhileWorkersStartDoesNotWaitForThem() throws Exception {
+        String marker = "-Dcorescope.test.marker=" + UUID.randomUUID();
+        ProcessWorkerPool pool = pool(NO_TIMEOUT, marker,
+                "-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:0");
+        pool.startTimeout(Duration.ofHours(1));
+        try {
+            CompletableFuture<Void> ensure = CompletableFuture.runAsync(() -> pool.ensure(2));
+            assertThat(OsProcesses.awaitAtLeast(marker, 2, Duration.ofSeconds(60))).as("two JVMs starting").isTrue();
+
+            // what Ctrl-C does (the session's shutdown hook): it must not wait on the pool's lock for the starts
+            CompletableFuture.runAsync(pool::close).get(10, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> ensure.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(WorkerStartException.class)
+                    .hasMessageContaining("closed while workers were starting");
+            assertThat(OsProcesses.awaitNone(marker, Duration.ofSeconds(10))).as("the starting JVMs").isEmpty();
+        } finally {
+            OsProcesses.killAll(marker);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"threads", "processes"})
+    void aTimedOutCommandLeavesNoChildBehind(String mode) throws Exception {
+        String sleep = OsProcesses.uniqueSleep();
+        WorkloadSpec spec = dev.corescope.workload.CommandWorkload.spec(sleep + " & " + sleep);
+        try (WorkerPool pool = pool(mode, Duration.ofMillis(1500))) {
+            pool.ensure(1);
+            TaskResult r = pool.worker(0).submit(spec, new TaskInput(0, 0, 1)).get(60, TimeUnit.SECONDS);
+            assertThat(r.status()).as(workerLog()).isEqualTo(TaskRecord.TIMEOUT);
+            assertThat(OsProcesses.awaitNone(sleep, Duration.ofSeconds(10))).as("the command and its background child")
+                    .isEmpty();
+        } finally {
+            OsProcesses.killAll(sleep);
         }
     }
 }

@@ -180,4 +180,75 @@ class HtmlReportBrowserTest {
         ThresholdCharts.write(Json.MAPPER.treeToValue(analysis, InvestigateReport.class), run);
         assertRendersCleanly(run, tmp, "<h2>Threshold verdict</h2>", "Threshold: <b>", ">verdict</th>");
     }
+
+    /** Chart files that try to get out of the {@code <svg>}: each would navigate, run script or fetch. */
+    static final List<String> HOSTILE_SVGS = List.of(
+            // <p> makes an HTML parser leave the <svg>: what follows lands in the page
+            "<p>breakout-p<meta http-equiv=\"refresh\" content=\"0;url=pwned.html\"/></p>",
+            "<meta http-equiv=\"refresh\" content=\"0;url=pwned.html\"/>",
+            "<p/><form action=\"javascript:console.log('PWNED-FORM')\"><input type=\"submit\" value=\"go\" autofocus=\"\"/>"
+                    + "</form><link rel=\"stylesheet\" href=\"http://probe.invalid/link.css\"/>",
+            "<script>console.log('PWNED-SCRIPT')</script><rect width=\"1\" height=\"1\" onmouseover=\"console.log(1)\"/>",
+            "<foreignObject width=\"10\" height=\"10\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+                    + "<img src=\"http://probe.invalid/fo.png\" onerror=\"console.log('PWNED-FO')\"/></div></foreignObject>",
+            "<a href=\"javascript:console.log('PWNED-A')\"><text x=\"1\" y=\"5\">link</text></a>"
+                    + "<image href=\"http://probe.invalid/image.png\" width=\"5\" height=\"5\"/>"
+                    + "<use xlink:href=\"pwned.html#x\"/>",
+            "<style>@import url(http://probe.invalid/import.css);</style>"
+                    + "<rect width=\"5\" height=\"5\" style=\"fill:url(http://probe.invalid/fill.svg#p)\"/>"
+                    + "<rect width=\"5\" height=\"5\" fill=\"url(http://probe.invalid/attr.svg#p)\"/>",
+            "<set attributeName=\"href\" to=\"javascript:console.log('PWNED-SET')\"/>"
+                    + "<animate attributeName=\"fill\" values=\"red;blue\" dur=\"1s\" onbegin=\"console.log('PWNED-ANIM')\"/>");
+
+    @Test
+    void hostileChartsNeitherNavigateNorRunScriptNorFetch(@TempDir Path tmp) throws Exception {
+        Path run = HtmlReportTest.fixture("sweep", tmp);
+        for (int i = 0; i < HOSTILE_SVGS.size(); i++) {
+            Files.writeString(run.resolve("hostile-" + i + ".svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                    + "xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 10 10\" "
+                    + "onload=\"console.log('PWNED-ONLOAD')\">" + HOSTILE_SVGS.get(i) + "</svg>");
+        }
+        // where the refreshes would go: a page that says so on the console
+        Files.writeString(run.resolve("pwned.html"), "<!DOCTYPE html><html><head><title>pwned</title></head><body>"
+                + "<p>PWNED-PAGE</p><script>console.log('PWNED-NAVIGATED')</script></body></html>");
+        Path report = HtmlReport.write(run);
+
+        // the virtual time budget lets timers and refreshes run before the DOM is dumped
+        Visit v = visit(report, tmp.resolve("hostile"), "--dump-dom", "--virtual-time-budget=3000");
+
+        assertThat(v.exit()).isZero();
+        assertThat(v.consoleLines()).as("console messages (a script ran)").isEmpty();
+        assertThat(v.pageRequests()).as("requests made by the page").isEmpty();
+        assertThat(v.dom()).as("still the report, not pwned.html").contains("<h2>Charts</h2>").doesNotContain("PWNED");
+        String dom = v.dom().toLowerCase(java.util.Locale.ROOT);
+        assertThat(dom).doesNotContain("<form").doesNotContain("<meta http-equiv=\"refresh\"").doesNotContain("breakout")
+                .doesNotContain("javascript:").doesNotContain("<foreignobject").doesNotContain("probe.invalid")
+                .doesNotContain("<script").doesNotContain("onload").doesNotContain("<link").doesNotContain("<set")
+                .doesNotContain("<animate").doesNotContain(">link<").doesNotContain("<image");
+        // every chart, hostile or not, is still one <svg> in its figure; the normal ones keep their drawing
+        assertThat(HtmlReportTest.count(v.dom(), "<svg")).isEqualTo(HOSTILE_SVGS.size() + 2);
+        assertThat(HtmlReportTest.count(v.dom(), "<path ")).isGreaterThanOrEqualTo(2);
+        assertThat(v.dom()).contains("fixture chart total-time").contains("clip-path=\"url(#c");
+    }
+
+    @Test
+    void theContentSecurityPolicyStopsWhatASanitiserMightMiss(@TempDir Path tmp) throws Exception {
+        Path run = HtmlReportTest.fixture("sweep", tmp);
+        Path report = HtmlReport.write(run);
+        String html = Files.readString(report);
+        assertThat(html).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                + "img-src data:; style-src 'unsafe-inline'");
+        // as if markup had got through: inline script, an event handler, a remote image and stylesheet
+        Files.writeString(report, html.replace("</body>", "<script>console.log('INJECTED-SCRIPT')</script>"
+                + "<img alt=\"\" src=\"http://probe.invalid/injected.png\" onerror=\"console.log('INJECTED-HANDLER')\">"
+                + "<img alt=\"\" src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">"
+                + "<link rel=\"stylesheet\" href=\"http://probe.invalid/injected.css\"></body>"));
+
+        Visit v = visit(report, tmp.resolve("csp"), "--dump-dom", "--virtual-time-budget=3000");
+
+        assertThat(v.consoleLines()).as("console").noneMatch(l -> l.contains("INJECTED"))
+                .anyMatch(l -> l.contains("Content Security Policy"));
+        assertThat(v.pageRequests()).as("requests made by the page").isEmpty();
+        assertThat(v.dom()).contains("<h2>Charts</h2>");
+    }
 }

@@ -253,6 +253,29 @@ class HtmlReportTest {
     }
 
     @Test
+    void onlyAllowListedSvgElementsAttributesAndStyleDeclarationsSurvive() {
+        String svg = SvgInline.inline("""
+                <svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml" viewBox="0 0 10 10"
+                     width="10px" height="10px" x="0" y="0">
+                  <defs><clipPath id="clip1"><rect width="5" height="5"/></clipPath></defs>
+                  <p>out of the svg</p><h:div>xhtml</h:div><title>a chart</title>
+                  <g transform="translate(1 2)" clip-path="url(#clip1)" fill="url(#nowhere&quot;)" data-x="1">
+                    <path d="M0,0 L1,1" style="fill:rgb(1,2,3);behavior:url(x.htc);stroke:expression(alert(1));                stroke-width:2;font-family:&quot;Dialog&quot;;-moz-binding:url(x.xml);stroke-linecap:square"/>
+                    <text x="1" y="2" style="font-size:3px">a &lt;b&gt; &amp; c</text>
+                    <rect id="bad id" width="1" height="1" transform="expression(1)"/>
+                  </g>
+                </svg>""", "c1-");
+        assertThat(svg.replaceAll(">\\s+<", "><")).isEqualTo("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">"
+                + "<defs><clipPath id=\"c1-clip1\"><rect height=\"5\" width=\"5\"></rect></clipPath></defs>"
+                + "<title>a chart</title>"
+                + "<g clip-path=\"url(#c1-clip1)\" transform=\"translate(1 2)\">"
+                + "<path d=\"M0,0 L1,1\" style=\"fill:rgb(1,2,3);stroke-width:2;font-family:&quot;Dialog&quot;;"
+                + "stroke-linecap:square;\"></path>"
+                + "<text style=\"font-size:3px;\" x=\"1\" y=\"2\">a &lt;b&gt; &amp; c</text>"
+                + "<rect height=\"1\" width=\"1\"></rect></g></svg>"); // attributes in the DOM's (alphabetical) order
+    }
+
+    @Test
     void aChartThatIsNotSvgIsReportedNotInlined(@TempDir Path tmp) throws IOException {
         Path dir = fixture("sweep", tmp);
         Files.writeString(dir.resolve("broken.svg"), "<svg><g></svg>");

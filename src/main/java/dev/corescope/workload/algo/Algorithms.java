@@ -1,5 +1,6 @@
 package dev.corescope.workload.algo;
 
+import dev.corescope.workload.BuiltIn;
 import dev.corescope.workload.Workload;
 
 import java.util.ArrayList;
@@ -26,6 +27,19 @@ public final class Algorithms {
             registry.accept(variant.workloadName(), params -> new MatmulWorkload(variant, params));
         }
         registry.accept(TransferWorkload.NAME, TransferWorkload::new);
+    }
+
+    /** What each workload of {@link #registerAll} declares (parameters, largest size, heap per task). */
+    public static List<BuiltIn> builtIns() {
+        List<BuiltIn> out = new ArrayList<>();
+        for (SortAlgorithm algorithm : SortAlgorithm.values()) {
+            out.add(SortWorkload.info(algorithm));
+        }
+        for (MatmulVariant variant : MatmulVariant.values()) {
+            out.add(MatmulWorkload.info(variant));
+        }
+        out.add(TransferWorkload.info());
+        return List.copyOf(out);
     }
 
     /** The names {@link #registerAll} registers, in registration order. */

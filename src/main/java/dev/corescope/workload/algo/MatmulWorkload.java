@@ -1,5 +1,6 @@
 package dev.corescope.workload.algo;
 
+import dev.corescope.workload.BuiltIn;
 import dev.corescope.workload.PreparedTask;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.TaskOutput;
@@ -25,6 +26,17 @@ public final class MatmulWorkload implements Workload {
 
     private final MatmulVariant variant;
     private final int block;
+
+    /**
+     * Parameters, largest size and heap per task: A, B and the product C, n×n doubles each (the
+     * verifier allocates nothing). Only {@code matmul-blocked} takes {@code block}.
+     */
+    static BuiltIn info(MatmulVariant variant) {
+        Map<String, String> params = variant == MatmulVariant.BLOCKED
+                ? Map.of("block", "tile edge (default " + MatmulKernels.DEFAULT_BLOCK + ")") : Map.of();
+        return new BuiltIn(variant.workloadName(), params, MAX_N,
+                (n, p) -> new BuiltIn.TaskMemory(3 * (8 * n * n + 16), 0, "three " + n + "x" + n + " double matrices"));
+    }
 
     public MatmulWorkload(MatmulVariant variant, int block) {
         if (block < 1) {

@@ -1,5 +1,6 @@
 package dev.corescope.workload.algo;
 
+import dev.corescope.workload.BuiltIn;
 import dev.corescope.workload.PreparedTask;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.TaskOutput;
@@ -23,6 +24,17 @@ public final class SortWorkload implements Workload {
 
     private final SortAlgorithm algorithm;
     private final InputOrder order;
+
+    /** Parameters, largest size and heap per task: the input array (and the kernel's buffer). */
+    static BuiltIn info(SortAlgorithm algorithm) {
+        return new BuiltIn(algorithm.workloadName(),
+                Map.of("order", "input layout: random (default), sorted, reversed or duplicates"), MAX_SIZE,
+                (n, p) -> {
+                    int arrays = 1 + algorithm.buffers();
+                    return new BuiltIn.TaskMemory(arrays * (4 * n + 16), 0, arrays == 1 ? "an int array of " + n
+                            : arrays + " int arrays of " + n);
+                });
+    }
 
     public SortWorkload(SortAlgorithm algorithm, InputOrder order) {
         this.algorithm = algorithm;

@@ -1,5 +1,6 @@
 package dev.corescope.workload.algo;
 
+import dev.corescope.workload.BuiltIn;
 import dev.corescope.workload.SpinWorkload;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.TaskOutput;
@@ -28,6 +29,17 @@ public final class TransferWorkload implements Workload {
 
     private final long loops;
     private final int bytes;
+
+    /** Parameters and heap per task: the payload, built in the worker and returned to the coordinator. */
+    static BuiltIn info() {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("loops", "spin loops before the payload (default " + DEFAULT_LOOPS + ")");
+        params.put("bytes", "payload bytes returned (default " + DEFAULT_BYTES + ")");
+        return new BuiltIn(NAME, params, Long.MAX_VALUE, (n, p) -> {
+            long bytes = Params.longParam(p, "bytes", DEFAULT_BYTES, 0, MAX_BYTES) + 16;
+            return new BuiltIn.TaskMemory(bytes, bytes, "a payload of " + (bytes - 16) + " bytes");
+        });
+    }
 
     public TransferWorkload(long loops, int bytes) {
         if (loops < 0 || bytes < 0) {

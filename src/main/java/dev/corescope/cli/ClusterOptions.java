@@ -1,0 +1,132 @@
+package dev.corescope.cli;
+
+import dev.corescope.cluster.ClusterConfigs;
+import dev.corescope.cluster.ClusterWorkerPool;
+import dev.corescope.cluster.HostPort;
+import dev.corescope.cluster.KeyFile;
+import dev.corescope.workload.WorkloadSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The coordinator side of a cluster run ({@code sweep}, {@code assess}): which members, the cluster
+ * name, the address the members connect back to, and the cluster key. Every value is checked, and the
+ * key read, before anything joins a cluster: bad input is a one-line error and exit code 2.
+ */
+public final class ClusterOptions {
+    @Option(names = "--cluster", paramLabel = "HOST:PORT,...",
+            description = "Run on the members of a corescope cluster ('corescope member') instead of this machine, "
+                    + "each up to its own threshold ('sweep': --max defaults to the sum of their thresholds).")
+    List<String> cluster;
+
+    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = ClusterConfigs.DEFAULT_CLUSTER_NAME,
+            description = "Name of the cluster given with --cluster. Default: ${DEFAULT-VALUE}.")
+    String clusterName;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS[:PORT]",
+            description = "Local address (and port) this coordinator listens on; the members connect back to it. "
+                    + "Default: 127.0.0.1 when the members are on loopback, else the address that routes to them; "
+                    + "any free port.")
+    String bind;
+
+    @Option(names = "--advertise", paramLabel = "HOST[:PORT]",
+            description = "Address the members reach this coordinator on, when it is not the bound one (NAT, tunnel).")
+    String advertise;
+
+    @Option(names = "--secret-file", paramLabel = "FILE",
+            description = "Cluster key (default: $CORESCOPE_HOME/cluster.key, else ~/.corescope/cluster.key, "
+                    + "created on first use); the members must hold the same key.")
+    Path secretFile;
+
+    /**
+     * Checks the options and reads the key.
+     *
+     * @throws UsageError with one line on any bad value
+     */
+    ClusterWorkerPool.Options options(Duration taskTimeout) {
+        if (cluster == null) {
+            if (bind != null || advertise != null || secretFile != null) {
+                throw new UsageError("--bind, --advertise and --secret-file apply only with --cluster");
+            }
+            return null;
+        }
+        List<HostPort> members = checked("", () -> HostPort.parseList(cluster, "--cluster"));
+        if (members.isEmpty()) {
+            throw new UsageError("--cluster needs at least one HOST:PORT of a member");
+        }
+        if (clusterName == null || clusterName.isBlank()) {
+            throw new UsageError("--cluster-name must not be empty");
+        }
+        String address;
+        int port = 0;
+        if (bind != null) {
+            String b = bind.trim();
+            int colon = b.indexOf(':');
+            address = colon < 0 ? b : b.substring(0, colon);
+            if (colon >= 0) {
+                port = parsePort(b.substring(colon + 1));
+                if (port < 0 || port > 65535) {
+                    throw new UsageError("--bind " + bind + ": the port must be 0 (any free port) to 65535");
+                }
+            }
+            checked("--bind: ", () -> {
+                HostPort.checkLocalAddress(address);
+                return address;
+            });
+        } else {
+            address = checked("", () -> HostPort.defaultBind(members));
+        }
+        String advertised = advertise == null ? null : advertise.trim();
+        if (advertised != null) {
+            checked("--advertise: ", () -> HostPort.parse(advertised, 1)); // host and port checked; Hazelcast takes the text
+        }
+        KeyFile.Key key = checked("", () -> KeyFile.load(secretFile));
+        if (key.created()) {
+            System.err.println("corescope: created a new cluster key " + key.path()
+                    + " (mode 0600); members need the same file, see docs/cluster.md");
+        }
+        return ClusterWorkerPool.Options.of(members.stream().map(HostPort::toString).toList())
+                .withClusterName(clusterName).withBind(address, port).withAdvertise(advertised)
+                .withTaskTimeout(taskTimeout).withKey(key);
+    }
+
+    /** Runs a check, turning its {@link IllegalArgumentException} into a usage error (exit 2). */
+    static <T> T checked(String prefix, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(prefix + Main.firstLine(e.getMessage()));
+        }
+    }
+
+    private static int parsePort(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Connects to the cluster when {@code --cluster} was given (null otherwise), after checking every
+     * option, and checks that the members accept {@code specs} ({@code --cmd} and {@code --class} need
+     * members started with {@code --allow-cmd} / {@code --allow-class}).
+     *
+     * @throws UsageError on bad options, or when members would refuse the workload (naming them and why)
+     */
+    ClusterWorkerPool connect(Duration taskTimeout, List<WorkloadSpec> specs) {
+        ClusterWorkerPool.Options o = options(taskTimeout);
+        if (o == null) {
+            return null;
+        }
+        ClusterWorkerPool pool = ClusterWorkerPool.connect(o);
+        List<String> refusals = pool.refusals(specs);
+        if (!refusals.isEmpty()) {
+            pool.close();
+            throw new UsageError(String.join("; ", refusals));
+        }
+        return pool;
+    }
+}

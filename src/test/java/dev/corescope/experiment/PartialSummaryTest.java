@@ -1,0 +1,141 @@
+package dev.corescope.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.corescope.exec.BatchPlan;
+import dev.corescope.exec.Strategy;
+import dev.corescope.exec.TaskResult;
+import dev.corescope.exec.Worker;
+import dev.corescope.exec.WorkerInfo;
+import dev.corescope.exec.WorkerPool;
+import dev.corescope.report.RunDirectory;
+import dev.corescope.workload.TaskInput;
+import dev.corescope.workload.WorkloadSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A partial summary (what Ctrl-C writes) counts the batch that was running: its records so far, not
+ * only the finished batches. A single-algorithm assess is one batch, so without this it had no levels.
+ */
+class PartialSummaryTest {
+    @TempDir
+    Path tmp;
+
+    /** Tasks with index below {@code open} complete at once; the others wait for {@link #release}. */
+    static final class GatedPool implements WorkerPool {
+        final int open;
+        final CompletableFuture<Void> release = new CompletableFuture<>();
+        private final List<Worker> workers = new ArrayList<>();
+        private long clock = 1_000_000_000L;
+
+        GatedPool(int open) {
+            this.open = open;
+        }
+
+        @Override
+        public String mode() {
+            return "fake";
+        }
+
+        @Override
+        public synchronized void ensure(int n) {
+            while (workers.size() < n) {
+                WorkerInfo info = new WorkerInfo("gated-" + (workers.size() + 1), 1, workers.size() + 1, 0);
+                workers.add(new Worker() {
+                    @Override
+                    public WorkerInfo info() {
+                        return info;
+                    }
+
+                    @Override
+                    public CompletableFuture<TaskResult> submit(WorkloadSpec workload, TaskInput input) {
+                        TaskResult r = result();
+                        return input.index() < open ? CompletableFuture.completedFuture(r) : release.thenApply(v -> r);
+                    }
+
+                    @Override
+                    public boolean alive() {
+                        return true;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                });
+            }
+        }
+
+        private synchronized TaskResult result() {
+            long start = clock;
+            clock += 10_000_000;
+            return new TaskResult("ok", start, clock, 10_000_000, 0, 0, 1, 0, null, null, null);
+        }
+
+        @Override
+        public synchronized Worker worker(int index) {
+            ensure(index + 1);
+            return workers.get(index);
+        }
+
+        @Override
+        public synchronized int size() {
+            return workers.size();
+        }
+
+        @Override
+        public List<Long> startCosts() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> events() {
+            return List.of();
+        }
+
+        @Override
+        public void close() {
+            release.complete(null);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void theRunningBatchIsCounted() throws Exception {
+        GatedPool pool = new GatedPool(5);
+        Settings settings = new Settings("assess", List.of(), "threads", null, Duration.ofMinutes(1), List.of(), 42, true);
+        RunDirectory dir = RunDirectory.create(tmp.resolve("run"), "assess");
+        try (Session s = Session.open(settings, dir, pool, r -> { }, x -> { })) {
+            Thread run = new Thread(() -> s.run(new BatchPlan("assess/sort-jdk", 1, 0, WorkloadSpec.of("spin"),
+                    Tasks.of(20, 10, 1), Strategy.QUEUE)));
+            run.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (s.batchesSoFar().stream().mapToInt(b -> b.records().size()).sum() < 5) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            assertThat(s.batches()).as("nothing finished yet").isEmpty();
+
+            RunSummary partial = Summaries.of(s, "sort-jdk", null, false, List.of(), null);
+            assertThat(partial.levels()).hasSize(1);
+            assertThat(partial.levels().get(0).experiment()).isEqualTo("assess/sort-jdk");
+            assertThat(partial.levels().get(0).tasks()).isEqualTo(5);
+            assertThat(partial.levels().get(0).perTask().n()).isEqualTo(5);
+            assertThat(partial.levels().get(0).throughput()).isPositive().isFinite();
+
+            pool.release.complete(null);
+            run.join(10_000);
+            assertThat(s.batches()).hasSize(1);
+            assertThat(s.batchesSoFar()).as("no batch counted twice once it finished").hasSize(1);
+            assertThat(Summaries.of(s, "sort-jdk", null, true, List.of(), null).levels().get(0).tasks()).isEqualTo(20);
+        }
+    }
+}

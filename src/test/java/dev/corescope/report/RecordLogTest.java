@@ -1,0 +1,61 @@
+package dev.corescope.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.corescope.exec.TaskRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordLogTest {
+    @TempDir
+    Path tmp;
+
+    static TaskRecord record(int i) {
+        return new TaskRecord("r", "sweep", 1, 0, 0, i, 0, "thread-1", 1, 1, 0, 10, 10, 10, 0, 0, 0, 0, "ok", null,
+                null, null);
+    }
+
+    @Test
+    void countsWhatItWroteAndNeverAppendsToAnExistingLog() throws Exception {
+        Path file = tmp.resolve("records.jsonl");
+        try (RecordLog log = new RecordLog(file)) {
+            log.accept(record(0));
+            log.accept(record(1));
+            assertThat(log.written()).isEqualTo(2);
+        }
+        assertThat(RecordLog.read(file)).hasSize(2);
+        assertThatThrownBy(() -> new RecordLog(file)).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+    }
+
+    @Test
+    void aTornLastLineIsSkippedAndSaidOnce() throws Exception {
+        Path file = tmp.resolve("records.jsonl");
+        try (RecordLog log = new RecordLog(file)) {
+            log.accept(record(0));
+            log.accept(record(1));
+        }
+        // cut short in the middle of a multi-byte character
+        byte[] tail = "{\"runId\":\"r\",\"error\":\"é".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, java.util.Arrays.copyOf(tail, tail.length - 1), StandardOpenOption.APPEND);
+        RecordLog.Read read = RecordLog.readTolerant(file);
+        assertThat(read.records()).hasSize(2);
+        assertThat(read.tornLastLine()).isTrue();
+        assertThat(read.badLines()).isZero();
+        assertThat(read.warning(file)).isEqualTo(file + ": skipped a torn last line (the run was stopped while writing it)");
+        assertThat(RecordLog.readTolerant(tmp.resolve("records.jsonl")).records()).hasSize(2);
+    }
+
+    @Test
+    void aWholeFileHasNoWarning() throws Exception {
+        Path file = tmp.resolve("records.jsonl");
+        try (RecordLog log = new RecordLog(file)) {
+            log.accept(record(0));
+        }
+        assertThat(RecordLog.readTolerant(file).warning(file)).isNull();
+    }
+}
