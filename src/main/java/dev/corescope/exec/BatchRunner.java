@@ -89,7 +89,8 @@ public final class BatchRunner {
             TaskRecord rec = new TaskRecord(runId, plan.experiment(), plan.level(), plan.trial(), round, task.index(),
                     task.size(), info.id(), info.pid(), info.tid(), clock.toRun(r.startNanos()),
                     clock.toRun(r.endNanos()), r.wallNanos(), r.cpuNanos(), r.waitNanos(), r.involuntarySwitches(),
-                    r.bytes(), r.checksum(), r.status(), r.error(), r.node(), transfer(r, submitted));
+                    r.bytes(), r.checksum(), r.status(), r.error(), r.node(), transfer(r, submitted),
+                    r.jvm().gcCount() < 0 && r.jvm().jitMillis() < 0 ? null : r.jvm());
             records.add(rec);
             sink.accept(rec);
             return rec;

@@ -35,7 +35,8 @@ import java.util.zip.CRC32C;
  *                        'p' pong:  long nanoTime
  *                        'R' result: byte ok, long received, long start, long end, long cpu, long wait,
  *                                    long invol, long checksum, string error, long payloadLength,
- *                                    long payloadCrc, long crcNanos, long writeStart
+ *                                    long payloadCrc, long crcNanos, long writeStart, long gcCount,
+ *                                    long gcMillis, long jitMillis (the worker JVM's, during the task)
  *                                    then payloadLength raw bytes, then long writeEnd (8 raw bytes)
  * </pre>
  * Worker timestamps ({@code received}, {@code start}, {@code end}, {@code writeStart}, {@code writeEnd})

@@ -201,6 +201,7 @@ final class ProcessWorker extends QueuedWorker {
         long crc = h.readLong();
         long workerCrcNanos = h.readLong();
         long writeStart = h.readLong() + clockOffset;
+        JvmActivity jvm = new JvmActivity(h.readLong(), h.readLong(), h.readLong());
         if (bytes < 0 || bytes > maxPayload) {
             throw new IOException("corrupt result header: payload length " + bytes + " (the limit is " + maxPayload
                     + " bytes: one Java array, at most half the coordinator's heap)");
@@ -227,10 +228,10 @@ final class ProcessWorker extends QueuedWorker {
                 headerArrived, payloadRead, usable, workerCrcNanos, usable - payloadRead);
         if (!intact) {
             return new TaskResult(TaskRecord.FAILED, start, end, cpu, wait, invol, checksum, bytes, null,
-                    "result payload corrupted in transfer (CRC32C mismatch)", timeline);
+                    "result payload corrupted in transfer (CRC32C mismatch)", timeline).withJvm(jvm);
         }
         return new TaskResult(ok ? TaskRecord.OK : TaskRecord.FAILED, start, end, cpu, wait, invol, checksum, bytes,
-                payload, error.isEmpty() ? null : error, timeline);
+                payload, error.isEmpty() ? null : error, timeline).withJvm(jvm);
     }
 
     private String exitText() {

@@ -23,6 +23,7 @@ public final class TaskExecution {
         } catch (RuntimeException | Error e) {
             return TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), "preparing the task failed: " + describe(e));
         }
+        JvmActivity jvmBefore = JvmActivity.sample();
         ThreadStats.Sample before = ThreadStats.sample();
         long start = System.nanoTime();
         TaskOutput out;
@@ -32,18 +33,19 @@ public final class TaskExecution {
             long end = System.nanoTime();
             ThreadStats.Sample d = ThreadStats.sample().minus(before);
             return new TaskResult(TaskRecord.FAILED, start, end, d.cpuNanos(), d.waitNanos(),
-                    d.involuntarySwitches(), 0, 0, null, describe(e));
+                    d.involuntarySwitches(), 0, 0, null, describe(e)).withJvm(JvmActivity.sample().minus(jvmBefore));
         }
         long end = System.nanoTime();
         ThreadStats.Sample d = ThreadStats.sample().minus(before);
+        JvmActivity jvm = JvmActivity.sample().minus(jvmBefore);
         try {
             out = task.check(out);
         } catch (RuntimeException | Error e) {
             return new TaskResult(TaskRecord.FAILED, start, end, d.cpuNanos(), d.waitNanos(),
-                    d.involuntarySwitches(), 0, 0, null, describe(e));
+                    d.involuntarySwitches(), 0, 0, null, describe(e)).withJvm(jvm);
         }
         return new TaskResult(TaskRecord.OK, start, end, d.cpuNanos(), d.waitNanos(), d.involuntarySwitches(),
-                out.checksum(), out.payloadBytes(), out.payload(), null);
+                out.checksum(), out.payloadBytes(), out.payload(), null).withJvm(jvm);
     }
 
     static String describe(Throwable e) {

@@ -27,6 +27,7 @@ package dev.corescope.exec;
  * @param error        the failure reason, or null
  * @param node         cluster member that ran it, or null on one machine
  * @param transfer     overhead breakdown of the round trip (worker JVMs), or null
+ * @param jvm          GC and JIT activity of the task's JVM while the task was timed, or null (older records)
  */
 public record TaskRecord(
         String runId,
@@ -50,7 +51,17 @@ public record TaskRecord(
         String status,
         String error,
         String node,
-        TransferTiming transfer) {
+        TransferTiming transfer,
+        JvmActivity jvm) {
+
+    /** Without the JVM's activity (fakes, older records). */
+    public TaskRecord(String runId, String experiment, int level, int trial, int round, int taskIndex, long size,
+                      String workerId, long pid, long tid, long startNanos, long endNanos, long wallNanos,
+                      long cpuNanos, long waitNanos, long involuntarySwitches, long bytesReturned, long checksum,
+                      String status, String error, String node, TransferTiming transfer) {
+        this(runId, experiment, level, trial, round, taskIndex, size, workerId, pid, tid, startNanos, endNanos, wallNanos,
+                cpuNanos, waitNanos, involuntarySwitches, bytesReturned, checksum, status, error, node, transfer, null);
+    }
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";

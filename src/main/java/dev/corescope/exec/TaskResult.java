@@ -8,11 +8,29 @@ import java.nio.ByteBuffer;
  * the round trip's timestamps when the task travelled to a worker JVM and back, else null.
  * {@code node} names the cluster member that ran the task (null on one machine); it comes from the
  * attempt that produced the result, so a task re-dispatched after a member left names the member
- * that actually ran it.
+ * that actually ran it. {@code jvm} is what the task's JVM did while it was timed (GC, JIT), or
+ * {@link JvmActivity#UNKNOWN}.
  */
 public record TaskResult(String status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
                          long involuntarySwitches, long checksum, long bytes, ByteBuffer payload,
-                         String error, Timeline timeline, String node) {
+                         String error, Timeline timeline, String node, JvmActivity jvm) {
+
+    public TaskResult {
+        jvm = jvm == null ? JvmActivity.UNKNOWN : jvm;
+    }
+
+    public TaskResult(String status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
+                      long involuntarySwitches, long checksum, long bytes, ByteBuffer payload, String error,
+                      Timeline timeline, String node) {
+        this(status, startNanos, endNanos, cpuNanos, waitNanos, involuntarySwitches, checksum, bytes, payload, error,
+                timeline, node, null);
+    }
+
+    /** The same result with the JVM's activity during the task. */
+    public TaskResult withJvm(JvmActivity activity) {
+        return new TaskResult(status, startNanos, endNanos, cpuNanos, waitNanos, involuntarySwitches, checksum, bytes,
+                payload, error, timeline, node, activity);
+    }
 
     /** A local result with a round-trip timeline (worker JVMs). */
     public TaskResult(String status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
@@ -25,7 +43,7 @@ public record TaskResult(String status, long startNanos, long endNanos, long cpu
     /** The same result, run by cluster member {@code member}. */
     public TaskResult withNode(String member) {
         return new TaskResult(status, startNanos, endNanos, cpuNanos, waitNanos, involuntarySwitches, checksum, bytes,
-                payload, error, timeline, member);
+                payload, error, timeline, member, jvm);
     }
 
     /**
@@ -95,6 +113,6 @@ public record TaskResult(String status, long startNanos, long endNanos, long cpu
     public TaskResult shifted(long offsetNanos) {
         return new TaskResult(status, startNanos + offsetNanos, endNanos + offsetNanos, cpuNanos, waitNanos,
                 involuntarySwitches, checksum, bytes, payload, error,
-                timeline == null ? null : timeline.shifted(offsetNanos), node);
+                timeline == null ? null : timeline.shifted(offsetNanos), node, jvm);
     }
 }

@@ -121,6 +121,9 @@ public final class WorkerMain {
             d.writeLong(crc);
             d.writeLong(crcNanos);
             d.writeLong(writeStart);
+            d.writeLong(r.jvm().gcCount());
+            d.writeLong(r.jvm().gcMillis());
+            d.writeLong(r.jvm().jitMillis());
         });
         if (bytes > 0) {
             out.flush();

@@ -39,9 +39,9 @@ public final class FakeWorker {
                     }
                     Frames.writeString(d, "");
                     d.writeLong(announced);
-                    d.writeLong(0);
-                    d.writeLong(0);
-                    d.writeLong(0);
+                    for (int i = 0; i < 6; i++) { // crc, crcNanos, writeStart, gcCount, gcMillis, jitMillis
+                        d.writeLong(0);
+                    }
                 });
             }
             out.flush();

@@ -131,7 +131,7 @@ class ResultStreamTest {
                 .hasMessageContaining("payload length 10").hasMessageContaining("the limit is 9 bytes");
 
         // A header that announces 2 GiB with nothing behind it: refused by the cap, not an OutOfMemoryError.
-        byte[] huge = Arrays.copyOf(stream(ok(new byte[0])), payloadLengthAt(0) + Long.BYTES + 3 * Long.BYTES);
+        byte[] huge = Arrays.copyOf(stream(ok(new byte[0])), payloadLengthAt(0) + Long.BYTES + 6 * Long.BYTES);
         ByteBuffer.wrap(huge).putLong(payloadLengthAt(0), Frames.MAX_PAYLOAD);
         assertThatThrownBy(() -> read(huge, 0, 64 << 20)).isInstanceOf(IOException.class)
                 .hasMessageContaining("payload length " + Frames.MAX_PAYLOAD);

@@ -66,6 +66,22 @@ class WorkerJvmTest {
         return r.records().get((int) (seed - SEED));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"threads", "processes"})
+    void eachRecordSaysWhatItsJvmDidWhileTheTaskWasTimed(String mode) throws Exception {
+        List<TaskRecord> sink = new ArrayList<>();
+        try (WorkerPool pool = pool(mode, NO_TIMEOUT)) {
+            BatchResult r = run(pool, sink, 1, WorkloadSpec.of(CollectingWorkload.class.getName()), 2, Strategy.QUEUE);
+            assertThat(r.records()).hasSize(2).allSatisfy(rec -> {
+                assertThat(rec.ok()).as(rec.error()).isTrue();
+                assertThat(rec.jvm()).isNotNull();
+                assertThat(rec.jvm().gcCount()).as("System.gc() inside the task").isGreaterThanOrEqualTo(1);
+                assertThat(rec.jvm().gcMillis()).isGreaterThanOrEqualTo(0);
+                assertThat(rec.jvm().jitMillis()).isGreaterThanOrEqualTo(0);
+            });
+        }
+    }
+
     @Test
     void workerMainIsLoadableFromThisJvmsClassPath() throws Exception {
         // Surefire may hand us a manifest-only booter jar as java.class.path: the worker JVM must still find WorkerMain.
