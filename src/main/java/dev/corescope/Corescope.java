@@ -4,7 +4,6 @@ import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.experiment.InvestigateExperiment;
 import dev.corescope.experiment.Limits;
-import dev.corescope.experiment.PinOrder;
 import dev.corescope.experiment.PlanMemory;
 import dev.corescope.experiment.RoundsExperiment;
 import dev.corescope.experiment.RunSummary;
@@ -153,7 +152,8 @@ public final class Corescope {
         Settings settings(String command) {
             return new Settings(command, commandLine != null ? commandLine : List.of("corescope", command, "(java api)"),
                     mode, out, taskTimeout,
-                    workerJvmOptions, seed, quiet, pin ? PinOrder.cpus() : List.of());
+                    workerJvmOptions, seed, quiet, pin ? dev.corescope.exec.pin.CpuAssignment.of(
+                    dev.corescope.machine.MachineProbe.probe(dev.corescope.machine.ProcFs.real(), false)).cpus() : List.of());
         }
 
         /**

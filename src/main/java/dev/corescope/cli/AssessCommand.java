@@ -3,7 +3,6 @@ package dev.corescope.cli;
 import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.experiment.AssessExperiment;
 import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
-import dev.corescope.experiment.Pinning;
 import dev.corescope.experiment.Session;
 import dev.corescope.experiment.Settings;
 import dev.corescope.experiment.ThresholdCache;
@@ -85,7 +84,8 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--jmh-json", paramLabel = "FILE", description = "Also write the results in JMH's JSON result format.")
     Path jmhJson;
 
-    @Option(names = "--no-pin", description = "Do not pin worker JVMs to cores (processes mode).")
+    @Option(names = "--no-pin", description = "Do not pin worker k to a CPU of its own (one per physical core first); "
+            + "let the OS place them.")
     boolean noPin;
 
     @Mixin
@@ -152,16 +152,17 @@ public final class AssessCommand implements Callable<Integer> {
         }
         int warm = workload.warmup();
         String warmReason = workload.warmupReason();
-        Settings settings = common.settings("assess");
         boolean local = clusterPool == null;
-        Pinning pinning = new Pinning(Pinning.plan(settings.mode(), resolved.workers(),
-                local && "processes".equals(settings.mode()) ? probe(profile) : null,
-                local && "processes".equals(settings.mode()) && !noPin && Pinning.tasksetAvailable(), noPin || !local));
+        var cpus = !local || noPin ? dev.corescope.exec.pin.CpuAssignment.NONE
+                : dev.corescope.exec.pin.CpuAssignment.of(probe(profile));
+        Settings settings = common.settings("assess").pinnedTo(cpus.cpus());
+        String pinNote = !local ? "the cluster's members place their own workers" : noPin ? "--no-pin"
+                : "the CPUs this process may use could not be read";
         AssessExperiment.Check check = noVerify || !local ? AssessExperiment.Check.NONE
                 : WorkerCount.AUTO.equalsIgnoreCase(workers.trim()) ? AssessExperiment.Check.STEP_DOWN
                 : AssessExperiment.Check.FIXED;
         var config = new AssessExperiment.Config(algos, sizeList, repeats, resolved.workers(), resolved.source(), warm,
-                warmReason, check, criteria, budget, pinning);
+                warmReason, check, criteria, budget, pinNote);
         long total = (long) algos.size() * sizeList.size() * repeats;
         RunDirectory dir = common.runDirectory("assess");
         try (Progress progress = Progress.create("assess", progressSteps(total) + algos.size(), settings.quiet());

@@ -34,7 +34,7 @@ abstract class AbstractWorkerPool implements WorkerPool {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Starts one worker (blocking until it is ready); {@code id} is its sequence number. */
-    protected abstract Worker start(int id);
+    protected abstract Worker start(int id, int slot);
 
     /** Makes the starts under way fail promptly (the pool is closing); called without the pool's lock. */
     protected void abortStarts() {
@@ -60,9 +60,9 @@ abstract class AbstractWorkerPool implements WorkerPool {
             return;
         }
         List<CompletableFuture<Worker>> starts = new ArrayList<>();
-        for (int ignored : missing) {
+        for (int slot : missing) {
             int id = nextId.getAndIncrement();
-            starts.add(CompletableFuture.supplyAsync(() -> timedStart(id), r -> {
+            starts.add(CompletableFuture.supplyAsync(() -> timedStart(id, slot), r -> {
                 Thread t = new Thread(r, "corescope-start-" + id);
                 t.setDaemon(true);
                 t.start();
@@ -122,9 +122,9 @@ abstract class AbstractWorkerPool implements WorkerPool {
         }
     }
 
-    private Worker timedStart(int id) {
+    private Worker timedStart(int id, int slot) {
         long t0 = System.nanoTime();
-        Worker w = start(id);
+        Worker w = start(id, slot);
         startCosts.add(System.nanoTime() - t0);
         return w;
     }

@@ -71,8 +71,13 @@ final class ProcessWorker extends QueuedWorker {
             if (hello.type() != Frames.HELLO) {
                 throw new IOException("worker did not say hello");
             }
-            long pid = hello.body().readLong();
-            long tid = hello.body().readLong();
+            Frames.Reader body = hello.body();
+            long pid = body.readLong();
+            long tid = body.readLong();
+            body.readLong(); // the worker's clock: the pings below map it
+            if (body.readLong() == WorkerMain.PIN_FAILED) {
+                events.accept(id + " (pid " + pid + ") could not pin itself to its CPU; it runs where the OS puts it");
+            }
             clockOffset = syncClock();
             info = new WorkerInfo(id, pid, tid, System.nanoTime() - t0);
         } catch (IOException | RuntimeException e) {

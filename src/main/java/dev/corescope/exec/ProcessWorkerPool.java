@@ -1,6 +1,8 @@
 package dev.corescope.exec;
 
 import java.io.IOException;
+import dev.corescope.exec.pin.CpuAssignment;
+import dev.corescope.exec.pin.PinScope;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,13 +28,22 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     private final List<String> jvmOptions;
     private final Path workerLog;
     private final Set<Process> starting = ConcurrentHashMap.newKeySet();
-    private List<Integer> pinCpus = List.of();
+    private CpuAssignment cpus = CpuAssignment.NONE;
+    private PinScope scope = PinScope.configured();
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
 
-    /** Pins worker k's task thread to {@code cpus[(k-1) mod n]} (from inside the worker JVM). */
-    public ProcessWorkerPool pinnedTo(List<Integer> cpus) {
-        this.pinCpus = List.copyOf(cpus);
+    /**
+     * Each worker JVM pins itself (its task thread, or all its threads: {@link PinScope}) to its slot's CPU,
+     * through the same {@link Affinity} call thread workers use.
+     */
+    public ProcessWorkerPool pinnedTo(CpuAssignment assignment, PinScope pinScope) {
+        this.cpus = assignment;
+        this.scope = pinScope;
         return this;
+    }
+
+    public ProcessWorkerPool pinnedTo(CpuAssignment assignment) {
+        return pinnedTo(assignment, scope);
     }
 
     /** How long a worker JVM may take to say hello before it is killed (default {@link #DEFAULT_START_TIMEOUT}). */
@@ -59,14 +70,15 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     }
 
     /** The worker JVM's command line. */
-    List<String> command(int id) {
+    List<String> command(int id, int slot) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add(WorkerChannel.ADD_OPENS);
         cmd.add("-D" + WorkerMain.PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
-        if (!pinCpus.isEmpty()) {
-            cmd.add("-D" + WorkerMain.CPU_PROPERTY + "=" + pinCpus.get((id - 1) % pinCpus.size()));
+        if (cpus.pins()) {
+            cmd.add("-D" + WorkerMain.CPU_PROPERTY + "=" + cpus.cpuOf(slot));
+            cmd.add("-D" + PinScope.PROPERTY + "=" + scope.word());
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -75,9 +87,9 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     }
 
     @Override
-    protected Worker start(int id) {
+    protected Worker start(int id, int slot) {
         long t0 = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(command(id));
+        ProcessBuilder pb = new ProcessBuilder(command(id, slot));
         pb.redirectError(workerLog == null ? ProcessBuilder.Redirect.DISCARD
                 : ProcessBuilder.Redirect.appendTo(workerLog.toFile()));
         Process process;

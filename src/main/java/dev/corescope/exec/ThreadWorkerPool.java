@@ -1,5 +1,6 @@
 package dev.corescope.exec;
 
+import dev.corescope.exec.pin.CpuAssignment;
 import java.time.Duration;
 
 /**
@@ -9,19 +10,16 @@ import java.time.Duration;
 public final class ThreadWorkerPool extends AbstractWorkerPool {
     private final Duration taskTimeout;
     private final java.util.List<ThreadWorker> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.List<Integer> pinCpus;
+    private final CpuAssignment cpus;
 
     public ThreadWorkerPool(Duration taskTimeout) {
-        this(taskTimeout, java.util.List.of());
+        this(taskTimeout, CpuAssignment.NONE);
     }
 
-    /**
-     * @param pinCpus CPUs to pin worker threads to, in order (worker k gets {@code pinCpus[(k-1) mod n]});
-     *                empty = not pinned
-     */
-    public ThreadWorkerPool(Duration taskTimeout, java.util.List<Integer> pinCpus) {
+    /** @param cpus the CPU of each worker slot (each worker thread pins itself to its slot's CPU) */
+    public ThreadWorkerPool(Duration taskTimeout, CpuAssignment cpus) {
         this.taskTimeout = taskTimeout;
-        this.pinCpus = java.util.List.copyOf(pinCpus);
+        this.cpus = cpus;
     }
 
     @Override
@@ -30,8 +28,8 @@ public final class ThreadWorkerPool extends AbstractWorkerPool {
     }
 
     @Override
-    protected Worker start(int id) {
-        int cpu = pinCpus.isEmpty() ? -1 : pinCpus.get((id - 1) % pinCpus.size());
+    protected Worker start(int id, int slot) {
+        int cpu = cpus.cpuOf(slot);
         return new ThreadWorker("thread-" + id, taskTimeout, watchdog, this::event, cpu, abandoned::add);
     }
 

@@ -4,6 +4,7 @@ import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.Workload;
 import dev.corescope.workload.WorkloadSpec;
 import dev.corescope.workload.Workloads;
+import dev.corescope.exec.pin.PinScope;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -27,7 +28,7 @@ public final class WorkerMain {
     private WorkerMain() {
     }
 
-    /** System property naming the CPU a worker JVM pins its task thread to. */
+    /** System property naming the CPU a worker JVM pins itself to (its scope: {@link PinScope#PROPERTY}). */
     public static final String CPU_PROPERTY = "corescope.cpu";
     /** System property with the coordinator's pid: a worker whose parent is already gone exits. */
     static final String PARENT_PROPERTY = "corescope.parent";
@@ -44,10 +45,7 @@ public final class WorkerMain {
         if (channel.note() != null) {
             System.err.println("corescope worker: " + channel.note());
         }
-        String cpu = System.getProperty(CPU_PROPERTY);
-        if (cpu != null && !Affinity.pinCurrentThread(Integer.parseInt(cpu))) {
-            System.err.println("corescope worker: could not pin to CPU " + cpu);
-        }
+        long pinned = pin(System.getProperty(CPU_PROPERTY), System.getProperty(PinScope.PROPERTY));
         widenPipe(channel.outFd());
         OutputStream raw = channel.out();
         BufferedOutputStream out = new BufferedOutputStream(raw, 1 << 16);
@@ -59,6 +57,7 @@ public final class WorkerMain {
             d.writeLong(pid);
             d.writeLong(tid);
             d.writeLong(System.nanoTime());
+            d.writeLong(pinned);
         });
         out.flush();
         Map<String, Workload> workloads = new HashMap<>();
@@ -137,6 +136,26 @@ public final class WorkerMain {
         for (int shift = 56; shift >= 0; shift -= 8) {
             out.write((int) (v >>> shift));
         }
+    }
+
+    /** Not asked to pin, in the hello frame. */
+    static final long NOT_PINNED = -1;
+    /** Asked to pin, and the call failed. */
+    static final long PIN_FAILED = -2;
+
+    /**
+     * Pins the task thread (this one) or the whole JVM to {@code cpu}.
+     *
+     * @return the CPU, {@link #NOT_PINNED} or {@link #PIN_FAILED}, for the hello frame
+     */
+    static long pin(String cpu, String scope) {
+        if (cpu == null) {
+            return NOT_PINNED;
+        }
+        int c = Integer.parseInt(cpu);
+        boolean ok = PinScope.parse(scope == null ? "task" : scope) == PinScope.WHOLE_JVM
+                ? Affinity.pinProcess(c) : Affinity.pinCurrentThread(c);
+        return ok ? c : PIN_FAILED;
     }
 
     static final int PIPE_BYTES = 1 << 20;

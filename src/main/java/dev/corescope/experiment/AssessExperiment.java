@@ -51,7 +51,7 @@ public final class AssessExperiment {
 
     public record Config(List<Algo> algorithms, List<Long> sizes, int repeats, int workers, String workersSource,
                          int warmup, String warmupReason, Check check, DistributionComparison.Criteria criteria,
-                         Duration budget, Pinning pinning) {
+                         Duration budget, String pinNote) {
         public Config {
             algorithms = List.copyOf(algorithms);
             sizes = List.copyOf(sizes);
@@ -152,7 +152,6 @@ public final class AssessExperiment {
         long orderSeed = base * 31 + 7;
         var pool = session.pool();
         pool.ensure(c.workers());
-        c.pinning().apply(pool, c.workers());
 
         BudgetEstimate estimate = c.budget() == null ? null : pilot(session, c, base);
 
@@ -175,7 +174,6 @@ public final class AssessExperiment {
                     }
                     warmed[0] = n;
                 }
-                c.pinning().apply(pool, n);
             };
             warmUp.accept(c.workers());
             progress.step(algo.label() + ": warm-up done");
@@ -186,8 +184,7 @@ public final class AssessExperiment {
             results.add(analyse(algo, c, out));
         }
         Warm warm = new Warm(c.warmup(), warmSizes, warmFailed[0], c.warmupReason());
-        Pinning.Plan plan = c.pinning().plan();
-        Pin pin = new Pin(plan.pinned(), plan.cpus(), plan.message(), c.pinning().problems());
+        Pin pin = pin(session, c);
         double wall = results.stream().mapToDouble(AlgorithmResult::wallSeconds).sum();
         int tasks = results.stream().mapToInt(AlgorithmResult::tasks).sum();
         double throughput = wall > 0 ? tasks / wall : Double.NaN;
@@ -210,6 +207,29 @@ public final class AssessExperiment {
                 throughput, speedup, speedupNote);
         RunSummary s = Summaries.of(session, workloads, null, true, notes(assessment), assessment);
         return new Outcome(s.withWarnings(withCertificationWarnings(s.warnings(), results)), assessment, measured);
+    }
+
+    /**
+     * How the workers were pinned: every worker (thread, or worker JVM) pins itself to its slot's CPU with
+     * sched_setaffinity; the problems are the pool's events about pins that failed.
+     */
+    private static Pin pin(Session session, Config c) {
+        var cpus = new dev.corescope.exec.pin.CpuAssignment(session.settings().pinCpus());
+        List<String> problems = session.pool().events().stream().filter(e -> e.contains("could not") && e.contains("pin"))
+                .toList();
+        if (!cpus.pins()) {
+            return new Pin(false, List.of(), "workers not pinned: " + c.pinNote(), problems);
+        }
+        List<Integer> used = new ArrayList<>();
+        for (int i = 0; i < c.workers(); i++) {
+            used.add(cpus.cpuOf(i));
+        }
+        String what = "processes".equals(session.pool().mode())
+                ? "each worker JVM pins " + (dev.corescope.exec.pin.PinScope.configured()
+                        == dev.corescope.exec.pin.PinScope.WHOLE_JVM ? "all its threads" : "its task thread")
+                : "each worker thread pins itself";
+        return new Pin(true, used, "workers pinned with sched_setaffinity, one CPU per physical core first (" + what
+                + "): " + cpus.describe(c.workers()) + "; the one-worker controls run on each of them in turn", problems);
     }
 
     /** A level that failed its check, or was kept unsettled, is a warning: the numbers may be biased. */

@@ -84,8 +84,8 @@ public final class Session implements AutoCloseable {
                                Consumer<RunSummary> summaryWriter) throws IOException {
         WorkerPool pool = "processes".equals(settings.mode())
                 ? new ProcessWorkerPool(settings.taskTimeout(), workerOptions(settings), dir.file("workers.log"))
-                        .pinnedTo(settings.pinCpus())
-                : new ThreadWorkerPool(settings.taskTimeout(), settings.pinCpus());
+                        .pinnedTo(new dev.corescope.exec.pin.CpuAssignment(settings.pinCpus()))
+                : new ThreadWorkerPool(settings.taskTimeout(), new dev.corescope.exec.pin.CpuAssignment(settings.pinCpus()));
         return new Session(settings, dir, pool, progress, summaryWriter);
     }
 

@@ -17,6 +17,11 @@ public record Settings(String command, List<String> commandLine, String mode, Pa
         pinCpus = List.copyOf(pinCpus);
     }
 
+    /** The same settings with workers pinned to these CPUs, in slot order (empty: not pinned). */
+    public Settings pinnedTo(List<Integer> cpus) {
+        return new Settings(command, commandLine, mode, out, taskTimeout, workerJvmOptions, seed, quiet, cpus);
+    }
+
     /** Workers not pinned. */
     public Settings(String command, List<String> commandLine, String mode, Path out, Duration taskTimeout,
                     List<String> workerJvmOptions, long seed, boolean quiet) {

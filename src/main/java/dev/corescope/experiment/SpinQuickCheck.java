@@ -28,10 +28,10 @@ final class SpinQuickCheck implements CacheCheck.QuickCheck {
     static final int SAMPLES = 6;
     static final long LOOPS = 10_000_000;
     static final int TOLERANCE_PCT = 10;
-    private final List<Integer> pinCpus;
+    private final dev.corescope.exec.pin.CpuAssignment pinCpus;
 
-    SpinQuickCheck(List<Integer> pinCpus) {
-        this.pinCpus = List.copyOf(pinCpus);
+    SpinQuickCheck(dev.corescope.exec.pin.CpuAssignment pinCpus) {
+        this.pinCpus = pinCpus;
     }
 
     @Override

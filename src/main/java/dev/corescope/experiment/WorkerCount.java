@@ -46,7 +46,8 @@ public final class WorkerCount {
         /** This machine: the user's cache, the clock, /proc, and a quick check on pinned threads. */
         public static Context live(Supplier<String> machineKey, String workloadKey, Supplier<Measured> measureSpin) {
             return new Context(ThresholdCache.defaultCache(), machineKey, workloadKey, Instant::now,
-                    () -> CacheCheck.otherBusyNow(List.of()), new SpinQuickCheck(PinOrder.cpus()), measureSpin);
+                    () -> CacheCheck.otherBusyNow(List.of()), new SpinQuickCheck(dev.corescope.exec.pin.CpuAssignment.of(
+                    dev.corescope.machine.MachineProbe.probe(dev.corescope.machine.ProcFs.real(), false))), measureSpin);
         }
     }
 
