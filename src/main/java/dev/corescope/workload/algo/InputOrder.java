@@ -32,8 +32,13 @@ public enum InputOrder {
 
     /** A new array of {@code length} ints in this order, fully determined by {@code seed}. */
     public int[] generate(int length, long seed) {
+        return fill(new int[length], seed);
+    }
+
+    /** Fills {@code a} as {@link #generate} would a new array of its length; returns it. */
+    public int[] fill(int[] a, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        int[] a = new int[length];
+        int length = a.length;
         switch (this) {
             case RANDOM -> {
                 for (int i = 0; i < length; i++) {

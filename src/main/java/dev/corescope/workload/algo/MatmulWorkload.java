@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
  * Multiplies two {@code n×n} matrices ({@code n = input.size()}) with entries uniform in [-1, 1)
  * drawn from {@code input.seed()}, verifies the product (see {@link MatmulVerifier}) and returns a
  * checksum of it. Only the product is timed: the inputs and the zeroed output are built in
- * {@link #prepare}, and the verification and checksum run in {@link PreparedTask#check}, after the
- * clock has stopped.
+ * {@link #prepare}, in per-thread buffers reused from task to task ({@link Scratch}), and the verification
+ * and checksum run in {@link PreparedTask#check}, after the clock has stopped.
  *
  * <p>Parameters: {@code block} (tile edge of {@code matmul-blocked}, default
  * {@value MatmulKernels#DEFAULT_BLOCK}). All variants return the same checksum for the same input,
@@ -64,9 +64,10 @@ public final class MatmulWorkload implements Workload {
     public PreparedTask prepare(TaskInput input) {
         int n = Params.checkSize(name(), input.size(), MAX_N);
         SplittableRandom random = new SplittableRandom(input.seed());
-        double[] a = randomMatrix(n, random);
-        double[] b = randomMatrix(n, random);
-        double[] c = new double[n * n];
+        double[] a = fillRandom(Scratch.doubles("matmul-a", n * n), random);
+        double[] b = fillRandom(Scratch.doubles("matmul-b", n * n), random);
+        double[] c = Scratch.doubles("matmul-c", n * n);
+        java.util.Arrays.fill(c, 0); // ikj and blocked add into it
         return new PreparedTask() {
             @Override
             public TaskOutput run() {
@@ -84,7 +85,11 @@ public final class MatmulWorkload implements Workload {
 
     /** An {@code n×n} row-major matrix of uniform values in [-1, 1). */
     static double[] randomMatrix(int n, SplittableRandom random) {
-        double[] m = new double[n * n];
+        return fillRandom(new double[n * n], random);
+    }
+
+    /** {@code m} filled with uniform values in [-1, 1); returns it. */
+    static double[] fillRandom(double[] m, SplittableRandom random) {
         for (int i = 0; i < m.length; i++) {
             m[i] = random.nextDouble(-1, 1);
         }

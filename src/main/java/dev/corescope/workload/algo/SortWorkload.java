@@ -12,8 +12,10 @@ import java.util.Map;
  * Sorts {@code input.size()} ints generated from {@code input.seed()} with one {@link SortAlgorithm}.
  *
  * <p>Only the sort is timed: the input is generated in {@link #prepare} (one pass of
- * {@link java.util.SplittableRandom} draws, see {@link InputOrder}) and verified, fused with the
- * checksum, in {@link PreparedTask#check}, both outside the clock.
+ * {@link java.util.SplittableRandom} draws, see {@link InputOrder}, into a per-thread buffer reused from
+ * task to task: {@link Scratch}) and verified, fused with the checksum, in {@link PreparedTask#check},
+ * both outside the clock. The algorithm's own buffers (merge sort's) are allocated inside it, as a user of
+ * the algorithm pays for them.
  *
  * <p>Parameters: {@code order} = {@code random} (default), {@code sorted}, {@code reversed} or
  * {@code duplicates}. Every algorithm returns the same checksum for the same size, seed and order.
@@ -57,7 +59,7 @@ public final class SortWorkload implements Workload {
 
     @Override
     public PreparedTask prepare(TaskInput input) {
-        int[] a = order.generate(Params.checkSize(name(), input.size(), MAX_SIZE), input.seed());
+        int[] a = order.fill(Scratch.ints("sort-input", Params.checkSize(name(), input.size(), MAX_SIZE)), input.seed());
         return new PreparedTask() {
             @Override
             public TaskOutput run() {

@@ -77,4 +77,15 @@ class MatmulWorkloadTest {
         assertThatThrownBy(() -> new MatmulWorkload(MatmulVariant.NAIVE, 64).run(new TaskInput(0, 50_000, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("size");
     }
+
+    @org.junit.jupiter.api.Test
+    void reusedBuffersCarryNothingFromOneTaskToTheNext() {
+        for (MatmulVariant v : MatmulVariant.values()) {
+            MatmulWorkload w = new MatmulWorkload(v, 16);
+            long first = w.run(new dev.corescope.workload.TaskInput(0, 40, 5)).checksum();
+            w.run(new dev.corescope.workload.TaskInput(1, 40, 6));
+            w.run(new dev.corescope.workload.TaskInput(2, 30, 5));
+            assertThat(w.run(new dev.corescope.workload.TaskInput(3, 40, 5)).checksum()).as(v.name()).isEqualTo(first);
+        }
+    }
 }

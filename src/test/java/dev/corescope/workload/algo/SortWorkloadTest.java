@@ -78,4 +78,15 @@ class SortWorkloadTest {
         assertThatThrownBy(() -> new SortWorkload(SortAlgorithm.QUICK, InputOrder.RANDOM).run(new TaskInput(0, -1, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("size");
     }
+
+    @org.junit.jupiter.api.Test
+    void reusedBuffersCarryNothingFromOneTaskToTheNext() {
+        SortWorkload w = new SortWorkload(SortAlgorithm.MERGE, InputOrder.RANDOM);
+        long first = w.run(new dev.corescope.workload.TaskInput(0, 1000, 5)).checksum();
+        w.run(new dev.corescope.workload.TaskInput(1, 1000, 6));
+        w.run(new dev.corescope.workload.TaskInput(2, 700, 5));
+        assertThat(w.run(new dev.corescope.workload.TaskInput(3, 1000, 5)).checksum()).isEqualTo(first);
+        assertThat(first).isEqualTo(new SortWorkload(SortAlgorithm.JDK, InputOrder.RANDOM)
+                .run(new dev.corescope.workload.TaskInput(0, 1000, 5)).checksum());
+    }
 }
