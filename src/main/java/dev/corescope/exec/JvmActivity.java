@@ -50,6 +50,15 @@ public record JvmActivity(long gcCount, long gcMillis, long jitMillis) {
                 diff(jitMillis, before.jitMillis));
     }
 
+    /** Both together (e.g. several stretches of a run); unknown stays unknown. */
+    public JvmActivity plus(JvmActivity other) {
+        return new JvmActivity(sum(gcCount, other.gcCount), sum(gcMillis, other.gcMillis), sum(jitMillis, other.jitMillis));
+    }
+
+    private static long sum(long a, long b) {
+        return a < 0 || b < 0 ? -1 : a + b;
+    }
+
     private static long diff(long a, long b) {
         return a < 0 || b < 0 ? -1 : a - b;
     }

@@ -6,6 +6,8 @@ import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.Strategy;
+import dev.corescope.exec.JitQuiet;
+import dev.corescope.exec.JvmActivity;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.report.Progress;
 import dev.corescope.workload.TaskInput;
@@ -29,6 +31,8 @@ import java.util.function.IntConsumer;
 public final class AssessExperiment {
     public static final String ASSESS = "assess";
     public static final String PILOT = "pilot";
+    /** Longest wait for the coordinator's JIT to go idle before tasks (re)start. */
+    static final long QUIET_WAIT_MILLIS = 500;
     public static final String CI_METHOD = "two-sided 95% Student-t interval of the mean: mean ± t(0.975, n-1)·sd/√n";
 
     private AssessExperiment() {
@@ -124,7 +128,7 @@ public final class AssessExperiment {
     public record Assessment(int workers, String workersSource, String mode, int repeats, List<Long> sizes,
                              String order, long orderSeed, Warm warmup, Pin pinning, String ciMethod,
                              String checkMethod, BudgetEstimate budget, List<AlgorithmResult> algorithms,
-                             double throughput, double speedup, String speedupNote) {
+                             double throughput, double speedup, String speedupNote, JvmActivity coordinatorJvm) {
     }
 
     /** @param measured the records each algorithm's statistics were computed from, by algorithm label */
@@ -156,12 +160,12 @@ public final class AssessExperiment {
         BudgetEstimate estimate = c.budget() == null ? null : pilot(session, c, base);
 
         List<AlgorithmResult> results = new ArrayList<>();
+        JvmActivity coordinator = new JvmActivity(0, 0, 0);
         Map<String, List<TaskRecord>> measured = new LinkedHashMap<>();
         int[] warmFailed = {0};
-        List<Long> warmSizes = new ArrayList<>();
-        for (int i = 0; i < c.warmup(); i++) {
-            warmSizes.add(c.sizes().get(i % c.sizes().size()));
-        }
+        int[] warmTasks = {0};
+        boolean[] warmQuiet = {true};
+        long coordinatorWarmMillis = CoordinatorWarmup.run(pool, c.workers());
         List<TaskInput> order = AssessTasks.shuffled(AssessTasks.inOrder(c.sizes(), c.repeats(), c.repeats(), base),
                 orderSeed);
         for (int a = 0; a < c.algorithms().size(); a++) {
@@ -169,21 +173,27 @@ public final class AssessExperiment {
             int[] warmed = {0};
             IntConsumer warmUp = n -> {
                 if (n > warmed[0]) {
-                    for (long size : warmSizes) {
-                        warmFailed[0] += Warmup.run(pool, warmed[0], n, algo.spec(), size, 1);
-                    }
+                    Warmup.Result w = Warmup.untilQuiet(pool, warmed[0], n, algo.spec(), c.sizes(), c.warmup());
+                    warmFailed[0] += w.failed();
+                    warmTasks[0] = Math.max(warmTasks[0], w.tasksPerWorker());
+                    warmQuiet[0] &= w.quiet();
                     warmed[0] = n;
+                    JitQuiet.await(QUIET_WAIT_MILLIS);
                 }
             };
             warmUp.accept(c.workers());
             progress.step(algo.label() + ": warm-up done");
             CertifiedRun.Outcome out = new CertifiedRun(session, new CertifiedRun.Spec(algo.label(), algo.spec(), a,
                     order, c.workers(), c.check().policy, c.criteria(), ControlPlan.Shares.DEFAULT, orderSeed + a),
-                    warmUp).run();
+                    warmUp, () -> JitQuiet.await(QUIET_WAIT_MILLIS)).run();
+            coordinator = coordinator.plus(out.coordinator());
             measured.put(algo.label(), out.measured());
             results.add(analyse(algo, c, out));
         }
-        Warm warm = new Warm(c.warmup(), warmSizes, warmFailed[0], c.warmupReason());
+        Warm warm = new Warm(warmTasks[0], c.sizes(), warmFailed[0], c.warmupReason() + "; at least " + c.warmup()
+                + " task(s) per worker, then on until two rounds in a row saw no JIT compilation"
+                + (warmQuiet[0] ? "" : " (the JIT was still busy after " + Warmup.EXTRA_ROUNDS + " more rounds)")
+                + "; the coordinator's own per-task code warmed up beforehand (" + coordinatorWarmMillis + " ms)");
         Pin pin = pin(session, c);
         double wall = results.stream().mapToDouble(AlgorithmResult::wallSeconds).sum();
         int tasks = results.stream().mapToInt(AlgorithmResult::tasks).sum();
@@ -204,7 +214,7 @@ public final class AssessExperiment {
         Assessment assessment = new Assessment(c.workers(), c.workersSource(), session.pool().mode(), c.repeats(),
                 c.sizes(), "seeded random order of all (size, repeat) tasks on a shared queue", orderSeed, warm, pin,
                 CI_METHOD, c.check() == Check.NONE ? "not checked (--no-verify)" : checkMethod, estimate, results,
-                throughput, speedup, speedupNote);
+                throughput, speedup, speedupNote, coordinator);
         RunSummary s = Summaries.of(session, workloads, null, true, notes(assessment), assessment);
         return new Outcome(s.withWarnings(withCertificationWarnings(s.warnings(), results)), assessment, measured);
     }
@@ -345,6 +355,11 @@ public final class AssessExperiment {
         notes.add(String.format(Locale.ROOT, "assessment throughput: %.2f tasks/s on %d workers", a.throughput(),
                 a.workers()));
         notes.add(a.speedupNote());
+        if (a.coordinatorJvm() != null && a.coordinatorJvm().jitMillis() >= 0) {
+            notes.add(String.format(Locale.ROOT, "the coordinator's JVM while tasks ran: %d ms of JIT compilation, %d GC(s) "
+                    + "(%d ms)%s", a.coordinatorJvm().jitMillis(), a.coordinatorJvm().gcCount(), a.coordinatorJvm().gcMillis(),
+                    "threads".equals(a.mode()) ? ", the workers' compilations included (threads share this JVM)" : ""));
+        }
         if (a.budget() != null) {
             notes.add(String.format(Locale.ROOT, "budget: estimated %s from the pilot (t ∝ n^%.2f)",
                     human(a.budget().seconds()), a.budget().exponent()));

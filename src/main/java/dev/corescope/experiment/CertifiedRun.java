@@ -5,6 +5,7 @@ import dev.corescope.analysis.DistributionComparison.Criteria;
 import dev.corescope.analysis.Verdict;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
+import dev.corescope.exec.JvmActivity;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.workload.TaskInput;
@@ -57,22 +58,29 @@ final class CertifiedRun {
 
     /** The run: final level, its records and the controls, and every attempt. */
     record Outcome(AssessExperiment.Certification certification, List<TaskRecord> measured, List<TaskRecord> controls,
-                   double wallSeconds, double controlWallSeconds) {
+                   double wallSeconds, double controlWallSeconds, JvmActivity coordinator) {
     }
 
     private final Session session;
     private final Spec spec;
     private final IntConsumer warmUp;
+    private final Runnable quiet;
     private final List<TaskRecord> controls = new ArrayList<>();
     private final List<AssessExperiment.Attempt> attempts = new ArrayList<>();
     private double wall;
+    /** This JVM's GC and JIT while batches ran (not during the checks between them). */
+    private JvmActivity coordinator = new JvmActivity(0, 0, 0);
     private double controlWall;
 
-    /** @param warmUp warms workers 0 .. n-1 up (called with the level before it is measured) */
-    CertifiedRun(Session session, Spec spec, IntConsumer warmUp) {
+    /**
+     * @param warmUp warms workers 0 .. n-1 up (called with the level before it is measured)
+     * @param quiet  waits for the coordinator's JIT to go idle (called after each check, before tasks resume)
+     */
+    CertifiedRun(Session session, Spec spec, IntConsumer warmUp, Runnable quiet) {
         this.session = session;
         this.spec = spec;
         this.warmUp = warmUp;
+        this.quiet = quiet;
     }
 
     Outcome run() {
@@ -136,6 +144,7 @@ final class CertifiedRun {
             }
             DistributionComparison now = compare(measured, spec.criteria());
             settled = now.verdict() == Verdict.OK && now.settled();
+            quiet.run(); // the comparison's code may still be compiling: not beside the next parallel stretch
         }
         // stopped early: WORSE at 99% is WORSE at 95% too (same resamples, a narrower interval)
         DistributionComparison cmp = compare(measured, spec.criteria()).decided(spec.criteria());
@@ -164,7 +173,11 @@ final class CertifiedRun {
     private BatchResult batch(String experiment, int level, List<TaskInput> tasks, int firstWorker) {
         String label = experiment.equals(CONTROL) ? CONTROL + "/" + spec.algorithm()
                 : AssessExperiment.ASSESS + "/" + spec.algorithm();
-        return session.run(new BatchPlan(label, level, spec.trial(), spec.workload(), tasks, Strategy.QUEUE, firstWorker));
+        JvmActivity before = JvmActivity.sample();
+        BatchResult b = session.run(new BatchPlan(label, level, spec.trial(), spec.workload(), tasks, Strategy.QUEUE,
+                firstWorker));
+        coordinator = coordinator.plus(JvmActivity.sample().minus(before));
+        return b;
     }
 
     /** The level's successful times against the controls', one stratum per size. */
@@ -197,7 +210,7 @@ final class CertifiedRun {
 
     private Outcome outcome(Status status, int requested, int level, List<TaskRecord> measured) {
         return new Outcome(new AssessExperiment.Certification(status.label, requested, level, List.copyOf(attempts),
-                verdict(status, requested, level)), measured, List.copyOf(controls), wall, controlWall);
+                verdict(status, requested, level)), measured, List.copyOf(controls), wall, controlWall, coordinator);
     }
 
     /** The one-line verdict, e.g. "2 workers, certified: mean ×1.01 [0.99, 1.03], sd ×1.10 against 1 worker". */

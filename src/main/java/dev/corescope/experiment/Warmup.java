@@ -9,10 +9,57 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * JIT warm-up: each worker runs the workload a few times, all workers at once, before anything is
- * measured. Warm-up tasks are not recorded.
+ * measured. Warm-up tasks are not recorded. {@link #untilQuiet} goes on until the JIT has finished:
+ * HotSpot compiles a hot loop first as an on-stack replacement, then the method, at up to four tiers in
+ * background threads, and a fixed number of warm-up tasks can end while that is still going on, so
+ * the first measured tasks run slower code and share a CPU with the compiler.
  */
 public final class Warmup {
+    /** Quiet rounds in a row that end a warm-up. */
+    static final int QUIET_ROUNDS = 2;
+    /** Rounds beyond the minimum before the warm-up gives up waiting for the JIT. */
+    static final int EXTRA_ROUNDS = 30;
+
+    /**
+     * @param tasksPerWorker warm-up tasks each worker ran
+     * @param failed         how many of them failed
+     * @param quiet          true when the JIT was quiet at the end (false: gave up after the extra rounds)
+     */
+    public record Result(int tasksPerWorker, int failed, boolean quiet) {
+    }
+
     private Warmup() {
+    }
+
+    /**
+     * Rounds in which workers {@code from..to-1} each run one task (sizes taken in turn), at least
+     * {@code minRounds}; then more, until {@value #QUIET_ROUNDS} rounds in a row saw no compilation in
+     * any task's JVM while it ran (in threads mode that JVM is this one, coordinator included), at most
+     * {@value #EXTRA_ROUNDS} more. Workloads whose JVM cannot report compilation stop at the minimum.
+     */
+    public static Result untilQuiet(WorkerPool pool, int from, int to, WorkloadSpec spec, List<Long> sizes,
+                                    int minRounds) {
+        pool.ensure(to);
+        int failed = 0;
+        int quietRounds = 0;
+        int round = 0;
+        int max = minRounds + EXTRA_ROUNDS;
+        while (round < minRounds || (quietRounds < QUIET_ROUNDS && round < max)) {
+            long size = sizes.isEmpty() ? 0 : sizes.get(round % sizes.size());
+            List<CompletableFuture<dev.corescope.exec.TaskResult>> all = new ArrayList<>();
+            for (int w = from; w < to; w++) {
+                all.add(pool.worker(w).submit(spec, new TaskInput(-1 - round, size, 0x5eedL + round)));
+            }
+            boolean quiet = true;
+            for (var f : all) {
+                var r = f.join();
+                failed += r.ok() ? 0 : 1;
+                quiet &= r.jvm().jitMillis() <= 0;
+            }
+            quietRounds = quiet ? quietRounds + 1 : 0;
+            round++;
+        }
+        return new Result(round, failed, quietRounds >= QUIET_ROUNDS);
     }
 
     /** Runs {@code iterations} tasks on each of workers 0..n-1; returns how many failed. */

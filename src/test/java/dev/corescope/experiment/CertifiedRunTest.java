@@ -31,7 +31,7 @@ class CertifiedRunTest {
              Session s = Session.open(settings, dir, pool, r -> { }, x -> { })) {
             int[] warmed = {0};
             return new CertifiedRun(s, new CertifiedRun.Spec("x", WorkloadSpec.of("spin"), 0, order, level, policy,
-                    Criteria.defaults(), ControlPlan.Shares.DEFAULT, 5), n -> warmed[0] = n).run();
+                    Criteria.defaults(), ControlPlan.Shares.DEFAULT, 5), n -> warmed[0] = n, () -> { }).run();
         }
     }
 

@@ -56,7 +56,7 @@ class AssessReportsTest {
         return new Assessment(2, "--workers 2", "threads", 4, SIZES, "order", 1,
                 new AssessExperiment.Warm(5, List.of(50L), 0, "why"),
                 new AssessExperiment.Pin(false, List.of(), "threads are not pinned", List.of()),
-                AssessExperiment.CI_METHOD, "not checked", null, algs, 12.0, Double.NaN, "not measured");
+                AssessExperiment.CI_METHOD, "not checked", null, algs, 12.0, Double.NaN, "not measured", null);
     }
 
     @Test
