@@ -4,17 +4,20 @@ import java.util.Locale;
 
 /**
  * Which threads of a worker JVM are pinned to its CPU: only the thread that runs the tasks, or every
- * thread of the JVM (its JIT compiler and GC threads too, so they compete with the task on its own CPU
- * instead of with another worker's task). Thread workers are always pinned alone: their JVM is the
- * coordinator's. Chosen by measurement (docs/performance.md); the system property
- * {@value #PROPERTY} of the coordinator overrides it, for benchmarks.
+ * thread of the JVM (its JIT compiler and GC threads too). The whole JVM is the default: when a worker
+ * runs one of its one-worker controls, the other CPUs are idle and its JIT and GC threads would run there
+ * for free, while in the parallel stretches they take another worker's CPU; pinned with their worker, they
+ * cost the same in both, so the comparison is fair. Measured (docs/performance.md, bench/harness-noise.sh):
+ * mean ratio 1.00 [0.93-1.12] whole JVM against 1.06 [1.01-1.13] task thread only, 5 runs each, on a
+ * machine whose own noise is of that size. Thread workers are always pinned alone: their JVM is the
+ * coordinator's. The system property {@value #PROPERTY} of the coordinator overrides it, for benchmarks.
  */
 public enum PinScope {
     TASK_THREAD, WHOLE_JVM;
 
     public static final String PROPERTY = "corescope.pin-scope";
     /** What the measurement chose. */
-    public static final PinScope DEFAULT = TASK_THREAD;
+    public static final PinScope DEFAULT = WHOLE_JVM;
 
     /** {@code task} or {@code jvm}, as it travels to a worker JVM. */
     public String word() {
