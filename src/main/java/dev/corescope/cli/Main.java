@@ -73,6 +73,9 @@ public final class Main implements Runnable {
 
     /** One line naming the error (its stack trace too with --debug); exit code 1. */
     static int unexpected(Throwable e, PrintWriter err, boolean debug) {
+        if (dev.corescope.experiment.Session.isInterruptedBySignal() && !debug) {
+            return 130; // Ctrl-C closed the workers under this thread: the shutdown hook says what was kept
+        }
         try {
             err.println("corescope: error: " + describe(e));
             if (debug) {

@@ -114,10 +114,17 @@ public final class Session implements AutoCloseable {
                 running.remove(key);
             }
             return r;
-        } finally {
+        } catch (RuntimeException | Error e) {
+            // the batch ended abnormally (e.g. Ctrl-C closed the pool under it): what it recorded stays a batch,
+            // so that a partial summary written now or later still counts it
             synchronized (batches) {
-                running.remove(key);
+                InFlight f = running.remove(key);
+                BatchResult partial = f == null ? null : f.soFar();
+                if (partial != null) {
+                    batches.add(partial);
+                }
             }
+            throw e;
         }
     }
 
@@ -137,6 +144,18 @@ public final class Session implements AutoCloseable {
             this.start = start;
             this.end = start;
         }
+
+        /** What the batch has recorded so far (its span ends at its last record), or null when nothing. */
+        BatchResult soFar() {
+            if (records.isEmpty()) {
+                return null;
+            }
+            List<TaskRecord> sorted = new ArrayList<>(records);
+            sorted.sort((a, b) -> Integer.compare(a.taskIndex(), b.taskIndex()));
+            // workers may have been started before the first task: the span begins with it
+            long first = sorted.stream().mapToLong(TaskRecord::startNanos).min().orElse(start);
+            return new BatchResult(plan, Math.max(start, Math.min(first, end)), end, sorted);
+        }
     }
 
     /**
@@ -145,6 +164,17 @@ public final class Session implements AutoCloseable {
      */
     public static void exitingOnError() {
         exitingOnError = true;
+    }
+
+    /** True once a session's shutdown hook has started: the JVM is exiting on a signal (Ctrl-C). */
+    private static volatile boolean interruptedBySignal;
+
+    /**
+     * Whether the JVM is exiting on a signal: an error the main thread meets now (the pool closed under
+     * it) is a consequence of the interrupt, already reported by the hook, and not worth a line of its own.
+     */
+    public static boolean isInterruptedBySignal() {
+        return interruptedBySignal;
     }
 
     /** Whether {@link #exitingOnError()} was called. */
@@ -161,6 +191,7 @@ public final class Session implements AutoCloseable {
         if (closed) {
             return;
         }
+        interruptedBySignal = !exitingOnError;
         pool.close();
         try {
             Supplier<RunSummary> s = partialSummary;
@@ -195,12 +226,9 @@ public final class Session implements AutoCloseable {
         synchronized (batches) {
             List<BatchResult> all = new ArrayList<>(batches);
             for (InFlight f : running.values()) {
-                if (!f.records.isEmpty()) {
-                    List<TaskRecord> sorted = new ArrayList<>(f.records);
-                    sorted.sort((a, b) -> Integer.compare(a.taskIndex(), b.taskIndex()));
-                    // workers may have been started before the first task: the span begins with it
-                    long first = sorted.stream().mapToLong(TaskRecord::startNanos).min().orElse(f.start);
-                    all.add(new BatchResult(f.plan, Math.max(f.start, Math.min(first, f.end)), f.end, sorted));
+                BatchResult partial = f.soFar();
+                if (partial != null) {
+                    all.add(partial);
                 }
             }
             return all;

@@ -49,7 +49,7 @@ class AssessCommandTest {
                 "--warmup", "1", "--log", "-q", "--out", out.toString(), "--jmh-json", jmh.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("sort-merge", "sort-jdk", "Complexity fit", "Check against one worker alone",
-                "speedup over one worker: ", "warm-up: 1 task(s) per worker", "Verdict for sort-merge: 2 workers",
+                "speedup over one worker: ", "warm-up: ", "at least 1 task(s) per worker", "Verdict for sort-merge: 2 workers",
                 "Verdict for sort-jdk: 2 workers");
         List<TaskRecord> recs = RecordLog.read(out.resolve("records.jsonl"));
         var byExperiment = recs.stream().collect(Collectors.groupingBy(TaskRecord::experiment, Collectors.counting()));
