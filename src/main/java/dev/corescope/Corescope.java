@@ -11,11 +11,11 @@ import dev.corescope.experiment.Session;
 import dev.corescope.experiment.Settings;
 import dev.corescope.experiment.SpinSetup;
 import dev.corescope.experiment.SweepExperiment;
-import dev.corescope.experiment.ThresholdCache;
+import dev.corescope.store.ThresholdCache;
 import dev.corescope.report.InvestigateReport;
 import dev.corescope.report.LevelCharts;
-import dev.corescope.report.Progress;
-import dev.corescope.report.RunDirectory;
+import dev.corescope.experiment.Progress;
+import dev.corescope.store.RunDirectory;
 import dev.corescope.report.SummaryWriter;
 import dev.corescope.report.ThresholdCharts;
 import java.io.IOException;
@@ -59,7 +59,7 @@ public final class Corescope {
         long seed = 42;
         Long loops;
         Duration target;
-        boolean quiet = true;
+        Progress.Factory progress = Progress.Factory.NONE;
         List<String> workerJvmOptions = new ArrayList<>();
         WorkerPool pool;
         List<String> commandLine;
@@ -143,16 +143,19 @@ public final class Corescope {
             return (B) this;
         }
 
-        /** Print progress lines on stderr (off by default in the API). */
-        public B progress(boolean on) {
-            this.quiet = !on;
+        /**
+         * Where the run reports its steps (default {@link Progress.Factory#NONE}: silent). The command
+         * line passes its console progress here.
+         */
+        public B progress(Progress.Factory factory) {
+            this.progress = factory == null ? Progress.Factory.NONE : factory;
             return (B) this;
         }
 
         Settings settings(String command) {
             return new Settings(command, commandLine != null ? commandLine : List.of("corescope", command, "(java api)"),
                     mode, out, taskTimeout,
-                    workerJvmOptions, seed, quiet, pin ? dev.corescope.exec.pin.CpuAssignment.of(
+                    workerJvmOptions, seed, progress == Progress.Factory.NONE, pin ? dev.corescope.exec.pin.CpuAssignment.of(
                     dev.corescope.machine.MachineProbe.probe(dev.corescope.machine.ProcFs.real(), false)).cpus() : List.of());
         }
 
@@ -251,15 +254,15 @@ public final class Corescope {
             checkPlan("investigate: " + n + " levels x up to " + maxSamples + " samples",
                     Limits.times(n, Limits.plus(maxSamples, n)));
             RunDirectory dir = RunDirectory.create(out, "investigate");
-            try (Progress progress = Progress.create("investigate", full ? n : 0, quiet);
+            try (Progress p = progress.open("investigate", full ? n : 0);
                  Session session = open(settings, dir)) {
                 InvestigateExperiment.Subject subject = workload == null
                         ? new InvestigateExperiment.Spin(spin(InvestigateExperiment.Config.DEFAULT_TARGET))
                         : withSpinReference(workload, session.profileFuture().join());
                 var config = new InvestigateExperiment.Config(subject, tolerance, full, n,
                         InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES, maxSamples, true);
-                var result = InvestigateExperiment.run(session, config, session.profileFuture(), progress);
-                progress.close();
+                var result = InvestigateExperiment.run(session, config, session.profileFuture(), p);
+                p.close();
                 InvestigateReport report = InvestigateReport.of(result, session.batches().stream()
                         .flatMap(b -> b.records().stream()).toList(), dir.path().toString(), settings.mode());
                 RunSummary summary = InvestigateExperiment.summary(session, result, report);
@@ -340,11 +343,11 @@ public final class Corescope {
             checkPlan("sweep: " + trials + " trials x levels 1.." + n,
                     Limits.plus(Limits.times(trials, (long) n * (n + 1) / 2), sequential ? n : 0));
             RunDirectory dir = RunDirectory.create(out, "sweep");
-            try (Progress progress = Progress.create("sweep", (long) n * trials + (sequential ? 1 : 0), quiet);
+            try (Progress p = progress.open("sweep", (long) n * trials + (sequential ? 1 : 0));
                  Session session = open(settings, dir)) {
                 RunSummary summary = SweepExperiment.run(session,
-                        new SweepExperiment.Config(n, trials, sequential, spin(Duration.ofSeconds(1))), progress);
-                progress.close();
+                        new SweepExperiment.Config(n, trials, sequential, spin(Duration.ofSeconds(1))), p);
+                p.close();
                 SummaryWriter.write(dir, summary);
                 LevelCharts.write(summary, dir.path(), "sweep (" + summary.mode() + ")");
                 return new Outcome(summary, session.batches());
@@ -379,11 +382,11 @@ public final class Corescope {
             checkPlan("rounds: " + repeats + " repeats x " + n + " levels x 2 strategies",
                     Limits.times(repeats, 2L * n));
             RunDirectory dir = RunDirectory.create(out, "rounds");
-            try (Progress progress = Progress.create("rounds", 2L * n, quiet);
+            try (Progress p = progress.open("rounds", 2L * n);
                  Session session = open(settings, dir)) {
                 RunSummary summary = RoundsExperiment.run(session,
-                        new RoundsExperiment.Config(repeats, n, spin(Duration.ofSeconds(1))), progress);
-                progress.close();
+                        new RoundsExperiment.Config(repeats, n, spin(Duration.ofSeconds(1))), p);
+                p.close();
                 SummaryWriter.write(dir, summary);
                 LevelCharts.write(summary, dir.path(), repeats + " tasks in rounds vs queue (" + summary.mode() + ")");
                 return summary;

@@ -5,7 +5,6 @@ import dev.corescope.experiment.AssessExperiment;
 import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
 import dev.corescope.experiment.Session;
 import dev.corescope.experiment.Settings;
-import dev.corescope.experiment.ThresholdCache;
 import dev.corescope.experiment.WorkerCount;
 import dev.corescope.machine.MachineProbe;
 import dev.corescope.machine.MachineProfile;
@@ -13,21 +12,13 @@ import dev.corescope.report.AssessReport;
 import dev.corescope.report.ComplexityCharts;
 import dev.corescope.report.ConsoleReport;
 import dev.corescope.report.JmhJson;
-import dev.corescope.report.Progress;
-import dev.corescope.report.RunDirectory;
-import dev.corescope.workload.algo.Algorithms;
-import dev.corescope.workload.CommandWorkload;
-import dev.corescope.workload.UserClassWorkload;
-import dev.corescope.workload.WorkloadSpec;
-import java.io.File;
+import dev.corescope.experiment.Progress;
+import dev.corescope.store.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -165,7 +156,7 @@ public final class AssessCommand implements Callable<Integer> {
                 warmReason, check, criteria, budget, pinNote);
         long total = (long) algos.size() * sizeList.size() * repeats;
         RunDirectory dir = common.runDirectory("assess");
-        try (Progress progress = Progress.create("assess", progressSteps(total) + algos.size(), settings.quiet());
+        try (Progress progress = ConsoleProgress.create("assess", progressSteps(total) + algos.size(), settings.quiet());
              Session session = clusterPool != null
                      ? Session.open(settings, dir, clusterPool, progressSink(progress, total), Output.writer(dir))
                      : Session.open(settings, dir, progressSink(progress, total), Output.writer(dir))) {
@@ -217,7 +208,7 @@ public final class AssessCommand implements Callable<Integer> {
                 if (clusterPool != null) {
                     System.out.println("The per-size statistics above pool the times of " + clusterPool.nodes().size()
                             + " members; per member:");
-                    System.out.print(dev.corescope.cluster.ClusterStats.render(
+                    System.out.print(ClusterTables.render(
                             dev.corescope.cluster.ClusterStats.of(session.batches(), clusterPool.nodes())));
                 }
                 System.out.println("run directory: " + dir.path() + " (records.jsonl, summary.json, summary.csv, "
@@ -246,7 +237,7 @@ public final class AssessCommand implements Callable<Integer> {
         System.err.println("corescope: no usable threshold cached for this machine; running 'corescope investigate' first");
         try {
             var run = dev.corescope.Corescope.investigate().mode(common.mode.name())
-                    .progress(!common.quiet && common.output.format() == FormatOption.Format.table);
+                    .progress(ConsoleProgress.factory(common.quiet || common.output.format() != FormatOption.Format.table));
             var report = run.run();
             String why = "limited by " + report.predictedBy() + (Double.isFinite(report.otherBusyCpus())
                     && report.otherBusyCpus() >= dev.corescope.experiment.CacheCheck.BUSY_CPUS

@@ -2,7 +2,7 @@ package dev.corescope.cli;
 
 import dev.corescope.experiment.PlanMemory;
 import dev.corescope.experiment.Settings;
-import dev.corescope.report.RunDirectory;
+import dev.corescope.store.RunDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ public final class CommonOptions {
         validate();
         builder.mode(mode.name()).out(out).taskTimeout(taskTimeout).seed(seed).workerJvmOptions(workerJvmOptions)
                 .commandLine(commandLine())
-                .progress(!quiet && output.format() == FormatOption.Format.table);
+                .progress(ConsoleProgress.factory(quiet || output.format() != FormatOption.Format.table));
         return spin.loops() != null ? builder.loops(spin.loops()) : builder.target(spin.target());
     }
 

@@ -1,7 +1,7 @@
 package dev.corescope.cli;
 
 import dev.corescope.experiment.PlanRefused;
-import dev.corescope.report.RunDirectory;
+import dev.corescope.store.RunDirectory;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;

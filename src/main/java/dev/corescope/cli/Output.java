@@ -1,8 +1,8 @@
 package dev.corescope.cli;
 
 import dev.corescope.experiment.RunSummary;
-import dev.corescope.report.Json;
-import dev.corescope.report.RunDirectory;
+import dev.corescope.store.Json;
+import dev.corescope.store.RunDirectory;
 import dev.corescope.report.SummaryWriter;
 import java.io.PrintStream;
 

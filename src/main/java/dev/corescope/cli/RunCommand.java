@@ -4,7 +4,7 @@ import dev.corescope.exec.TaskRecord;
 import dev.corescope.experiment.RunExperiment;
 import dev.corescope.experiment.Session;
 import dev.corescope.experiment.SpinSetup;
-import dev.corescope.report.RunDirectory;
+import dev.corescope.store.RunDirectory;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -81,7 +81,7 @@ public final class SweepCommand implements Callable<Integer> {
                 clusterPool.nodes().forEach(m -> System.out.printf("member %s: pid %d, threshold %d (%s), clock offset %+.1f us (best round trip %.0f us)%n",
                         m.label(), m.pid(), m.threshold(), m.thresholdSource(), m.clockOffsetNanos() / 1e3,
                         m.bestRoundTripNanos() / 1e3));
-                System.out.print(dev.corescope.cluster.ClusterStats.render(
+                System.out.print(ClusterTables.render(
                         dev.corescope.cluster.ClusterStats.of(outcome.batches(), clusterPool.nodes())));
             }
             System.out.println("run directory: " + summary.metadata().runDirectory()

@@ -1,15 +1,15 @@
 package dev.corescope.cli;
 
+import dev.corescope.store.SummaryFiles;
 import dev.corescope.experiment.Limits;
 import dev.corescope.experiment.PlanMemory;
-import dev.corescope.experiment.ThresholdCache;
+import dev.corescope.store.ThresholdCache;
 import dev.corescope.experiment.TransferExperiment;
 import dev.corescope.experiment.TransferExperiment.Cell;
 import dev.corescope.machine.MachineProbe;
-import dev.corescope.report.Json;
-import dev.corescope.report.Progress;
-import dev.corescope.report.RunDirectory;
-import dev.corescope.report.SummaryWriter;
+import dev.corescope.store.Json;
+import dev.corescope.experiment.Progress;
+import dev.corescope.store.RunDirectory;
 import dev.corescope.report.Table;
 import dev.corescope.report.TransferCharts;
 import dev.corescope.workload.WorkloadSpec;
@@ -150,7 +150,7 @@ public final class TransferCommand implements Callable<Integer> {
         var config = new TransferExperiment.Config(ds, ss, tasks, modes, n, note, cellBudget, seed, taskTimeout,
                 workerJvmOptions);
         TransferExperiment.Summary summary;
-        try (Progress progress = Progress.create("transfer", 1L + (long) config.durations().size() * config.sizes().size(),
+        try (Progress progress = ConsoleProgress.create("transfer", 1L + (long) config.durations().size() * config.sizes().size(),
                 quiet || output.format() != FormatOption.Format.table)) {
             summary = TransferExperiment.run(dir, cmd, config, progress, s -> write(dir, s));
         }
@@ -172,7 +172,7 @@ public final class TransferCommand implements Callable<Integer> {
     /** summary.json and summary.csv, atomically (a partial one on Ctrl-C never replaces the complete one). */
     private static void write(RunDirectory dir, TransferExperiment.Summary s) {
         try {
-            SummaryWriter.writeFiles(dir, s.complete(), Json.MAPPER.writeValueAsString(s) + "\n", csv(s));
+            SummaryFiles.write(dir, s.complete(), Json.MAPPER.writeValueAsString(s) + "\n", csv(s));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the summary: " + e.getMessage(), e);
         }

@@ -3,7 +3,6 @@ package dev.corescope.cluster;
 import dev.corescope.analysis.SampleStats;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.report.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,43 +118,5 @@ public final class ClusterStats {
         byMembers.forEach((k, l) -> parts.add(String.format("%d member(s) %.2f tasks/s (%.2fx)", k, l.throughput(),
                 l.throughput() / one.throughput())));
         return java.util.Optional.of("Throughput scaling with members (" + exp + "): " + String.join(", ", parts) + ".");
-    }
-
-    /** Console rendering: members, then levels with one mean column per member. */
-    public static String render(Summary s) {
-        StringBuilder out = new StringBuilder();
-        Table m = new Table("member", "threshold", "tasks", "mean s", "sd s", "CV", "min s", "max s");
-        for (Member x : s.members()) {
-            m.row(x.node(), x.threshold() + (x.thresholdMeasured() ? "" : " (not measured)"),
-                    x.tasks() + (x.failures() > 0 ? " (" + x.failures() + " failed)" : ""), Table.sec(x.perTask().mean()),
-                    Table.sec(x.perTask().sd()), Table.pct(x.perTask().cv()), Table.sec(x.perTask().min()),
-                    Table.sec(x.perTask().max()));
-        }
-        out.append("Per member, all levels of the run (one machine each; a member's levels are mixed here):\n");
-        out.append(m.render());
-        List<String> nodes = s.members().stream().map(Member::node).toList();
-        List<String> headers = new ArrayList<>(List.of("experiment", "workers", "members", "tasks", "tasks/s", "scaling"));
-        for (int i = 0; i < nodes.size(); i++) {
-            headers.add(shortName(nodes.get(i)) + " mean s");
-        }
-        Table t = new Table(headers.toArray(String[]::new));
-        for (Level l : s.levels()) {
-            List<Object> row = new ArrayList<>(List.of(l.experiment(), l.workers(), l.membersUsed(), l.tasks(),
-                    Table.num(l.throughput(), 2), Table.num(l.scaling(), 2)));
-            for (String n : nodes) {
-                row.add(l.members().stream().filter(x -> x.node().equals(n)).findFirst()
-                        .map(x -> Table.sec(x.perTask().mean())).orElse("-"));
-            }
-            t.row(row.toArray());
-        }
-        out.append("Per level: cluster throughput, and each member's mean per-task time (not pooled):\n");
-        out.append(t.render());
-        s.notes().forEach(n -> out.append(n).append('\n'));
-        return out.toString();
-    }
-
-    private static String shortName(String label) {
-        int at = label.indexOf('@');
-        return at < 0 ? label : label.substring(0, at);
     }
 }

@@ -2,7 +2,7 @@ package dev.corescope.cluster;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.corescope.report.Json;
+import dev.corescope.store.Json;
 
 /**
  * What a member publishes about itself (as JSON in the {@link ClusterConfigs#MEMBERS_MAP} map, keyed by

@@ -1,6 +1,6 @@
 package dev.corescope.cluster;
 
-import dev.corescope.experiment.Metadata;
+import dev.corescope.store.Version;
 
 /**
  * The cluster protocol: what members and coordinators must agree on. Its number changes whenever a
@@ -15,7 +15,7 @@ public final class Protocol {
     }
 
     public static String version() {
-        return Metadata.version();
+        return Version.current();
     }
 
     /** {@code corescope 0.1.0 (protocol 2)}. */

@@ -9,7 +9,6 @@ import dev.corescope.exec.Strategy;
 import dev.corescope.exec.JitQuiet;
 import dev.corescope.exec.JvmActivity;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.report.Progress;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
 import java.time.Duration;

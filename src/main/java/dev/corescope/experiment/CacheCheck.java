@@ -1,5 +1,6 @@
 package dev.corescope.experiment;
 
+import dev.corescope.store.ThresholdCache;
 import dev.corescope.machine.CpuAccounting;
 import dev.corescope.machine.ProcFs;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import dev.corescope.exec.JitQuiet;
 import dev.corescope.exec.RunClock;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.WorkerPool;
-import dev.corescope.report.Json;
+import dev.corescope.store.Json;
 import dev.corescope.workload.EmptyWorkload;
 import dev.corescope.workload.WorkloadSpec;
 import java.util.List;

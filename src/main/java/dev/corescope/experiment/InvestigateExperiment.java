@@ -13,7 +13,6 @@ import dev.corescope.machine.CpuAccounting;
 import dev.corescope.machine.LoadSnapshot;
 import dev.corescope.machine.MachineProfile;
 import dev.corescope.machine.ProcFs;
-import dev.corescope.report.Progress;
 import dev.corescope.workload.WorkloadSpec;
 import java.time.Duration;
 import java.util.ArrayList;

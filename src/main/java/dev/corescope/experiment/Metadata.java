@@ -9,9 +9,4 @@ import dev.corescope.machine.MachineProfile;
  */
 public record Metadata(String corescopeVersion, String runDirectory, MachineProfile profile, LoadSnapshot loadAtStart,
                        LoadSnapshot loadAtEnd) {
-
-    public static String version() {
-        String v = Metadata.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0" : v;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.corescope.experiment;
 
+import dev.corescope.store.Version;
 import dev.corescope.analysis.LevelAggregator;
 import dev.corescope.analysis.LevelSummary;
 import dev.corescope.exec.TaskRecord;
@@ -30,7 +31,7 @@ final class Summaries {
                 levels, failed.size(),
                 failed.stream().limit(20).map(r -> r.workerId() + " task " + r.taskIndex() + " (level " + r.level()
                         + "): " + r.status() + " — " + r.error()).toList(),
-                s.pool().events(), notes, analysis, new Metadata(Metadata.version(), s.dir().path().toString(), profile, start, end),
+                s.pool().events(), notes, analysis, new Metadata(Version.current(), s.dir().path().toString(), profile, start, end),
                 warnings(s, Warnings.of(levels, start, end, cpus)));
     }
 

@@ -2,7 +2,6 @@ package dev.corescope.experiment;
 
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.Strategy;
-import dev.corescope.report.Progress;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.corescope.experiment;
 
+import dev.corescope.store.ThresholdCache;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.corescope.report;
 
+import dev.corescope.store.SummaryFiles;
+import dev.corescope.store.RunDirectory;
+import dev.corescope.store.Json;
 import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
 import dev.corescope.experiment.AssessExperiment.Assessment;
 import dev.corescope.experiment.AssessExperiment.Fit;
@@ -21,7 +24,7 @@ public final class AssessReport {
     /** {@code summary.json}: the whole run summary with the assessment; {@code summary.csv}: one row per (algorithm, size). */
     public static void write(RunDirectory dir, RunSummary summary, Assessment a) {
         try {
-            SummaryWriter.writeFiles(dir, summary.complete(), Json.MAPPER.writeValueAsString(summary) + "\n", csv(a));
+            SummaryFiles.write(dir, summary.complete(), Json.MAPPER.writeValueAsString(summary) + "\n", csv(a));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the summary in " + dir.path() + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.corescope.report;
 
+import dev.corescope.store.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

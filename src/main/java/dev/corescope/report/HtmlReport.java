@@ -1,11 +1,14 @@
 package dev.corescope.report;
 
+import dev.corescope.store.Version;
+import dev.corescope.store.AtomicFile;
+import dev.corescope.store.RecordLog;
+import dev.corescope.store.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.corescope.experiment.Metadata;
 import dev.corescope.machine.LoadSnapshot;
 import dev.corescope.machine.MachineProfile;
 import java.io.IOException;
@@ -193,7 +196,7 @@ public final class HtmlReport {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"generator\" content=\"corescope ").append(escape(Metadata.version())).append("\">\n")
+                .append("<meta name=\"generator\" content=\"corescope ").append(escape(Version.current())).append("\">\n")
                 .append("<title>corescope ").append(escape(command)).append(runId == null ? "" : " — " + escape(runId))
                 .append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
         out.append("<header>\n<h1><span class=\"tool\">corescope</span> ").append(escape(command));
@@ -229,7 +232,7 @@ public final class HtmlReport {
             out.append("<a href=\"#").append(n[0]).append("\">").append(escape(n[1])).append("</a>");
         }
         out.append("</nav>\n</header>\n<main>\n").append(sections).append("</main>\n");
-        out.append("<footer>Written by corescope ").append(escape(Metadata.version()))
+        out.append("<footer>Written by corescope ").append(escape(Version.current()))
                 .append(" from the files of the run directory <code>").append(escape(dir.toString()))
                 .append("</code>; self-contained: no scripts, nothing fetched.</footer>\n</body>\n</html>\n");
         return out.toString();

@@ -1,5 +1,6 @@
 package dev.corescope.report;
 
+import dev.corescope.store.Json;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.experiment.AssessExperiment;
 import dev.corescope.experiment.AssessExperiment.AlgorithmResult;

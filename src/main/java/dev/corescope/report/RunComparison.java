@@ -1,5 +1,7 @@
 package dev.corescope.report;
 
+import dev.corescope.store.RecordLog;
+import dev.corescope.store.Json;
 import dev.corescope.analysis.Comparison;
 import dev.corescope.exec.TaskRecord;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.corescope.report;
 
+import dev.corescope.store.RecordLog;
+import dev.corescope.store.RunDirectory;
 import dev.corescope.analysis.LevelAggregator;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;

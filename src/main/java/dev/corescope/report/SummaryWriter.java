@@ -1,12 +1,13 @@
 package dev.corescope.report;
 
+import dev.corescope.store.SummaryFiles;
+import dev.corescope.store.AtomicFile;
+import dev.corescope.store.RunDirectory;
+import dev.corescope.store.Json;
 import dev.corescope.analysis.LevelSummary;
 import dev.corescope.experiment.RunSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -18,8 +19,6 @@ import java.util.Locale;
  * already says {@code "complete": true} — so a Ctrl-C just after the final summary leaves it alone.
  */
 public final class SummaryWriter {
-    private static final java.util.concurrent.ConcurrentHashMap<Path, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
-
     public static final String CSV_HEADER = "experiment,workers,trials,tasks,failures,total_s,mean_s,sd_s,cv,"
             + "median_s,min_s,max_s,ci95_low_s,ci95_high_s,cpu_per_task_s,wait_per_task_s,throughput_per_s,speedup,efficiency";
 
@@ -34,44 +33,7 @@ public final class SummaryWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise the summary: " + e.getMessage(), e);
         }
-        return writeFiles(dir, summary.complete(), json, csv(summary));
-    }
-
-    /**
-     * Writes a summary document and its CSV (any command's).
-     *
-     * @return false when {@code complete} is false and a complete summary is already there (nothing written)
-     */
-    public static boolean writeFiles(RunDirectory dir, boolean complete, String json, String csv) {
-        Object lock = LOCKS.computeIfAbsent(dir.path().toAbsolutePath().normalize(), p -> new Object());
-        synchronized (lock) {
-            try {
-                if (!complete && isComplete(dir.file("summary.json"))) {
-                    return false;
-                }
-                if (complete && Files.isRegularFile(dir.records(), LinkOption.NOFOLLOW_LINKS)) {
-                    AtomicFile.sync(dir.records());
-                }
-                AtomicFile.write(dir.file("summary.csv"), csv);
-                AtomicFile.write(dir.file("summary.json"), json);
-                return true;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the summary in " + dir.path() + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /** Whether {@code file} holds a summary that says it is complete. */
-    static boolean isComplete(Path file) {
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        try {
-            var node = Json.MAPPER.readTree(file.toFile());
-            return node != null && node.path("complete").asBoolean(false);
-        } catch (IOException e) {
-            return false;
-        }
+        return SummaryFiles.write(dir, summary.complete(), json, csv(summary));
     }
 
     public static String csv(RunSummary summary) {

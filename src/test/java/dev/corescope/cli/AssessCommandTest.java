@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.report.Json;
-import dev.corescope.report.RecordLog;
+import dev.corescope.store.Json;
+import dev.corescope.store.RecordLog;
 import dev.corescope.workload.UserJar;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -183,7 +183,7 @@ class BadInputTest {
         Path nonEmpty = Files.createDirectory(cell.resolve("nonempty"));
         Files.writeString(nonEmpty.resolve("keep.txt"), "mine");
         Path claimed = Files.createDirectory(cell.resolve("claimed"));
-        Files.writeString(claimed.resolve(dev.corescope.report.RunDirectory.MARKER), "pid 1, run, 2026-01-01T00:00:00Z\n");
+        Files.writeString(claimed.resolve(dev.corescope.store.RunDirectory.MARKER), "pid 1, run, 2026-01-01T00:00:00Z\n");
         List<String> args = new ArrayList<>();
         for (String a : template) {
             args.add(switch (a) {
@@ -210,7 +210,7 @@ class BadInputTest {
         assertThat(list(nonEmpty)).as("nothing written into %s by %s", nonEmpty, args).containsExactly("keep.txt");
         assertThat(Files.readString(nonEmpty.resolve("keep.txt"))).isEqualTo("mine");
         assertThat(list(claimed)).as("nothing written into %s by %s", claimed, args)
-                .containsExactly(dev.corescope.report.RunDirectory.MARKER);
+                .containsExactly(dev.corescope.store.RunDirectory.MARKER);
         assertThat(Files.size(file)).as("%s untouched by %s", file, args).isZero();
         assertThat(Files.exists(Path.of("runs"))).as("no default run directory").isEqualTo(runsBefore);
         assertThat(children()).as("no worker JVM started by %s", args).isEqualTo(childrenBefore);

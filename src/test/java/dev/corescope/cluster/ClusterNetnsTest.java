@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.corescope.report.Json;
+import dev.corescope.store.Json;
 import dev.corescope.workload.SpinWorkload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.corescope.analysis.DistributionComparison.Criteria;
 import dev.corescope.analysis.Verdict;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.report.RunDirectory;
+import dev.corescope.store.RunDirectory;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
 import java.nio.file.Path;

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corescope.machine.CpuQuota;
 import dev.corescope.machine.MachineProfile;
-import dev.corescope.report.Progress;
-import dev.corescope.report.RunDirectory;
+import dev.corescope.store.RunDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BusyWorkload;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.report.RunDirectory;
+import dev.corescope.store.RunDirectory;
 import dev.corescope.workload.SpinWorkload;
 import dev.corescope.workload.WorkloadSpec;
 import java.nio.file.Path;

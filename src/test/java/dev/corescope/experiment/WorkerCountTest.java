@@ -1,5 +1,6 @@
 package dev.corescope.experiment;
 
+import dev.corescope.store.ThresholdCache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

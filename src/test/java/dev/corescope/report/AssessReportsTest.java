@@ -1,5 +1,6 @@
 package dev.corescope.report;
 
+import dev.corescope.store.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corescope.exec.TaskRecord;

@@ -1,5 +1,6 @@
 package dev.corescope.report;
 
+import dev.corescope.store.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -163,7 +164,7 @@ class HtmlReportBrowserTest {
     @Test
     void aSweepReportRendersWithItsChartsAndNoConsoleErrors(@TempDir Path tmp) throws Exception {
         Path run = tmp.resolve("sweep");
-        Corescope.sweep().max(2).target(Duration.ofMillis(20)).out(run).progress(false).run();
+        Corescope.sweep().max(2).target(Duration.ofMillis(20)).out(run).run();
         assertRendersCleanly(run, tmp, "<h2>Results</h2>", ">speedup</th>");
     }
 

@@ -1,5 +1,7 @@
 package dev.corescope.report;
 
+import dev.corescope.store.RecordLog;
+import dev.corescope.store.RunDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.corescope.report;
 
+import dev.corescope.store.RunDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

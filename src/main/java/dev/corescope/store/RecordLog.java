@@ -1,4 +1,4 @@
-package dev.corescope.report;
+package dev.corescope.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.corescope.exec.RecordSink;

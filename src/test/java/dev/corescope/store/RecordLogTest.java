@@ -1,4 +1,4 @@
-package dev.corescope.report;
+package dev.corescope.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

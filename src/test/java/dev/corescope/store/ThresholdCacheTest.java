@@ -1,4 +1,4 @@
-package dev.corescope.experiment;
+package dev.corescope.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.corescope.report;
+package dev.corescope.store;
 
 import java.io.IOException;
 import java.io.OutputStream;

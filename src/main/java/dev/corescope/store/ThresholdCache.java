@@ -1,8 +1,6 @@
-package dev.corescope.experiment;
+package dev.corescope.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.corescope.report.AtomicFile;
-import dev.corescope.report.Json;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -23,7 +21,7 @@ import java.util.function.Consumer;
  * CPU counts, affinity, quota and host, so a run under another affinity or quota measures afresh; a
  * user's workload has its own entry, under {@link #key(String, String)}. An entry records what the
  * machine was doing while it was measured (other work's busy CPUs, the load average), so that
- * {@link CacheCheck} can tell whether it still holds.
+ * the experiment package ({@code CacheCheck}) can tell whether it still holds.
  *
  * <p>Writers take turns: a {@link FileChannel#lock() file lock} on {@code threshold.json.lock} (other
  * processes) and a lock per file (other threads of this JVM, which a file lock does not exclude), then

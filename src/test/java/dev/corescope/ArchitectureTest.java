@@ -1,0 +1,97 @@
+package dev.corescope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The flow plan → execute → records → analysis → report, read from the sources: every package uses
+ * only the packages below it. {@code workload} ← {@code exec} ← {@code experiment} ← {@code report} ←
+ * the API ({@code dev.corescope}) ← {@code cli}; {@code machine}, {@code analysis} and {@code store} sit
+ * below {@code experiment}; {@code cluster} is a worker pool (exec, store, analysis), used by the CLI.
+ * Sub-packages ({@code exec.pin}, {@code workload.algo}, {@code report.html}) belong to their package.
+ */
+class ArchitectureTest {
+    private static final Path MAIN = Path.of("src/main/java/dev/corescope");
+    /** What each package may use (besides itself). */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "workload", Set.of(),
+            "machine", Set.of(),
+            "exec", Set.of("workload", "machine"),
+            "analysis", Set.of("workload", "machine", "exec"),
+            "store", Set.of("workload", "machine", "exec"),
+            "experiment", Set.of("workload", "machine", "exec", "analysis", "store"),
+            "cluster", Set.of("workload", "machine", "exec", "analysis", "store"),
+            "report", Set.of("workload", "machine", "exec", "analysis", "store", "experiment"),
+            "(api)", Set.of("workload", "machine", "exec", "analysis", "store", "experiment", "report"),
+            "cli", Set.of("workload", "machine", "exec", "analysis", "store", "experiment", "report", "(api)",
+                    "cluster"));
+    private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.corescope\\.(?:([a-z]+)\\b|[A-Z])");
+
+    @Test
+    void everyPackageUsesOnlyThePackagesBelowIt() throws IOException {
+        List<String> violations = new ArrayList<>();
+        int files = 0;
+        for (Path f : sources()) {
+            files++;
+            String pkg = packageOf(f);
+            assertThat(ALLOWED).as("a rule for the package of " + f).containsKey(pkg);
+            for (String used : uses(f)) {
+                if (!used.equals(pkg) && !ALLOWED.get(pkg).contains(used)) {
+                    violations.add(MAIN.relativize(f) + " (" + pkg + ") uses " + used);
+                }
+            }
+        }
+        assertThat(files).isGreaterThan(100);
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theCheckSeesImportsAndQualifiedNamesButNotComments() {
+        assertThat(usesOf("package dev.corescope.exec;\nimport dev.corescope.report.Table;\n")).containsExactly("report");
+        assertThat(usesOf("package dev.corescope.exec;\nclass A { Object t = new dev.corescope.cli.Main(); }"))
+                .containsExactly("cli");
+        assertThat(usesOf("package dev.corescope.exec;\nclass A { Object t = dev.corescope.Corescope.sweep(); }"))
+                .containsExactly("(api)");
+        assertThat(usesOf("package dev.corescope.exec;\n/** see {@link dev.corescope.report.Table} */\n"
+                + "// dev.corescope.cli.Main\nclass A { String s = \"dev.corescope.cli.Main\"; }")).isEmpty();
+    }
+
+    private static List<Path> sources() throws IOException {
+        try (Stream<Path> all = Files.walk(MAIN)) {
+            return all.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+    }
+
+    private static String packageOf(Path f) {
+        Path rel = MAIN.relativize(f);
+        return rel.getNameCount() == 1 ? "(api)" : rel.getName(0).toString();
+    }
+
+    private static Set<String> uses(Path f) throws IOException {
+        return usesOf(Files.readString(f, StandardCharsets.UTF_8));
+    }
+
+    static Set<String> usesOf(String source) {
+        String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "")
+                .replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"").replaceAll("(?m)^package [^;]*;", "");
+        Set<String> used = new TreeSet<>();
+        Matcher m = REFERENCE.matcher(code);
+        while (m.find()) {
+            used.add(m.group(1) == null ? "(api)" : m.group(1));
+        }
+        return used;
+    }
+}
