@@ -1,5 +1,6 @@
 package dev.corescope.cli;
 
+import dev.corescope.analysis.Units;
 import dev.corescope.cluster.ClusterStats;
 import dev.corescope.report.Table;
 import java.util.ArrayList;
@@ -16,9 +17,9 @@ final class ClusterTables {
         Table m = new Table("member", "threshold", "tasks", "mean s", "sd s", "CV", "min s", "max s");
         for (ClusterStats.Member x : s.members()) {
             m.row(x.node(), x.threshold() + (x.thresholdMeasured() ? "" : " (not measured)"),
-                    x.tasks() + (x.failures() > 0 ? " (" + x.failures() + " failed)" : ""), Table.sec(x.perTask().mean()),
-                    Table.sec(x.perTask().sd()), Table.pct(x.perTask().cv()), Table.sec(x.perTask().min()),
-                    Table.sec(x.perTask().max()));
+                    x.tasks() + (x.failures() > 0 ? " (" + x.failures() + " failed)" : ""), Units.sec(x.perTask().mean()),
+                    Units.sec(x.perTask().sd()), Units.pct(x.perTask().cv()), Units.sec(x.perTask().min()),
+                    Units.sec(x.perTask().max()));
         }
         out.append("Per member, all levels of the run (one machine each; a member's levels are mixed here):\n");
         out.append(m.render());
@@ -30,10 +31,10 @@ final class ClusterTables {
         Table t = new Table(headers.toArray(String[]::new));
         for (ClusterStats.Level l : s.levels()) {
             List<Object> row = new ArrayList<>(List.of(l.experiment(), l.workers(), l.membersUsed(), l.tasks(),
-                    Table.num(l.throughput(), 2), Table.num(l.scaling(), 2)));
+                    Units.num(l.throughput(), 2), Units.num(l.scaling(), 2)));
             for (String n : nodes) {
                 row.add(l.members().stream().filter(x -> x.node().equals(n)).findFirst()
-                        .map(x -> Table.sec(x.perTask().mean())).orElse("-"));
+                        .map(x -> Units.sec(x.perTask().mean())).orElse("-"));
             }
             t.row(row.toArray());
         }

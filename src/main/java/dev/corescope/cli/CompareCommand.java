@@ -4,6 +4,7 @@ import dev.corescope.report.HtmlReport;
 import dev.corescope.report.RunComparison;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +58,7 @@ public final class CompareCommand implements Callable<Integer> {
         format.print(rows, RunComparison.table(rows));
         long regressions = fail == null ? 0 : rows.stream().filter(r -> r.comparison().regressionBeyond(fail)).count();
         if (regressions > 0) {
-            System.err.printf("corescope: %d measurement(s) regressed by more than %s%n", regressions, failAbove);
+            System.err.printf(Locale.ROOT, "corescope: %d measurement(s) regressed by more than %s%n", regressions, failAbove);
             return 1;
         }
         return 0;

@@ -3,6 +3,7 @@ package dev.corescope.cli;
 import dev.corescope.Corescope;
 import dev.corescope.experiment.InvestigateExperiment;
 import dev.corescope.report.InvestigateReport;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,22 +104,22 @@ public final class InvestigateCommand implements Callable<Integer> {
             System.out.println(calibration.describe());
         }
         System.out.print(report.table().render());
-        System.out.printf("Threshold: %d worker%s%s (tolerance %.0f%%, %s mode)%n", r.threshold(),
+        System.out.printf(Locale.ROOT, "Threshold: %d worker%s%s (tolerance %.0f%%, %s mode)%n", r.threshold(),
                 r.threshold() == 1 ? "" : "s", r.settled() ? "" : " — not fully settled within the sample budget",
                 100 * r.tolerance(), report.mode());
         if (report.knee() != null) {
-            System.out.printf("Throughput knee: %d workers (%.1f tasks/s of a %.1f max)%n", report.knee().workers(),
+            System.out.printf(Locale.ROOT, "Throughput knee: %d workers (%.1f tasks/s of a %.1f max)%n", report.knee().workers(),
                     report.knee().throughput(), report.knee().maxThroughput());
         }
         if (report.usl() != null) {
-            System.out.printf("USL fit: σ=%.3f κ=%.4f λ=%.2f tasks/s, predicted peak at %.1f workers (R²=%.3f)%n",
+            System.out.printf(Locale.ROOT, "USL fit: σ=%.3f κ=%.4f λ=%.2f tasks/s, predicted peak at %.1f workers (R²=%.3f)%n",
                     report.usl().sigma(), report.usl().kappa(), report.usl().lambda(), report.usl().peakWorkers(),
                     report.usl().rSquared());
         }
         System.out.println();
         System.out.println(r.explanation());
         System.out.println();
-        System.out.printf("Verdict in %.2f s of measurement; %s%n", r.seconds(), cacheNote);
+        System.out.printf(Locale.ROOT, "Verdict in %.2f s of measurement; %s%n", r.seconds(), cacheNote);
         System.out.println("run directory: " + report.runDirectory());
     }
 }

@@ -1,17 +1,19 @@
 package dev.corescope.cli;
 
+import dev.corescope.analysis.Units;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.experiment.RunExperiment;
 import dev.corescope.experiment.Session;
 import dev.corescope.experiment.SpinSetup;
 import dev.corescope.store.RunDirectory;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code corescope run -p P}: the lab's core_investigation — P workers, one task each. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -44,8 +46,8 @@ public final class RunCommand implements Callable<Integer> {
             common.output.htmlIfRequested(dir.path());
             var table = new dev.corescope.report.Table("worker", "pid", "wall s", "cpu s", "wait s", "status");
             for (TaskRecord r : outcome.batch().records()) {
-                table.row(r.workerId(), r.pid(), dev.corescope.report.Table.sec(r.wallSeconds()),
-                        dev.corescope.report.Table.sec(r.cpuSeconds()), dev.corescope.report.Table.sec(r.waitSeconds()),
+                table.row(r.workerId(), r.pid(), Units.sec(r.wallSeconds()),
+                        Units.sec(r.cpuSeconds()), Units.sec(r.waitSeconds()),
                         r.status());
             }
             if (common.output.format() != FormatOption.Format.table) {
@@ -55,10 +57,10 @@ public final class RunCommand implements Callable<Integer> {
                     System.out.println(outcome.summary().calibration().describe());
                 }
                 for (TaskRecord r : outcome.batch().records()) {
-                    System.out.printf("%s (pid %d) took %.3f s%s%n", r.workerId(), r.pid(), r.wallSeconds(),
+                    System.out.printf(Locale.ROOT, "%s (pid %d) took %.3f s%s%n", r.workerId(), r.pid(), r.wallSeconds(),
                             r.ok() ? "" : " — " + r.status() + ": " + r.error());
                 }
-                System.out.printf("total: %.3f s for %d task(s) on %d worker(s) (%s)%n", outcome.batch().wallSeconds(),
+                System.out.printf(Locale.ROOT, "total: %.3f s for %d task(s) on %d worker(s) (%s)%n", outcome.batch().wallSeconds(),
                         outcome.batch().records().size(), workers, settings.mode());
                 System.out.println("run directory: " + dir.path());
             }

@@ -3,6 +3,7 @@ package dev.corescope.cli;
 import dev.corescope.Corescope;
 import dev.corescope.report.ConsoleReport;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +79,7 @@ public final class SweepCommand implements Callable<Integer> {
         } else {
             ConsoleReport.printRun(System.out, summary, table, "trials per level: " + trials);
             if (clusterPool != null) {
-                clusterPool.nodes().forEach(m -> System.out.printf("member %s: pid %d, threshold %d (%s), clock offset %+.1f us (best round trip %.0f us)%n",
+                clusterPool.nodes().forEach(m -> System.out.printf(Locale.ROOT, "member %s: pid %d, threshold %d (%s), clock offset %+.1f us (best round trip %.0f us)%n",
                         m.label(), m.pid(), m.threshold(), m.thresholdSource(), m.clockOffsetNanos() / 1e3,
                         m.bestRoundTripNanos() / 1e3));
                 System.out.print(ClusterTables.render(

@@ -1,17 +1,18 @@
 package dev.corescope.cli;
 
-import dev.corescope.store.SummaryFiles;
+import dev.corescope.analysis.Units;
 import dev.corescope.experiment.Limits;
 import dev.corescope.experiment.PlanMemory;
-import dev.corescope.store.ThresholdCache;
-import dev.corescope.experiment.TransferExperiment;
-import dev.corescope.experiment.TransferExperiment.Cell;
-import dev.corescope.machine.MachineProbe;
-import dev.corescope.store.Json;
 import dev.corescope.experiment.Progress;
-import dev.corescope.store.RunDirectory;
+import dev.corescope.experiment.TransferExperiment.Cell;
+import dev.corescope.experiment.TransferExperiment;
+import dev.corescope.machine.MachineProbe;
 import dev.corescope.report.Table;
 import dev.corescope.report.TransferCharts;
+import dev.corescope.store.Json;
+import dev.corescope.store.RunDirectory;
+import dev.corescope.store.SummaryFiles;
+import dev.corescope.store.ThresholdCache;
 import dev.corescope.workload.WorkloadSpec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,11 +23,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code corescope transfer}: a map of when parallelism pays, over task duration × result size. */
 @Command(name = "transfer", mixinStandardHelpOptions = true,
@@ -224,11 +225,11 @@ public final class TransferCommand implements Callable<Integer> {
                 "serialize", "transfer", "deserialize", "GB/s");
         for (Cell c : s.cells()) {
             var o = c.overhead();
-            t.row(c.mode(), TransferExperiment.fmtDuration(c.durationSeconds()), TransferExperiment.fmtBytes(c.sizeBytes()),
-                    c.tasks(), Table.num(c.taskMs(), 3), Table.sec(c.sequentialSeconds()), Table.sec(c.parallelSeconds()),
-                    Table.num(c.speedup(), 2) + (c.slower() ? " <1" : ""), Table.num(o.dispatchMs(), 3),
-                    Table.num(o.serializeMs(), 3), Table.num(o.transferMs(), 3), Table.num(o.deserializeMs(), 3),
-                    Table.num(c.transferGBps(), 2));
+            t.row(c.mode(), Units.duration(c.durationSeconds()), Units.bytes(c.sizeBytes()),
+                    c.tasks(), Units.num(c.taskMs(), 3), Units.sec(c.sequentialSeconds()), Units.sec(c.parallelSeconds()),
+                    Units.num(c.speedup(), 2) + (c.slower() ? " <1" : ""), Units.num(o.dispatchMs(), 3),
+                    Units.num(o.serializeMs(), 3), Units.num(o.transferMs(), 3), Units.num(o.deserializeMs(), 3),
+                    Units.num(c.transferGBps(), 2));
         }
         return t;
     }
@@ -238,17 +239,13 @@ public final class TransferCommand implements Callable<Integer> {
                 + "speedup,dispatch_ms,serialize_ms,transfer_ms,deserialize_ms,transfer_gbps,path_gbps,failures\n");
         for (Cell c : s.cells()) {
             var o = c.overhead();
-            sb.append(String.join(",", c.mode(), d(c.durationSeconds()), Long.toString(c.sizeBytes()),
-                    Long.toString(c.loops()), Integer.toString(c.tasks()), Integer.toString(c.workers()), d(c.taskMs()),
-                    d(c.sequentialSeconds()), d(c.parallelSeconds()), d(c.speedup()), d(o.dispatchMs()),
-                    d(o.serializeMs()), d(o.transferMs()), d(o.deserializeMs()), d(c.transferGBps()), d(c.pathGBps()),
+            sb.append(String.join(",", c.mode(), Units.csv(c.durationSeconds()), Long.toString(c.sizeBytes()),
+                    Long.toString(c.loops()), Integer.toString(c.tasks()), Integer.toString(c.workers()), Units.csv(c.taskMs()),
+                    Units.csv(c.sequentialSeconds()), Units.csv(c.parallelSeconds()), Units.csv(c.speedup()), Units.csv(o.dispatchMs()),
+                    Units.csv(o.serializeMs()), Units.csv(o.transferMs()), Units.csv(o.deserializeMs()), Units.csv(c.transferGBps()), Units.csv(c.pathGBps()),
                     Integer.toString(c.failures()))).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String d(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
     }
 
     private CommandLine.ParameterException bad(String message) {
@@ -294,7 +291,7 @@ public final class TransferCommand implements Callable<Integer> {
     static void checkHeap(List<Long> sizes, int workers, long maxMemory) {
         long largest = sizes.stream().mapToLong(Long::longValue).max().orElse(0);
         if (largest > MAX_ARRAY) {
-            throw new UsageError("--sizes: " + TransferExperiment.fmtBytes(largest) + " per result is beyond the "
+            throw new UsageError("--sizes: " + Units.bytes(largest) + " per result is beyond the "
                     + "2 GiB limit of one Java array (" + MAX_ARRAY + " bytes), which holds one task's result");
         }
         double needed = (double) largest * (workers + 1);
@@ -302,7 +299,7 @@ public final class TransferCommand implements Callable<Integer> {
             throw new UsageError(String.format(Locale.ROOT, "--sizes: %d results of %s in flight (%d workers + 1) need "
                     + "%.2f GiB, more than %.0f%% of the heap limit of %.2f GiB (Runtime.maxMemory()); use smaller "
                     + "sizes or fewer --workers, or raise -Xmx (CORESCOPE_JAVA_OPTS, and --worker-jvm-opt for worker JVMs)",
-                    workers + 1, TransferExperiment.fmtBytes(largest), workers, needed / (1L << 30), HEAP_SHARE * 100,
+                    workers + 1, Units.bytes(largest), workers, needed / (1L << 30), HEAP_SHARE * 100,
                     maxMemory / (double) (1L << 30)));
         }
     }

@@ -12,6 +12,7 @@ import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
@@ -55,8 +56,8 @@ public final class ClusterBench {
             }
             Arrays.sort(rtt);
             Arrays.sort(overhead);
-            System.out.printf("members=%d slots=%d%n", pool.nodes().size(), pool.size());
-            System.out.printf("empty round trip (us): median %.0f p90 %.0f p99 %.0f min %.0f (n=%d); overhead beyond the task: median %.0f%n",
+            System.out.printf(Locale.ROOT, "members=%d slots=%d%n", pool.nodes().size(), pool.size());
+            System.out.printf(Locale.ROOT, "empty round trip (us): median %.0f p90 %.0f p99 %.0f min %.0f (n=%d); overhead beyond the task: median %.0f%n",
                     rtt[empties / 2], rtt[(int) (empties * 0.9)], rtt[(int) (empties * 0.99)], rtt[0], empties,
                     overhead[empties / 2]);
             WorkloadSpec spin = SpinWorkload.spec(loops);
@@ -66,10 +67,10 @@ public final class ClusterBench {
             BatchResult b = runner.run(new BatchPlan("throughput", pool.size(), 0, spin,
                     IntStream.range(0, spins).mapToObj(i -> TaskInput.of(i, i)).toList(), Strategy.QUEUE));
             double meanTask = b.records().stream().mapToDouble(r -> r.wallSeconds()).average().orElse(Double.NaN);
-            System.out.printf("throughput: %d spin tasks in %.2f s = %.2f tasks/s (mean task %.3f s, failures %d)%n",
+            System.out.printf(Locale.ROOT, "throughput: %d spin tasks in %.2f s = %.2f tasks/s (mean task %.3f s, failures %d)%n",
                     spins, b.wallSeconds(), spins / b.wallSeconds(), meanTask, b.failures());
             var stats = ClusterStats.of(List.of(b), pool.nodes());
-            stats.levels().get(0).members().forEach(m -> System.out.printf("  %s: %d tasks, mean %.3f s%n",
+            stats.levels().get(0).members().forEach(m -> System.out.printf(Locale.ROOT, "  %s: %d tasks, mean %.3f s%n",
                     m.node(), m.tasks(), m.perTask().mean()));
         }
     }

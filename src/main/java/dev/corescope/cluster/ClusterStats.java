@@ -1,6 +1,7 @@
 package dev.corescope.cluster;
 
 import dev.corescope.analysis.SampleStats;
+import dev.corescope.analysis.Units;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.TaskRecord;
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ public final class ClusterStats {
         }
         Level one = byMembers.values().iterator().next();
         List<String> parts = new ArrayList<>();
-        byMembers.forEach((k, l) -> parts.add(String.format("%d member(s) %.2f tasks/s (%.2fx)", k, l.throughput(),
+        byMembers.forEach((k, l) -> parts.add(Units.format("%d member(s) %.2f tasks/s (%.2fx)", k, l.throughput(),
                 l.throughput() / one.throughput())));
         return java.util.Optional.of("Throughput scaling with members (" + exp + "): " + String.join(", ", parts) + ".");
     }

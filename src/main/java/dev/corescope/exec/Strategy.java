@@ -1,5 +1,7 @@
 package dev.corescope.exec;
 
+import java.util.Locale;
+
 /** How a batch of tasks is spread over P workers. */
 public enum Strategy {
     /** The lab's {@code core_investigation2}: rounds of P tasks, each round waits for the slowest; the last round holds the remainder. */
@@ -8,6 +10,6 @@ public enum Strategy {
     QUEUE;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,21 +1,24 @@
 package dev.corescope.experiment;
 
+import dev.corescope.analysis.BudgetEstimate;
 import dev.corescope.analysis.ComplexityFit;
 import dev.corescope.analysis.ComplexityResult;
 import dev.corescope.analysis.DistributionComparison;
+import dev.corescope.analysis.SizeStats;
+import dev.corescope.analysis.Units;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
-import dev.corescope.exec.Strategy;
 import dev.corescope.exec.JitQuiet;
 import dev.corescope.exec.JvmActivity;
+import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -295,19 +298,9 @@ public final class AssessExperiment {
         if (total > budget) {
             throw new OverBudget(String.format(Locale.ROOT, "plan refused: estimated %s exceeds --budget %s "
                     + "(pilot on sizes %s, fitted t ∝ n^%.2f); use fewer sizes or repeats, or a larger budget",
-                    human(total), human(budget), pilotSizes, worst.exponent()), estimate);
+                    Units.human(total), Units.human(budget), pilotSizes, worst.exponent()), estimate);
         }
         return estimate;
-    }
-
-    static String human(double seconds) {
-        if (seconds < 60) {
-            return String.format(Locale.ROOT, "%.1f s", seconds);
-        }
-        if (seconds < 3600) {
-            return String.format(Locale.ROOT, "%dm %02ds", (long) seconds / 60, (long) seconds % 60);
-        }
-        return String.format(Locale.ROOT, "%dh %02dm", (long) seconds / 3600, ((long) seconds % 3600) / 60);
     }
 
     static AlgorithmResult analyse(Algo algo, Config c, CertifiedRun.Outcome out) {
@@ -361,7 +354,7 @@ public final class AssessExperiment {
         }
         if (a.budget() != null) {
             notes.add(String.format(Locale.ROOT, "budget: estimated %s from the pilot (t ∝ n^%.2f)",
-                    human(a.budget().seconds()), a.budget().exponent()));
+                    Units.human(a.budget().seconds()), a.budget().exponent()));
         }
         return notes;
     }

@@ -1,5 +1,6 @@
 package dev.corescope.experiment;
 
+import dev.corescope.analysis.Units;
 import dev.corescope.exec.TaskResult;
 import dev.corescope.exec.Worker;
 import dev.corescope.workload.SpinWorkload;
@@ -80,7 +81,7 @@ public record Calibration(long loops, double targetSeconds, double nanosPerLoop,
 
     /** e.g. {@code calibrated spin: loops=23,000,000 for a 1.000 s task (1.52 ns per loop, 5 probes)} */
     public String describe() {
-        return String.format("calibrated spin: loops=%,d for a %.3f s task (%.3f ns per loop of CPU time, %d probes%s)",
+        return Units.format("calibrated spin: loops=%,d for a %.3f s task (%.3f ns per loop of CPU time, %d probes%s)",
                 loops, targetSeconds, nanosPerLoop, probes, stable ? "" : "; cost per loop did not settle, JIT or load may skew it");
     }
 }

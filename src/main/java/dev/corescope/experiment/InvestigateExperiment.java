@@ -5,6 +5,7 @@ import dev.corescope.analysis.Explanation;
 import dev.corescope.analysis.LevelSample;
 import dev.corescope.analysis.ThresholdDetector;
 import dev.corescope.analysis.ThresholdResult;
+import dev.corescope.analysis.Warnings;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.Strategy;

@@ -1,5 +1,6 @@
 package dev.corescope.experiment;
 
+import dev.corescope.analysis.Units;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.Strategy;
 import java.util.ArrayList;
@@ -43,13 +44,13 @@ public final class RoundsExperiment {
             return notes;
         }
         double sequential = rounds.get(0).totalSeconds();
-        notes.add(String.format("Sequential (1 worker): %.3f s for %d tasks.", sequential, rounds.get(0).tasks()));
+        notes.add(Units.format("Sequential (1 worker): %.3f s for %d tasks.", sequential, rounds.get(0).tasks()));
         var bestRounds = rounds.stream().min((a, b) -> Double.compare(a.totalSeconds(), b.totalSeconds())).get();
-        notes.add(String.format("Fastest in rounds: %d workers, %.3f s (%.2fx faster than sequential).",
+        notes.add(Units.format("Fastest in rounds: %d workers, %.3f s (%.2fx faster than sequential).",
                 bestRounds.workers(), bestRounds.totalSeconds(), sequential / bestRounds.totalSeconds()));
         if (!queue.isEmpty()) {
             var bestQueue = queue.stream().min((a, b) -> Double.compare(a.totalSeconds(), b.totalSeconds())).get();
-            notes.add(String.format("Fastest with a queue: %d workers, %.3f s (%.2fx faster than sequential).",
+            notes.add(Units.format("Fastest with a queue: %d workers, %.3f s (%.2fx faster than sequential).",
                     bestQueue.workers(), bestQueue.totalSeconds(), sequential / bestQueue.totalSeconds()));
         }
         return notes;

@@ -1,12 +1,13 @@
 package dev.corescope.experiment;
 
-import dev.corescope.store.Version;
 import dev.corescope.analysis.LevelAggregator;
 import dev.corescope.analysis.LevelSummary;
+import dev.corescope.analysis.Warnings;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.machine.LoadSnapshot;
 import dev.corescope.machine.MachineProfile;
 import dev.corescope.machine.ProcFs;
+import dev.corescope.store.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.corescope.experiment;
 
+import dev.corescope.analysis.Units;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.Strategy;
 import java.util.ArrayList;
@@ -50,12 +51,12 @@ public final class SweepExperiment {
         if (seq.isPresent() && !sweep.isEmpty()) {
             var last = sweep.get(sweep.size() - 1);
             double perTask = seq.get().totalSeconds() / seq.get().tasks();
-            notes.add(String.format("Sequential baseline: %d tasks one after another took %.3f s (%.3f s per task).",
+            notes.add(Units.format("Sequential baseline: %d tasks one after another took %.3f s (%.3f s per task).",
                     seq.get().tasks(), seq.get().totalSeconds(), perTask));
-            notes.add(String.format("The same %d tasks on %d concurrent workers took %.3f s: %.2fx faster than sequential.",
+            notes.add(Units.format("The same %d tasks on %d concurrent workers took %.3f s: %.2fx faster than sequential.",
                     last.workers(), last.workers(), last.totalSeconds(), seq.get().totalSeconds() / last.totalSeconds()));
             var best = sweep.stream().max((a, b) -> Double.compare(a.throughput(), b.throughput())).get();
-            notes.add(String.format("Highest throughput at %d workers: %.2f tasks/s, %.2fx the sequential rate.",
+            notes.add(Units.format("Highest throughput at %d workers: %.2f tasks/s, %.2fx the sequential rate.",
                     best.workers(), best.throughput(), best.throughput() * perTask));
         }
         return notes;

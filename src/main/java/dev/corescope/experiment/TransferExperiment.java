@@ -1,5 +1,6 @@
 package dev.corescope.experiment;
 
+import dev.corescope.analysis.Units;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.BatchRunner;
@@ -231,7 +232,7 @@ public final class TransferExperiment {
             }
             notes.add(String.format(Locale.ROOT, "Tasks per cell: at most %d, fewer when the sequential run would exceed "
                     + "about %s (a multiple of the %d workers, at least %d).", c.tasks(),
-                    fmtDuration(c.cellBudget().toNanos() / 1e9), c.workers(), 2 * c.workers()));
+                    Units.duration(c.cellBudget().toNanos() / 1e9), c.workers(), 2 * c.workers()));
             notes.add("Sequential = the cell's tasks one after another on one in-process thread; its time includes "
                     + "filling the payload, as does every task's time in parallel.");
             List<TaskRecord> failures = List.copyOf(failed);
@@ -270,7 +271,7 @@ public final class TransferExperiment {
             loops.put(d, l);
             run.calibrations.add(new Calibrated(d.toNanos() / 1e9, l, String.format(Locale.ROOT,
                     "work %s = spin loops=%,d (scaled from the calibration: loops=%,d for %s)",
-                    fmtDuration(d.toNanos() / 1e9), l, cal.loops(), fmtDuration(reference.toNanos() / 1e9))));
+                    Units.duration(d.toNanos() / 1e9), l, cal.loops(), Units.duration(reference.toNanos() / 1e9))));
         }
         long warmLoops = Math.max(1, cal.loops() / 100);
         WorkloadSpec warm = spec(warmLoops, 64 << 10);
@@ -299,7 +300,7 @@ public final class TransferExperiment {
                             cellIndex, spec, tasks, Strategy.QUEUE));
                     run.cells.add(cell(mode, d, size, loops.get(d), seq, par));
                 }
-                progress.step(fmtDuration(d.toNanos() / 1e9) + " x " + fmtBytes(size));
+                progress.step(Units.duration(d.toNanos() / 1e9) + " x " + Units.bytes(size));
                 cellIndex++;
             }
         }
@@ -392,9 +393,9 @@ public final class TransferExperiment {
             } else if (paysFrom.equals(row.get(0).durationSeconds())) {
                 text = "faster in parallel at every measured duration";
             } else {
-                text = "parallel pays from " + fmtDuration(paysFrom) + " of work per task";
+                text = "parallel pays from " + Units.duration(paysFrom) + " of work per task";
             }
-            crossovers.add("returning " + fmtBytes(size) + ": " + text);
+            crossovers.add("returning " + Units.bytes(size) + ": " + text);
         }
         List<Cell> losers = cells.stream().filter(Cell::slower).toList();
         if (cells.isEmpty()) {
@@ -402,8 +403,8 @@ public final class TransferExperiment {
         }
         if (losers.isEmpty()) {
             return new ModeVerdict(mode, crossovers, who + ", every measured cell ran faster in parallel than "
-                    + "sequentially (up to " + fmtDuration(durations.get(durations.size() - 1)) + " and "
-                    + fmtBytes(sizes.get(sizes.size() - 1)) + " per task).");
+                    + "sequentially (up to " + Units.duration(durations.get(durations.size() - 1)) + " and "
+                    + Units.bytes(sizes.get(sizes.size() - 1)) + " per task).");
         }
         // Short-task bound: on the smallest size's row, the duration b such that "d <= b loses" fits best.
         long smallest = sizes.get(0);
@@ -412,15 +413,15 @@ public final class TransferExperiment {
                 row.stream().map(Cell::slower).toList(), true);
         List<String> parts = new ArrayList<>();
         if (shortBound >= 0) {
-            parts.add("tasks of " + fmtDuration(shortBound) + " or shorter"
-                    + (smallest > 0 ? " (returning " + fmtBytes(smallest) + ")" : ""));
+            parts.add("tasks of " + Units.duration(shortBound) + " or shorter"
+                    + (smallest > 0 ? " (returning " + Units.bytes(smallest) + ")" : ""));
         }
         // Data bound: among longer tasks, the MB-per-ms ratio y such that "ratio >= y loses" fits best.
         List<Cell> rest = cells.stream().filter(x -> x.durationSeconds() > shortBound && x.sizeBytes() > 0).toList();
         double y = bestBound(rest.stream().map(TransferExperiment::mbPerMs).toList(),
                 rest.stream().map(Cell::slower).toList(), false);
         if (y >= 0 && Double.isFinite(y)) {
-            parts.add("returning more than about " + fmtRatio(y) + " MB per ms of work");
+            parts.add("returning more than about " + Units.ratio(y) + " MB per ms of work");
         }
         long misfits = cells.stream().filter(x -> x.slower() != predictedSlower(x, smallest, shortBound, y)).count();
         String conclusion;
@@ -470,42 +471,6 @@ public final class TransferExperiment {
     /** Megabytes (10^6) returned per millisecond of spin work; infinite for zero-duration tasks. */
     static double mbPerMs(Cell c) {
         return c.durationSeconds() <= 0 ? Double.POSITIVE_INFINITY : (c.sizeBytes() / 1e6) / (c.durationSeconds() * 1e3);
-    }
-
-    private static String fmtRatio(double v) {
-        return v >= 10 ? String.format(Locale.ROOT, "%.0f", v) : v >= 1 ? String.format(Locale.ROOT, "%.1f", v)
-                : String.format(Locale.ROOT, "%.2g", v);
-    }
-
-    /** {@code 0}, {@code 100us}, {@code 1ms}, {@code 1.5s}. */
-    public static String fmtDuration(double seconds) {
-        if (seconds <= 0) {
-            return "0";
-        }
-        if (seconds < 1e-3) {
-            return trim(seconds * 1e6) + "us";
-        }
-        if (seconds < 1) {
-            return trim(seconds * 1e3) + "ms";
-        }
-        return trim(seconds) + "s";
-    }
-
-    /** Binary units: {@code 0 B}, {@code 1 KiB}, {@code 16 MiB}. */
-    public static String fmtBytes(long bytes) {
-        String[] units = {"B", "KiB", "MiB", "GiB"};
-        double v = bytes;
-        int u = 0;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return trim(v) + " " + units[u];
-    }
-
-    private static String trim(double v) {
-        return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v))
-                : String.format(Locale.ROOT, "%.3g", v);
     }
 
     /** For the summary's cells of one mode, keyed by duration then size (for charts and tables). */

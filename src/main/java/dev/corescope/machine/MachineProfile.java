@@ -146,7 +146,7 @@ public record MachineProfile(
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder();
             for (int i = 0; i < 6; i++) {
-                hex.append(String.format("%02x", digest[i]));
+                hex.append(String.format(Locale.ROOT, "%02x", digest[i]));
             }
             return hex.toString();
         } catch (NoSuchAlgorithmException e) {

@@ -1,14 +1,15 @@
 package dev.corescope.report;
 
-import dev.corescope.store.SummaryFiles;
-import dev.corescope.store.RunDirectory;
-import dev.corescope.store.Json;
+import dev.corescope.analysis.DistributionComparison;
+import dev.corescope.analysis.SizeStats;
+import dev.corescope.analysis.Units;
 import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
 import dev.corescope.experiment.AssessExperiment.Assessment;
 import dev.corescope.experiment.AssessExperiment.Fit;
-import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.experiment.RunSummary;
-import dev.corescope.experiment.SizeStats;
+import dev.corescope.store.Json;
+import dev.corescope.store.RunDirectory;
+import dev.corescope.store.SummaryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -35,8 +36,8 @@ public final class AssessReport {
         for (AlgorithmResult alg : a.algorithms()) {
             for (SizeStats s : alg.sizes()) {
                 sb.append(String.join(",", alg.algorithm(), Long.toString(s.size()), Integer.toString(s.count()),
-                        Integer.toString(s.failed()), d(s.mean()), d(s.sd()), d(s.cv()), d(s.median()), d(s.min()),
-                        d(s.max()), d(s.ciLow()), d(s.ciHigh()), Integer.toString(s.outlierRepeats().size()),
+                        Integer.toString(s.failed()), Units.csv(s.mean()), Units.csv(s.sd()), Units.csv(s.cv()), Units.csv(s.median()), Units.csv(s.min()),
+                        Units.csv(s.max()), Units.csv(s.ciLow()), Units.csv(s.ciHigh()), Integer.toString(s.outlierRepeats().size()),
                         String.join(" ", s.outlierRepeats().stream().map(String::valueOf).toList()))).append('\n');
             }
         }
@@ -47,8 +48,8 @@ public final class AssessReport {
         Table t = new Table("size", "n", "failed", "mean ms", "sd ms", "CV", "median ms", "min ms", "max ms",
                 "95% CI of mean (ms)", "outliers (kept)");
         for (SizeStats s : alg.sizes()) {
-            t.row(s.size(), s.count(), s.failed(), ms(s.mean()), ms(s.sd()), Table.pct(s.cv()), ms(s.median()),
-                    ms(s.min()), ms(s.max()), Double.isFinite(s.ciLow()) ? ms(s.ciLow()) + " .. " + ms(s.ciHigh()) : "-",
+            t.row(s.size(), s.count(), s.failed(), Units.ms(s.mean()), Units.ms(s.sd()), Units.pct(s.cv()), Units.ms(s.median()),
+                    Units.ms(s.min()), Units.ms(s.max()), Double.isFinite(s.ciLow()) ? Units.ms(s.ciLow()) + " .. " + Units.ms(s.ciHigh()) : "-",
                     s.outlierRepeats().size());
         }
         return t;
@@ -60,8 +61,8 @@ public final class AssessReport {
                 "ci95 low ms", "ci95 high ms", "outliers");
         for (AlgorithmResult alg : a.algorithms()) {
             for (SizeStats s : alg.sizes()) {
-                t.row(alg.algorithm(), s.size(), s.count(), s.failed(), ms(s.mean()), ms(s.sd()), ms(s.median()),
-                        ms(s.min()), ms(s.max()), ms(s.ciLow()), ms(s.ciHigh()), s.outlierRepeats().size());
+                t.row(alg.algorithm(), s.size(), s.count(), s.failed(), Units.ms(s.mean()), Units.ms(s.sd()), Units.ms(s.median()),
+                        Units.ms(s.min()), Units.ms(s.max()), Units.ms(s.ciLow()), Units.ms(s.ciHigh()), s.outlierRepeats().size());
             }
         }
         return t;
@@ -75,8 +76,8 @@ public final class AssessReport {
             if (f == null || !f.fitted()) {
                 t.row(alg.algorithm(), f == null ? "-" : f.note(), "-", "-", "-", "-", "-");
             } else {
-                t.row(alg.algorithm(), f.bestModel(), Table.num(f.rSquared(), 4), String.format(Locale.ROOT, "%.4g",
-                        f.constant()), ms(f.intercept()), Table.num(f.powerExponent(), 3), Table.num(f.powerRSquared(), 4));
+                t.row(alg.algorithm(), f.bestModel(), Units.num(f.rSquared(), 4), String.format(Locale.ROOT, "%.4g",
+                        f.constant()), Units.ms(f.intercept()), Units.num(f.powerExponent(), 3), Units.num(f.powerRSquared(), 4));
             }
         }
         return t;
@@ -95,19 +96,5 @@ public final class AssessReport {
             }
         }
         return t;
-    }
-
-    static String ms(double seconds) {
-        if (!Double.isFinite(seconds)) {
-            return "-";
-        }
-        double m = seconds * 1000;
-        double a = Math.abs(m);
-        return a >= 100 ? String.format(Locale.ROOT, "%.1f", m) : a >= 1 ? String.format(Locale.ROOT, "%.3f", m)
-                : String.format(Locale.ROOT, "%.4f", m);
-    }
-
-    private static String d(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
     }
 }

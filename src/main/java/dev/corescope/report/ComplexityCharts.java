@@ -1,8 +1,8 @@
 package dev.corescope.report;
 
+import dev.corescope.analysis.SizeStats;
 import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
 import dev.corescope.experiment.AssessExperiment.Fit;
-import dev.corescope.experiment.SizeStats;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,9 +1,11 @@
 package dev.corescope.report;
 
 import dev.corescope.analysis.LevelSummary;
+import dev.corescope.analysis.Units;
 import dev.corescope.experiment.RunSummary;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 
 /** The human-readable report of a sweep/rounds run: the per-level table, notes, start costs, failures. */
 public final class ConsoleReport {
@@ -19,9 +21,9 @@ public final class ConsoleReport {
         for (LevelSummary l : levels) {
             var p = l.perTask();
             Object[] cells = {l.workers(), l.tasks() + (l.failures() > 0 ? " (" + l.failures() + " failed)" : ""),
-                Table.sec(l.totalSeconds()), Table.sec(p.mean()), Table.sec(p.sd()), Table.pct(p.cv()), Table.sec(p.min()),
-                Table.sec(p.max()), Table.sec(l.cpuPerTask()), Table.sec(l.waitPerTask()), Table.num(l.speedup(), 2),
-                Table.pct(l.efficiency())};
+                Units.sec(l.totalSeconds()), Units.sec(p.mean()), Units.sec(p.sd()), Units.pct(p.cv()), Units.sec(p.min()),
+                Units.sec(p.max()), Units.sec(l.cpuPerTask()), Units.sec(l.waitPerTask()), Units.num(l.speedup(), 2),
+                Units.pct(l.efficiency())};
             if (withExperiment) {
                 Object[] all = new Object[cells.length + 1];
                 all[0] = l.experiment();
@@ -51,7 +53,7 @@ public final class ConsoleReport {
         if ("processes".equals(s.mode()) && !s.workerStartMillis().isEmpty()) {
             double max = s.workerStartMillis().stream().mapToDouble(Double::doubleValue).max().orElse(0);
             double mean = s.workerStartMillis().stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            out.printf("Worker JVMs: %d started in parallel, %.0f ms each on average (slowest %.0f ms); not counted in task times.%n",
+            out.printf(Locale.ROOT, "Worker JVMs: %d started in parallel, %.0f ms each on average (slowest %.0f ms); not counted in task times.%n",
                     s.workerStartMillis().size(), mean, max);
         }
         for (String e : s.events()) {

@@ -3,11 +3,13 @@ package dev.corescope.report;
 import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.Knee;
 import dev.corescope.analysis.LevelVerdict;
+import dev.corescope.analysis.Units;
 import dev.corescope.analysis.UslFit;
-import dev.corescope.experiment.InvestigateExperiment;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.experiment.InvestigateExperiment;
 import dev.corescope.machine.MachineProfile;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -42,7 +44,7 @@ public record InvestigateReport(int threshold, boolean settled, String explanati
         double cpu = rs.stream().mapToDouble(TaskRecord::cpuSeconds).filter(Double::isFinite).average().orElse(Double.NaN);
         double wait = rs.stream().mapToDouble(TaskRecord::waitSeconds).filter(Double::isFinite).average().orElse(Double.NaN);
         return new Level(v.workers(), v.n(), v.mean(), v.sd(), v.median(), v.cv(), v.ratio(), v.ratioLow(),
-                v.ratioHigh(), v.verdict().name().toLowerCase(java.util.Locale.ROOT), v.settled(), cpu, wait,
+                v.ratioHigh(), v.verdict().name().toLowerCase(Locale.ROOT), v.settled(), cpu, wait,
                 v.distribution());
     }
 
@@ -53,10 +55,10 @@ public record InvestigateReport(int threshold, boolean settled, String explanati
         Table t = new Table("workers", "samples", "mean s", "sd s", "CV", "median s", "ratio", "95% CI", "cpu/task s",
                 "wait/task s", "verdict");
         for (Level l : levels) {
-            t.row(l.workers(), l.samples(), Table.sec(l.mean()), Table.sec(l.stddev()), Table.pct(l.cv()),
-                    Table.sec(l.median()), Table.num(l.ratio(), 3),
-                    l.workers() == 1 ? "-" : Table.num(l.ratioLow(), 3) + "-" + Table.num(l.ratioHigh(), 3),
-                    Table.sec(l.cpuMean()), Table.sec(l.waitMean()), l.verdict() + (l.settled() ? "" : " (unsettled)"));
+            t.row(l.workers(), l.samples(), Units.sec(l.mean()), Units.sec(l.stddev()), Units.pct(l.cv()),
+                    Units.sec(l.median()), Units.num(l.ratio(), 3),
+                    l.workers() == 1 ? "-" : Units.num(l.ratioLow(), 3) + "-" + Units.num(l.ratioHigh(), 3),
+                    Units.sec(l.cpuMean()), Units.sec(l.waitMean()), l.verdict() + (l.settled() ? "" : " (unsettled)"));
         }
         return t;
     }
@@ -67,9 +69,9 @@ public record InvestigateReport(int threshold, boolean settled, String explanati
                 "sd ratio [95% CI]", "cpu/task s", "wait/task s", "verdict");
         for (Level l : levels) {
             DistributionComparison d = l.distribution();
-            t.row(l.workers(), l.samples(), Table.pct(l.cv()), d == null ? "-" : d.mean().text(),
-                    d == null ? "-" : d.median().text(), d == null ? "-" : d.sd().text(), Table.sec(l.cpuMean()),
-                    Table.sec(l.waitMean()), l.verdict() + (l.settled() ? "" : " (unsettled)"));
+            t.row(l.workers(), l.samples(), Units.pct(l.cv()), d == null ? "-" : d.mean().text(),
+                    d == null ? "-" : d.median().text(), d == null ? "-" : d.sd().text(), Units.sec(l.cpuMean()),
+                    Units.sec(l.waitMean()), l.verdict() + (l.settled() ? "" : " (unsettled)"));
         }
         return t;
     }

@@ -1,10 +1,10 @@
 package dev.corescope.report;
 
-import dev.corescope.store.Json;
+import dev.corescope.analysis.SizeStats;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.experiment.AssessExperiment;
 import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
-import dev.corescope.experiment.SizeStats;
+import dev.corescope.experiment.AssessExperiment;
+import dev.corescope.store.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

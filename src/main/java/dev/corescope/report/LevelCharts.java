@@ -1,6 +1,7 @@
 package dev.corescope.report;
 
 import dev.corescope.analysis.LevelSummary;
+import dev.corescope.analysis.Units;
 import dev.corescope.experiment.RunSummary;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -60,7 +61,7 @@ public final class LevelCharts {
         }
         if (sequential != null && !sequential.isEmpty()) {
             LevelSummary seq = sequential.get(0);
-            XYSeries line = chart.addSeries(String.format("sequential, %d tasks on 1 worker", seq.tasks()),
+            XYSeries line = chart.addSeries(Units.format("sequential, %d tasks on 1 worker", seq.tasks()),
                     new double[] {1, maxX}, new double[] {seq.totalSeconds(), seq.totalSeconds()});
             line.setMarker(SeriesMarkers.NONE);
             line.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,

@@ -1,9 +1,10 @@
 package dev.corescope.report;
 
-import dev.corescope.store.RecordLog;
-import dev.corescope.store.Json;
 import dev.corescope.analysis.Comparison;
+import dev.corescope.analysis.Units;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.store.Json;
+import dev.corescope.store.RecordLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ public final class RunComparison {
 
     private static Map<String, List<TaskRecord>> group(List<TaskRecord> rs) {
         return rs.stream().collect(Collectors.groupingBy(
-                r -> String.format("%s|%06d|%012d", r.experiment(), r.level(), r.size()), TreeMap::new,
+                r -> Units.format("%s|%06d|%012d", r.experiment(), r.level(), r.size()), TreeMap::new,
                 Collectors.toList()));
     }
 
@@ -93,9 +94,9 @@ public final class RunComparison {
                 "ratio", "95% CI", "verdict");
         for (Row r : rows) {
             Comparison c = r.comparison();
-            t.row(r.experiment(), r.workers(), r.size(), c.nBefore(), c.nAfter(), Table.sec(c.meanBefore()),
-                    Table.sec(c.meanAfter()), Table.num(c.ratio(), 3),
-                    Table.num(c.ciLow(), 3) + "-" + Table.num(c.ciHigh(), 3), c.verdict());
+            t.row(r.experiment(), r.workers(), r.size(), c.nBefore(), c.nAfter(), Units.sec(c.meanBefore()),
+                    Units.sec(c.meanAfter()), Units.num(c.ratio(), 3),
+                    Units.num(c.ciLow(), 3) + "-" + Units.num(c.ciHigh(), 3), c.verdict());
         }
         return t;
     }

@@ -1,11 +1,12 @@
 package dev.corescope.report;
 
-import dev.corescope.store.SummaryFiles;
-import dev.corescope.store.AtomicFile;
-import dev.corescope.store.RunDirectory;
-import dev.corescope.store.Json;
 import dev.corescope.analysis.LevelSummary;
+import dev.corescope.analysis.Units;
 import dev.corescope.experiment.RunSummary;
+import dev.corescope.store.AtomicFile;
+import dev.corescope.store.Json;
+import dev.corescope.store.RunDirectory;
+import dev.corescope.store.SummaryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -41,18 +42,14 @@ public final class SummaryWriter {
         for (LevelSummary l : summary.levels()) {
             var t = l.perTask();
             sb.append(String.join(",", l.experiment(), i(l.workers()), i(l.trials()), i(l.tasks()), i(l.failures()),
-                    d(l.totalSeconds()), d(t.mean()), d(t.sd()), d(t.cv()), d(t.median()), d(t.min()), d(t.max()),
-                    d(t.ciLow()), d(t.ciHigh()), d(l.cpuPerTask()), d(l.waitPerTask()), d(l.throughput()),
-                    d(l.speedup()), d(l.efficiency()))).append('\n');
+                    Units.csv(l.totalSeconds()), Units.csv(t.mean()), Units.csv(t.sd()), Units.csv(t.cv()), Units.csv(t.median()), Units.csv(t.min()), Units.csv(t.max()),
+                    Units.csv(t.ciLow()), Units.csv(t.ciHigh()), Units.csv(l.cpuPerTask()), Units.csv(l.waitPerTask()), Units.csv(l.throughput()),
+                    Units.csv(l.speedup()), Units.csv(l.efficiency()))).append('\n');
         }
         return sb.toString();
     }
 
     private static String i(int v) {
         return Integer.toString(v);
-    }
-
-    private static String d(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
     }
 }

@@ -91,20 +91,4 @@ public final class Table {
         }
         sb.append('\n');
     }
-
-    /** Seconds with 3 decimals below 10 s, or {@code -} when undefined. */
-    public static String sec(double s) {
-        if (!Double.isFinite(s)) {
-            return "-";
-        }
-        return s < 0.01 ? String.format("%.5f", s) : s < 10 ? String.format("%.3f", s) : String.format("%.2f", s);
-    }
-
-    public static String pct(double fraction) {
-        return Double.isFinite(fraction) ? String.format("%.1f%%", fraction * 100) : "-";
-    }
-
-    public static String num(double v, int decimals) {
-        return Double.isFinite(v) ? String.format("%." + decimals + "f", v) : "-";
-    }
 }

@@ -1,6 +1,7 @@
 package dev.corescope.report;
 
 import dev.corescope.analysis.Knee;
+import dev.corescope.analysis.Units;
 import dev.corescope.analysis.UslFit;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -45,7 +46,7 @@ public final class ThresholdCharts {
         low.setShowInLegend(false);
         chart.addSeries("ratio of medians", x, levels.stream().mapToDouble(InvestigateReport.Level::ratio).toArray())
                 .setMarker(SeriesMarkers.CIRCLE);
-        XYSeries tol = chart.addSeries(String.format("tolerance (1 + %.0f%%)", 100 * r.tolerance()),
+        XYSeries tol = chart.addSeries(Units.format("tolerance (1 + %.0f%%)", 100 * r.tolerance()),
                 new double[] {1, Math.max(2, maxX)}, new double[] {1 + r.tolerance(), 1 + r.tolerance()});
         tol.setMarker(SeriesMarkers.NONE);
         tol.setLineStyle(DASHED);
@@ -81,7 +82,7 @@ public final class ThresholdCharts {
                 cx[i] = 1 + (maxX - 1) * i / (n - 1.0);
                 cy[i] = usl.predict(cx[i]);
             }
-            XYSeries curve = chart.addSeries(String.format("USL fit: σ=%.3f κ=%.4f", usl.sigma(), usl.kappa()), cx, cy);
+            XYSeries curve = chart.addSeries(Units.format("USL fit: σ=%.3f κ=%.4f", usl.sigma(), usl.kappa()), cx, cy);
             curve.setMarker(SeriesMarkers.NONE);
             curve.setLineStyle(DASHED);
         }

@@ -1,7 +1,8 @@
 package dev.corescope.report;
 
-import dev.corescope.experiment.TransferExperiment;
+import dev.corescope.analysis.Units;
 import dev.corescope.experiment.TransferExperiment.Cell;
+import dev.corescope.experiment.TransferExperiment;
 import java.awt.Color;
 import java.awt.Font;
 import java.nio.file.Path;
@@ -56,8 +57,8 @@ public final class TransferCharts {
         st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         st.setLegendPosition(Styler.LegendPosition.OutsideE);
-        List<String> x = durations.stream().map(TransferExperiment::fmtDuration).toList();
-        List<String> y = sizes.stream().map(TransferExperiment::fmtBytes).toList();
+        List<String> x = durations.stream().map(Units::duration).toList();
+        List<String> y = sizes.stream().map(Units::bytes).toList();
         List<Number[]> heat = new ArrayList<>();
         for (Cell c : cells) {
             int xi = durations.indexOf(c.durationSeconds());

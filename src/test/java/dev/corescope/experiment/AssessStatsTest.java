@@ -3,6 +3,8 @@ package dev.corescope.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.corescope.analysis.BudgetEstimate;
+import dev.corescope.analysis.SizeStats;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

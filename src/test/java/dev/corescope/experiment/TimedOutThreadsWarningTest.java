@@ -2,6 +2,7 @@ package dev.corescope.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.corescope.analysis.Warnings;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BusyWorkload;
 import dev.corescope.exec.Strategy;

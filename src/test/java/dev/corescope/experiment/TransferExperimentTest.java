@@ -2,6 +2,7 @@ package dev.corescope.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.corescope.analysis.Units;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.experiment.TransferExperiment.Cell;
 import dev.corescope.experiment.TransferExperiment.Overhead;
@@ -85,13 +86,13 @@ class TransferExperimentTest {
 
     @Test
     void unitsPrintPlainly() {
-        assertThat(TransferExperiment.fmtDuration(1e-4)).isEqualTo("100us");
-        assertThat(TransferExperiment.fmtDuration(0.001)).isEqualTo("1ms");
-        assertThat(TransferExperiment.fmtDuration(1.5)).isEqualTo("1.50s");
-        assertThat(TransferExperiment.fmtDuration(0)).isEqualTo("0");
-        assertThat(TransferExperiment.fmtBytes(0)).isEqualTo("0 B");
-        assertThat(TransferExperiment.fmtBytes(1024)).isEqualTo("1 KiB");
-        assertThat(TransferExperiment.fmtBytes(64L << 20)).isEqualTo("64 MiB");
+        assertThat(Units.duration(1e-4)).isEqualTo("100us");
+        assertThat(Units.duration(0.001)).isEqualTo("1ms");
+        assertThat(Units.duration(1.5)).isEqualTo("1.50s");
+        assertThat(Units.duration(0)).isEqualTo("0");
+        assertThat(Units.bytes(0)).isEqualTo("0 B");
+        assertThat(Units.bytes(1024)).isEqualTo("1 KiB");
+        assertThat(Units.bytes(64L << 20)).isEqualTo("64 MiB");
     }
 
     @Test

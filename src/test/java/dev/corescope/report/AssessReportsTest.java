@@ -1,14 +1,14 @@
 package dev.corescope.report;
 
-import dev.corescope.store.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.corescope.analysis.SizeStats;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.experiment.AssessExperiment;
 import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
 import dev.corescope.experiment.AssessExperiment.Assessment;
 import dev.corescope.experiment.AssessExperiment.Fit;
-import dev.corescope.experiment.SizeStats;
+import dev.corescope.experiment.AssessExperiment;
+import dev.corescope.store.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
-package dev.corescope.experiment;
+package dev.corescope.analysis;
 
-import dev.corescope.analysis.ComplexityFit;
-import dev.corescope.analysis.ComplexityResult;
 import java.util.List;
 
 /**

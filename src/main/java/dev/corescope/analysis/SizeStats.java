@@ -1,7 +1,5 @@
-package dev.corescope.experiment;
+package dev.corescope.analysis;
 
-import dev.corescope.analysis.Outliers;
-import dev.corescope.analysis.SampleStats;
 import java.util.Arrays;
 import java.util.List;
 

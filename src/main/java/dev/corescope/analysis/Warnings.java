@@ -1,13 +1,12 @@
-package dev.corescope.experiment;
+package dev.corescope.analysis;
 
-import dev.corescope.analysis.LevelSummary;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.machine.LoadSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Warnings a careful user wants, in the spirit of pyperf's: unstable levels (sd ≥ 10% of the mean),
