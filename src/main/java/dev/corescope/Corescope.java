@@ -3,21 +3,22 @@ package dev.corescope;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.experiment.InvestigateExperiment;
+import dev.corescope.experiment.InvestigateReport;
+import dev.corescope.experiment.InvestigateResult;
+import dev.corescope.experiment.LevelRunResult;
 import dev.corescope.experiment.Limits;
 import dev.corescope.experiment.PlanMemory;
+import dev.corescope.experiment.Progress;
+import dev.corescope.experiment.Results;
 import dev.corescope.experiment.RoundsExperiment;
-import dev.corescope.experiment.RunSummary;
 import dev.corescope.experiment.Session;
 import dev.corescope.experiment.Settings;
 import dev.corescope.experiment.SpinSetup;
 import dev.corescope.experiment.SweepExperiment;
-import dev.corescope.store.ThresholdCache;
-import dev.corescope.report.InvestigateReport;
 import dev.corescope.report.LevelCharts;
-import dev.corescope.experiment.Progress;
-import dev.corescope.store.RunDirectory;
-import dev.corescope.report.SummaryWriter;
 import dev.corescope.report.ThresholdCharts;
+import dev.corescope.store.RunDirectory;
+import dev.corescope.store.ThresholdCache;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ import java.util.List;
  * <pre>{@code
  * InvestigateReport r = Corescope.investigate().mode("threads").tolerance(0.05).run();
  * int workers = r.threshold();
- * RunSummary s = Corescope.sweep().max(4).target(Duration.ofMillis(100)).run();
+ * LevelRunResult s = Corescope.sweep().max(4).target(Duration.ofMillis(100)).run();
  * }</pre>
  * Every run writes its run directory (records, summary, charts) as the command line does.
  */
@@ -88,8 +89,8 @@ public final class Corescope {
 
         Session open(Settings settings, RunDirectory dir) throws IOException {
             return pool != null
-                    ? Session.open(settings, dir, pool, r -> { }, s -> SummaryWriter.write(dir, s))
-                    : Session.open(settings, dir, r -> { }, s -> SummaryWriter.write(dir, s));
+                    ? Session.open(settings, dir, pool, r -> { }, s -> Results.write(dir, s))
+                    : Session.open(settings, dir, r -> { }, s -> Results.write(dir, s));
         }
 
         /** {@code threads} (default) or {@code processes} (worker JVMs). */
@@ -244,7 +245,7 @@ public final class Corescope {
         }
 
         /** The report and the run's summary document. */
-        public record Outcome(InvestigateReport report, RunSummary summary, InvestigateExperiment.Result result) {
+        public record Outcome(InvestigateReport report, InvestigateResult summary, InvestigateExperiment.Result result) {
         }
 
         public Outcome runWithSummary() throws IOException {
@@ -265,8 +266,8 @@ public final class Corescope {
                 p.close();
                 InvestigateReport report = InvestigateReport.of(result, session.batches().stream()
                         .flatMap(b -> b.records().stream()).toList(), dir.path().toString(), settings.mode());
-                RunSummary summary = InvestigateExperiment.summary(session, result, report);
-                SummaryWriter.write(dir, summary);
+                InvestigateResult summary = InvestigateExperiment.summary(session, result, report);
+                Results.write(dir, summary);
                 ThresholdCharts.write(report, dir.path());
                 cacheNote = cache ? store(result, dir, settings.mode(), workload) : "not cached";
                 return new Outcome(report, summary, result);
@@ -329,12 +330,12 @@ public final class Corescope {
             return this;
         }
 
-        public RunSummary run() throws IOException {
+        public LevelRunResult run() throws IOException {
             return runWithBatches().summary();
         }
 
         /** The summary and every batch measured (e.g. for per-member statistics on a cluster). */
-        public record Outcome(RunSummary summary, List<BatchResult> batches) {
+        public record Outcome(LevelRunResult summary, List<BatchResult> batches) {
         }
 
         public Outcome runWithBatches() throws IOException {
@@ -345,11 +346,11 @@ public final class Corescope {
             RunDirectory dir = RunDirectory.create(out, "sweep");
             try (Progress p = progress.open("sweep", (long) n * trials + (sequential ? 1 : 0));
                  Session session = open(settings, dir)) {
-                RunSummary summary = SweepExperiment.run(session,
+                LevelRunResult summary = SweepExperiment.run(session,
                         new SweepExperiment.Config(n, trials, sequential, spin(Duration.ofSeconds(1))), p);
                 p.close();
-                SummaryWriter.write(dir, summary);
-                LevelCharts.write(summary, dir.path(), "sweep (" + summary.mode() + ")");
+                Results.write(dir, summary);
+                LevelCharts.write(summary.measured(), dir.path(), "sweep (" + summary.measured().mode() + ")");
                 return new Outcome(summary, session.batches());
             }
         }
@@ -376,7 +377,7 @@ public final class Corescope {
             return this;
         }
 
-        public RunSummary run() throws IOException {
+        public LevelRunResult run() throws IOException {
             int n = max != null ? max : 2 * Runtime.getRuntime().availableProcessors() + 2;
             Settings settings = settings("rounds");
             checkPlan("rounds: " + repeats + " repeats x " + n + " levels x 2 strategies",
@@ -384,11 +385,12 @@ public final class Corescope {
             RunDirectory dir = RunDirectory.create(out, "rounds");
             try (Progress p = progress.open("rounds", 2L * n);
                  Session session = open(settings, dir)) {
-                RunSummary summary = RoundsExperiment.run(session,
+                LevelRunResult summary = RoundsExperiment.run(session,
                         new RoundsExperiment.Config(repeats, n, spin(Duration.ofSeconds(1))), p);
                 p.close();
-                SummaryWriter.write(dir, summary);
-                LevelCharts.write(summary, dir.path(), repeats + " tasks in rounds vs queue (" + summary.mode() + ")");
+                Results.write(dir, summary);
+                LevelCharts.write(summary.measured(), dir.path(), repeats + " tasks in rounds vs queue ("
+                        + summary.measured().mode() + ")");
                 return summary;
             }
         }

@@ -2,7 +2,7 @@ package dev.corescope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.corescope.report.InvestigateReport;
+import dev.corescope.experiment.InvestigateReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,9 @@ package dev.corescope.cli;
 
 import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.experiment.AssessExperiment;
-import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
+import dev.corescope.experiment.Assessment.AlgorithmResult;
+import dev.corescope.experiment.Progress;
+import dev.corescope.experiment.Results;
 import dev.corescope.experiment.Session;
 import dev.corescope.experiment.Settings;
 import dev.corescope.experiment.WorkerCount;
@@ -12,7 +14,6 @@ import dev.corescope.report.AssessReport;
 import dev.corescope.report.ComplexityCharts;
 import dev.corescope.report.ConsoleReport;
 import dev.corescope.report.JmhJson;
-import dev.corescope.experiment.Progress;
 import dev.corescope.store.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -169,7 +170,7 @@ public final class AssessCommand implements Callable<Integer> {
             progress.close();
             var summary = out.summary();
             var a = out.assessment();
-            AssessReport.write(dir, summary, a);
+            Results.write(dir, summary);
             String title = String.join(", ", algos.stream().map(AssessExperiment.Algo::label).toList())
                     + String.format(Locale.ROOT, ": %d repeats per size on %d %s", repeats, resolved.workers(),
                     "processes".equals(settings.mode()) ? "worker JVMs" : "worker threads");
@@ -188,7 +189,7 @@ public final class AssessCommand implements Callable<Integer> {
             } else {
                 for (AlgorithmResult alg : a.algorithms()) {
                     System.out.printf(Locale.ROOT, "%s — %d tasks on %d %s workers in %.3f s (%.2f tasks/s)%n",
-                            alg.algorithm(), alg.tasks(), alg.workers(), a.mode(), alg.wallSeconds(), alg.throughput());
+                            alg.algorithm(), alg.tasks(), alg.workers(), a.plan().mode(), alg.wallSeconds(), alg.throughput());
                     System.out.print(AssessReport.sizeTable(alg).render());
                     System.out.println();
                 }
@@ -201,10 +202,8 @@ public final class AssessCommand implements Callable<Integer> {
                     System.out.print(AssessReport.checkTable(a).render());
                 }
                 System.out.println();
-                for (AlgorithmResult alg : a.algorithms()) {
-                    System.out.println("Verdict for " + alg.algorithm() + ": " + alg.certification().verdict() + ".");
-                }
-                ConsoleReport.printFooter(System.out, summary);
+                summary.findings().forEach(System.out::println);
+                ConsoleReport.printFooter(System.out, summary.measured(), summary.remarks());
                 if (clusterPool != null) {
                     System.out.println("The per-size statistics above pool the times of " + clusterPool.nodes().size()
                             + " members; per member:");

@@ -2,7 +2,10 @@ package dev.corescope.cli;
 
 import dev.corescope.Corescope;
 import dev.corescope.experiment.InvestigateExperiment;
-import dev.corescope.report.InvestigateReport;
+import dev.corescope.experiment.InvestigateReport;
+import dev.corescope.experiment.InvestigateResult;
+import dev.corescope.report.ConsoleReport;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -88,36 +91,27 @@ public final class InvestigateCommand implements Callable<Integer> {
         var report = outcome.report();
         common.output.htmlIfRequested(java.nio.file.Path.of(report.runDirectory()));
         if (common.output.format() != FormatOption.Format.table) {
-            common.output.print(report, report.table());
+            common.output.print(report, ConsoleReport.investigateTable(report));
         } else {
-            print(report, outcome.result(), outcome.summary().calibration(), investigation.cacheNote());
+            print(outcome.summary(), outcome.result(), investigation.cacheNote());
             outcome.summary().warnings().forEach(w -> System.out.println("Warning: " + w));
         }
         return Output.exitCode(outcome.summary());
     }
 
-    private static void print(InvestigateReport report, InvestigateExperiment.Result r,
-                              dev.corescope.experiment.Calibration calibration, String cacheNote) {
+    /** The machine, the calibration, the levels, the findings (the explanation set apart), the time and the cache. */
+    private static void print(InvestigateResult summary, InvestigateExperiment.Result r, String cacheNote) {
+        InvestigateReport report = summary.analysis();
         System.out.println("Machine");
         r.profile().summaryLines().forEach(l -> System.out.println("  " + l));
-        if (calibration != null) {
-            System.out.println(calibration.describe());
+        if (summary.measured().calibration() != null) {
+            System.out.println(summary.measured().calibration().describe());
         }
-        System.out.print(report.table().render());
-        System.out.printf(Locale.ROOT, "Threshold: %d worker%s%s (tolerance %.0f%%, %s mode)%n", r.threshold(),
-                r.threshold() == 1 ? "" : "s", r.settled() ? "" : " — not fully settled within the sample budget",
-                100 * r.tolerance(), report.mode());
-        if (report.knee() != null) {
-            System.out.printf(Locale.ROOT, "Throughput knee: %d workers (%.1f tasks/s of a %.1f max)%n", report.knee().workers(),
-                    report.knee().throughput(), report.knee().maxThroughput());
-        }
-        if (report.usl() != null) {
-            System.out.printf(Locale.ROOT, "USL fit: σ=%.3f κ=%.4f λ=%.2f tasks/s, predicted peak at %.1f workers (R²=%.3f)%n",
-                    report.usl().sigma(), report.usl().kappa(), report.usl().lambda(), report.usl().peakWorkers(),
-                    report.usl().rSquared());
-        }
+        System.out.print(ConsoleReport.investigateTable(report).render());
+        List<String> findings = summary.findings();
+        findings.subList(0, findings.size() - 1).forEach(System.out::println);
         System.out.println();
-        System.out.println(r.explanation());
+        System.out.println(findings.get(findings.size() - 1));
         System.out.println();
         System.out.printf(Locale.ROOT, "Verdict in %.2f s of measurement; %s%n", r.seconds(), cacheNote);
         System.out.println("run directory: " + report.runDirectory());

@@ -1,16 +1,15 @@
 package dev.corescope.cli;
 
-import dev.corescope.experiment.RunSummary;
+import dev.corescope.experiment.Results;
+import dev.corescope.experiment.RunResult;
 import dev.corescope.store.Json;
 import dev.corescope.store.RunDirectory;
-import dev.corescope.report.SummaryWriter;
 import java.io.PrintStream;
 
 /** Shared command plumbing: progress as a record sink, summary writing, JSON printing, exit codes. */
 final class Output {
     private Output() {
     }
-
 
     static void printJson(PrintStream out, Object document) {
         try {
@@ -20,12 +19,12 @@ final class Output {
         }
     }
 
-    static java.util.function.Consumer<RunSummary> writer(RunDirectory dir) {
-        return s -> SummaryWriter.write(dir, s);
+    static java.util.function.Consumer<RunResult> writer(RunDirectory dir) {
+        return s -> Results.write(dir, s);
     }
 
     /** 0 when every task succeeded, 1 otherwise (the failure summary has been printed). */
-    static int exitCode(RunSummary s) {
+    static int exitCode(RunResult s) {
         if (s.failures() > 0) {
             System.err.println("corescope: " + s.failures() + " task(s) failed; see the failure summary and "
                     + "records.jsonl");

@@ -46,11 +46,11 @@ public final class RoundsCommand implements Callable<Integer> {
         var summary = common.runDirectoryChecked(rounds::run);
         Path dir = Path.of(summary.metadata().runDirectory());
         common.output.htmlIfRequested(dir);
-        var table = ConsoleReport.levelTable(summary.levels(), true);
+        var table = ConsoleReport.levelTable(summary.measured().levels(), true);
         if (common.output.format() != FormatOption.Format.table) {
             common.output.print(summary, table);
         } else {
-            ConsoleReport.printRun(System.out, summary, table, "repeats: " + repeats);
+            ConsoleReport.printRun(System.out, summary, summary.measured(), table, "repeats: " + repeats);
             System.out.println("run directory: " + dir + " (records.jsonl, summary.json, summary.csv, charts)");
         }
         return Output.exitCode(summary);

@@ -53,8 +53,8 @@ public final class RunCommand implements Callable<Integer> {
             if (common.output.format() != FormatOption.Format.table) {
                 common.output.print(outcome.summary(), table);
             } else {
-                if (outcome.summary().calibration() != null) {
-                    System.out.println(outcome.summary().calibration().describe());
+                if (outcome.summary().measured().calibration() != null) {
+                    System.out.println(outcome.summary().measured().calibration().describe());
                 }
                 for (TaskRecord r : outcome.batch().records()) {
                     System.out.printf(Locale.ROOT, "%s (pid %d) took %.3f s%s%n", r.workerId(), r.pid(), r.wallSeconds(),

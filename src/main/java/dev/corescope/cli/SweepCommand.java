@@ -73,11 +73,11 @@ public final class SweepCommand implements Callable<Integer> {
         var outcome = common.runDirectoryChecked(sweep::runWithBatches);
         var summary = outcome.summary();
         common.output.htmlIfRequested(java.nio.file.Path.of(summary.metadata().runDirectory()));
-        var table = ConsoleReport.levelTable(summary.levels(), sequential);
+        var table = ConsoleReport.levelTable(summary.measured().levels(), sequential);
         if (common.output.format() != FormatOption.Format.table) {
             common.output.print(summary, table);
         } else {
-            ConsoleReport.printRun(System.out, summary, table, "trials per level: " + trials);
+            ConsoleReport.printRun(System.out, summary, summary.measured(), table, "trials per level: " + trials);
             if (clusterPool != null) {
                 clusterPool.nodes().forEach(m -> System.out.printf(Locale.ROOT, "member %s: pid %d, threshold %d (%s), clock offset %+.1f us (best round trip %.0f us)%n",
                         m.label(), m.pid(), m.threshold(), m.thresholdSource(), m.clockOffsetNanos() / 1e3,

@@ -1,17 +1,19 @@
 package dev.corescope.cli;
 
+import dev.corescope.analysis.TransferCell;
 import dev.corescope.analysis.Units;
 import dev.corescope.experiment.Limits;
 import dev.corescope.experiment.PlanMemory;
 import dev.corescope.experiment.Progress;
-import dev.corescope.experiment.TransferExperiment.Cell;
+import dev.corescope.experiment.Results;
+import dev.corescope.experiment.Session;
+import dev.corescope.experiment.Settings;
 import dev.corescope.experiment.TransferExperiment;
+import dev.corescope.experiment.TransferResult;
 import dev.corescope.machine.MachineProbe;
 import dev.corescope.report.Table;
 import dev.corescope.report.TransferCharts;
-import dev.corescope.store.Json;
 import dev.corescope.store.RunDirectory;
-import dev.corescope.store.SummaryFiles;
 import dev.corescope.store.ThresholdCache;
 import dev.corescope.workload.WorkloadSpec;
 import java.io.IOException;
@@ -148,12 +150,15 @@ public final class TransferCommand implements Callable<Integer> {
         }
         List<String> cmd = new ArrayList<>(List.of("corescope"));
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());
-        var config = new TransferExperiment.Config(ds, ss, tasks, modes, n, note, cellBudget, seed, taskTimeout,
-                workerJvmOptions);
-        TransferExperiment.Summary summary;
+        var config = new TransferExperiment.Config(ds, ss, tasks, modes, n, note, cellBudget);
+        boolean silent = quiet || output.format() != FormatOption.Format.table;
+        var settings = new Settings("transfer", cmd, "threads", out, taskTimeout, workerJvmOptions, seed, silent);
+        TransferResult summary;
         try (Progress progress = ConsoleProgress.create("transfer", 1L + (long) config.durations().size() * config.sizes().size(),
-                quiet || output.format() != FormatOption.Format.table)) {
-            summary = TransferExperiment.run(dir, cmd, config, progress, s -> write(dir, s));
+                silent);
+             Session session = Session.open(settings, dir, r -> { }, Output.writer(dir))) {
+            summary = TransferExperiment.run(session, config, progress);
+            Results.write(dir, summary);
         }
         List<Path> charts = TransferCharts.write(summary, dir.path());
         output.htmlIfRequested(dir.path());
@@ -164,19 +169,10 @@ public final class TransferCommand implements Callable<Integer> {
         }
         if (summary.failures() > 0) {
             System.err.println("corescope: " + summary.failures() + " task(s) failed; first: "
-                    + (summary.failureReasons().isEmpty() ? "?" : summary.failureReasons().get(0)) + " (see records.jsonl)");
+                    + (summary.remarks().failureReasons().isEmpty() ? "?" : summary.remarks().failureReasons().get(0)) + " (see records.jsonl)");
             return 1;
         }
         return 0;
-    }
-
-    /** summary.json and summary.csv, atomically (a partial one on Ctrl-C never replaces the complete one). */
-    private static void write(RunDirectory dir, TransferExperiment.Summary s) {
-        try {
-            SummaryFiles.write(dir, s.complete(), Json.MAPPER.writeValueAsString(s) + "\n", csv(s));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the summary: " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -194,36 +190,30 @@ public final class TransferCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(TransferExperiment.Summary s, RunDirectory dir, List<Path> charts) {
+    private static void print(TransferResult s, RunDirectory dir, List<Path> charts) {
         for (var c : s.calibrations()) {
             System.out.println(c.description());
         }
-        for (String n : s.notes()) {
+        for (String n : s.remarks().notes()) {
             System.out.println(n);
         }
         System.out.print(table(s).render());
-        System.out.println("(seq/par: wall time of the cell's tasks on 1 thread / on " + s.workers() + " workers; "
+        System.out.println("(seq/par: wall time of the cell's tasks on 1 thread / on " + s.setup().workers() + " workers; "
                 + "overhead columns: mean per task in ms, worker JVMs only except dispatch; "
                 + "GB/s: payload bytes / transfer span)");
-        for (var v : s.verdicts()) {
-            System.out.println();
-            System.out.println(v.mode() + ":");
-            for (String c : v.crossovers()) {
-                System.out.println("  " + c);
-            }
-            System.out.println(v.conclusion());
-        }
-        for (String e : s.events()) {
+        System.out.println();
+        s.findings().forEach(System.out::println);
+        for (String e : s.remarks().events()) {
             System.out.println("event: " + e);
         }
         System.out.println("run directory: " + dir.path() + " (records.jsonl, summary.json, summary.csv, "
                 + charts.size() + " chart files: speedup-<mode>.png/.svg)");
     }
 
-    static Table table(TransferExperiment.Summary s) {
+    static Table table(TransferResult s) {
         Table t = new Table("mode", "work", "result", "tasks", "task ms", "seq s", "par s", "speedup", "dispatch",
                 "serialize", "transfer", "deserialize", "GB/s");
-        for (Cell c : s.cells()) {
+        for (TransferCell c : s.cells()) {
             var o = c.overhead();
             t.row(c.mode(), Units.duration(c.durationSeconds()), Units.bytes(c.sizeBytes()),
                     c.tasks(), Units.num(c.taskMs(), 3), Units.sec(c.sequentialSeconds()), Units.sec(c.parallelSeconds()),
@@ -232,20 +222,6 @@ public final class TransferCommand implements Callable<Integer> {
                     Units.num(c.transferGBps(), 2));
         }
         return t;
-    }
-
-    static String csv(TransferExperiment.Summary s) {
-        StringBuilder sb = new StringBuilder("mode,duration_s,size_bytes,loops,tasks,workers,task_ms,sequential_s,parallel_s,"
-                + "speedup,dispatch_ms,serialize_ms,transfer_ms,deserialize_ms,transfer_gbps,path_gbps,failures\n");
-        for (Cell c : s.cells()) {
-            var o = c.overhead();
-            sb.append(String.join(",", c.mode(), Units.csv(c.durationSeconds()), Long.toString(c.sizeBytes()),
-                    Long.toString(c.loops()), Integer.toString(c.tasks()), Integer.toString(c.workers()), Units.csv(c.taskMs()),
-                    Units.csv(c.sequentialSeconds()), Units.csv(c.parallelSeconds()), Units.csv(c.speedup()), Units.csv(o.dispatchMs()),
-                    Units.csv(o.serializeMs()), Units.csv(o.transferMs()), Units.csv(o.deserializeMs()), Units.csv(c.transferGBps()), Units.csv(c.pathGBps()),
-                    Integer.toString(c.failures()))).append('\n');
-        }
-        return sb.toString();
     }
 
     private CommandLine.ParameterException bad(String message) {

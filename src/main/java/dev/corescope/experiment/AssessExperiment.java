@@ -2,7 +2,6 @@ package dev.corescope.experiment;
 
 import dev.corescope.analysis.BudgetEstimate;
 import dev.corescope.analysis.ComplexityFit;
-import dev.corescope.analysis.ComplexityResult;
 import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.analysis.Units;
@@ -64,77 +63,8 @@ public final class AssessExperiment {
         }
     }
 
-    /** The complexity fit of one algorithm (null fields when fewer than 3 sizes were measured). */
-    public record Fit(String bestModel, double rSquared, double constant, double intercept, double powerExponent,
-                      double powerConstant, double powerRSquared, String note) {
-        static Fit of(ComplexityResult r) {
-            return new Fit(r.best().name(), r.best().rSquared(), r.best().constant(), r.best().intercept(),
-                    r.powerExponent(), r.powerConstant(), r.powerRSquared(), null);
-        }
-
-        public boolean fitted() {
-            return bestModel != null;
-        }
-
-        /** Seconds predicted by the best fixed model. */
-        public double predict(double n) {
-            if (!fitted()) {
-                return Double.NaN;
-            }
-            double f = switch (bestModel) {
-                case "O(n)" -> n;
-                case "O(n log n)" -> n * Math.log(n);
-                case "O(n^2)" -> n * n;
-                default -> n * n * n;
-            };
-            return intercept + constant * f;
-        }
-    }
-
-    /**
-     * One level tried for an algorithm: its tasks, the one-worker controls compared with them, whether
-     * the attempt was stopped early (clearly worse), and the comparison.
-     */
-    public record Attempt(int level, int tasks, int controls, boolean stoppedEarly, DistributionComparison comparison) {
-    }
-
-    /**
-     * The proof attached to an algorithm's numbers: {@code status} (certified, kept not settled, lowered,
-     * not certified, not checked, one worker), the level asked for and the one measured, every attempt,
-     * and the one-line verdict.
-     */
-    public record Certification(String status, int requested, int level, List<Attempt> attempts, String verdict) {
-        public Certification {
-            attempts = List.copyOf(attempts);
-        }
-    }
-
-    /**
-     * @param workers   the level the statistics were measured at
-     * @param speedup   throughput of the run (controls and any abandoned level included) over one worker's,
-     *                  measured on the controls; NaN without controls
-     */
-    public record AlgorithmResult(String algorithm, String workload, int workers, int tasks, int failed,
-                                  double wallSeconds, double throughput, List<SizeStats> sizes, Fit fit,
-                                  Certification certification, int controls, double controlWallSeconds,
-                                  double speedup) {
-    }
-
-    public record Warm(int tasksPerWorker, List<Long> sizes, int failed, String reason) {
-    }
-
-    public record Pin(boolean pinned, List<Integer> cpus, String message, List<String> problems) {
-    }
-
-    /** The experiment-specific part of {@code summary.json}. */
-    public record Assessment(int workers, String workersSource, String mode, int repeats, List<Long> sizes,
-                             String order, long orderSeed, Warm warmup, Pin pinning, String ciMethod,
-                             String checkMethod, BudgetEstimate budget, List<AlgorithmResult> algorithms,
-                             double throughput, double speedup, String speedupNote, JvmActivity coordinatorJvm) {
-    }
-
     /** @param measured the records each algorithm's statistics were computed from, by algorithm label */
-    public record Outcome(RunSummary summary, Assessment assessment, Map<String, List<TaskRecord>> measured) {
+    public record Outcome(AssessResult summary, Assessment assessment, Map<String, List<TaskRecord>> measured) {
     }
 
     /** The plan's estimate exceeds {@code --budget}; the message is the one-line refusal. */
@@ -153,7 +83,12 @@ public final class AssessExperiment {
 
     public static Outcome run(Session session, Config c, Progress progress) {
         String workloads = String.join(", ", c.algorithms().stream().map(Algo::label).toList());
-        session.onInterrupt(() -> Summaries.of(session, workloads, null, false, List.of(), null));
+        session.onInterrupt(() -> {
+            Measured measured = Summaries.partial(session, workloads, null);
+            Metadata m = Summaries.metadata(session);
+            return new AssessResult(Summaries.info(session, false), measured,
+                    Summaries.remarks(session, List.of(), Summaries.warnings(session, measured.levels(), m)), null, m);
+        });
         long base = session.settings().seed();
         long orderSeed = base * 31 + 7;
         var pool = session.pool();
@@ -161,7 +96,7 @@ public final class AssessExperiment {
 
         BudgetEstimate estimate = c.budget() == null ? null : pilot(session, c, base);
 
-        List<AlgorithmResult> results = new ArrayList<>();
+        List<Assessment.AlgorithmResult> results = new ArrayList<>();
         JvmActivity coordinator = new JvmActivity(0, 0, 0);
         Map<String, List<TaskRecord>> measured = new LinkedHashMap<>();
         int[] warmFailed = {0};
@@ -192,16 +127,16 @@ public final class AssessExperiment {
             measured.put(algo.label(), out.measured());
             results.add(analyse(algo, c, out));
         }
-        Warm warm = new Warm(warmTasks[0], c.sizes(), warmFailed[0], c.warmupReason() + "; at least " + c.warmup()
+        Assessment.Warm warm = new Assessment.Warm(warmTasks[0], c.sizes(), warmFailed[0], c.warmupReason() + "; at least " + c.warmup()
                 + " task(s) per worker, then on until two rounds in a row saw no JIT compilation"
                 + (warmQuiet[0] ? "" : " (the JIT was still busy after " + Warmup.EXTRA_ROUNDS + " more rounds)")
                 + "; the coordinator's own per-task code warmed up beforehand (" + coordinatorWarmMillis + " ms)");
-        Pin pin = pin(session, c);
-        double wall = results.stream().mapToDouble(AlgorithmResult::wallSeconds).sum();
-        int tasks = results.stream().mapToInt(AlgorithmResult::tasks).sum();
+        Assessment.Pin pin = pin(session, c);
+        double wall = results.stream().mapToDouble(Assessment.AlgorithmResult::wallSeconds).sum();
+        int tasks = results.stream().mapToInt(Assessment.AlgorithmResult::tasks).sum();
         double throughput = wall > 0 ? tasks / wall : Double.NaN;
-        double singleWall = results.stream().mapToDouble(AlgorithmResult::controlWallSeconds).sum();
-        int singleTasks = results.stream().mapToInt(AlgorithmResult::controls).sum();
+        double singleWall = results.stream().mapToDouble(Assessment.AlgorithmResult::controlWallSeconds).sum();
+        int singleTasks = results.stream().mapToInt(Assessment.AlgorithmResult::controls).sum();
         double speedup = singleWall > 0 && singleTasks > 0 ? throughput / (singleTasks / singleWall) : Double.NaN;
         String speedupNote = Double.isFinite(speedup)
                 ? String.format(Locale.ROOT, "speedup over one worker: %.2fx (throughput %.2f tasks/s, controls, "
@@ -213,24 +148,28 @@ public final class AssessExperiment {
                 + "passes when the 95%% intervals of the mean and median ratios lie within 1 + %.0f%% and the sd "
                 + "ratio is within %.2f (fails when an interval lies beyond)", 100 * ControlPlan.Shares.DEFAULT.baseShare(),
                 100 * ControlPlan.Shares.DEFAULT.extraShare(), 100 * c.criteria().tolerance(), c.criteria().sdLimit());
-        Assessment assessment = new Assessment(c.workers(), c.workersSource(), session.pool().mode(), c.repeats(),
-                c.sizes(), "seeded random order of all (size, repeat) tasks on a shared queue", orderSeed, warm, pin,
-                CI_METHOD, c.check() == Check.NONE ? "not checked (--no-verify)" : checkMethod, estimate, results,
-                throughput, speedup, speedupNote, coordinator);
-        RunSummary s = Summaries.of(session, workloads, null, true, notes(assessment), assessment);
-        return new Outcome(s.withWarnings(withCertificationWarnings(s.warnings(), results)), assessment, measured);
+        Assessment assessment = new Assessment(new Assessment.Plan(c.workers(), c.workersSource(), session.pool().mode(),
+                c.repeats(), c.sizes(), "seeded random order of all (size, repeat) tasks on a shared queue", orderSeed),
+                new Assessment.Method(warm, pin, CI_METHOD, c.check() == Check.NONE ? "not checked (--no-verify)"
+                        : checkMethod, estimate), results, throughput, speedup, speedupNote, coordinator);
+        Measured levels = Summaries.measured(session, workloads, null, true);
+        Metadata m = Summaries.metadata(session);
+        Remarks remarks = Summaries.remarks(session, notes(assessment),
+                withCertificationWarnings(Summaries.warnings(session, levels.levels(), m), results));
+        return new Outcome(new AssessResult(Summaries.info(session, true), levels, remarks, assessment, m), assessment,
+                measured);
     }
 
     /**
      * How the workers were pinned: every worker (thread, or worker JVM) pins itself to its slot's CPU with
      * sched_setaffinity; the problems are the pool's events about pins that failed.
      */
-    private static Pin pin(Session session, Config c) {
+    private static Assessment.Pin pin(Session session, Config c) {
         var cpus = new dev.corescope.exec.pin.CpuAssignment(session.settings().pinCpus());
         List<String> problems = session.pool().events().stream().filter(e -> e.contains("could not") && e.contains("pin"))
                 .toList();
         if (!cpus.pins()) {
-            return new Pin(false, List.of(), "workers not pinned: " + c.pinNote(), problems);
+            return new Assessment.Pin(false, List.of(), "workers not pinned: " + c.pinNote(), problems);
         }
         List<Integer> used = new ArrayList<>();
         for (int i = 0; i < c.workers(); i++) {
@@ -240,14 +179,14 @@ public final class AssessExperiment {
                 ? "each worker JVM pins " + (dev.corescope.exec.pin.PinScope.configured()
                         == dev.corescope.exec.pin.PinScope.WHOLE_JVM ? "all its threads" : "its task thread")
                 : "each worker thread pins itself";
-        return new Pin(true, used, "workers pinned with sched_setaffinity, one CPU per physical core first (" + what
+        return new Assessment.Pin(true, used, "workers pinned with sched_setaffinity, one CPU per physical core first (" + what
                 + "): " + cpus.describe(c.workers()) + "; the one-worker controls run on each of them in turn", problems);
     }
 
     /** A level that failed its check, or was kept unsettled, is a warning: the numbers may be biased. */
-    private static List<String> withCertificationWarnings(List<String> warnings, List<AlgorithmResult> results) {
+    private static List<String> withCertificationWarnings(List<String> warnings, List<Assessment.AlgorithmResult> results) {
         List<String> out = new ArrayList<>(warnings);
-        for (AlgorithmResult r : results) {
+        for (Assessment.AlgorithmResult r : results) {
             String status = r.certification().status();
             if (status.equals(CertifiedRun.Status.FAILED.label) || status.equals(CertifiedRun.Status.KEPT_UNSETTLED.label)) {
                 out.add(r.algorithm() + ": " + r.certification().verdict() + ".");
@@ -303,7 +242,7 @@ public final class AssessExperiment {
         return estimate;
     }
 
-    static AlgorithmResult analyse(Algo algo, Config c, CertifiedRun.Outcome out) {
+    static Assessment.AlgorithmResult analyse(Algo algo, Config c, CertifiedRun.Outcome out) {
         List<SizeStats> stats = new ArrayList<>();
         for (long n : c.sizes()) {
             List<TaskRecord> rs = out.measured().stream().filter(r -> r.size() == n)
@@ -313,13 +252,13 @@ public final class AssessExperiment {
                     ok.stream().mapToInt(r -> AssessTasks.repeatOf(r.taskIndex(), c.repeats())).toArray(),
                     rs.size() - ok.size()));
         }
-        Fit fit;
+        Assessment.Fit fit;
         double[] ns = stats.stream().filter(s -> s.count() > 0).mapToDouble(SizeStats::size).toArray();
         double[] ms = stats.stream().filter(s -> s.count() > 0).mapToDouble(SizeStats::mean).toArray();
         try {
-            fit = Fit.of(ComplexityFit.fit(ns, ms));
+            fit = Assessment.Fit.of(ComplexityFit.fit(ns, ms));
         } catch (IllegalArgumentException e) {
-            fit = new Fit(null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            fit = new Assessment.Fit(null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "no complexity fit: " + e.getMessage());
         }
         int failed = (int) out.measured().stream().filter(r -> !r.ok()).count();
@@ -329,32 +268,32 @@ public final class AssessExperiment {
         double controlWall = out.controlWallSeconds();
         double throughput = wall > 0 ? tasks / wall : Double.NaN;
         double speedup = controls > 0 && controlWall > 0 ? throughput / (controls / controlWall) : Double.NaN;
-        return new AlgorithmResult(algo.label(), algo.spec().text(), out.certification().level(), tasks, failed, wall,
+        return new Assessment.AlgorithmResult(algo.label(), algo.spec().text(), out.certification().level(), tasks, failed, wall,
                 throughput, stats, fit, out.certification(), controls, controlWall, speedup);
     }
 
     private static List<String> notes(Assessment a) {
         List<String> notes = new ArrayList<>();
-        notes.add("workers: " + a.workers() + " (" + a.workersSource() + ")");
+        notes.add("workers: " + a.plan().workers() + " (" + a.plan().workersSource() + ")");
         a.algorithms().forEach(r -> notes.add("check of " + r.algorithm() + ": " + r.certification().verdict()));
-        notes.add("check: " + a.checkMethod());
-        notes.add("pinning: " + a.pinning().message());
-        a.pinning().problems().forEach(p -> notes.add("pinning problem: " + p));
-        notes.add("warm-up: " + a.warmup().tasksPerWorker() + " task(s) per worker per algorithm, sizes "
-                + a.warmup().sizes() + ", not recorded; " + a.warmup().reason());
-        notes.add("order: " + a.order() + " (order seed " + a.orderSeed() + "); inputs seeded per (size, repeat)");
-        notes.add("95% CI: " + a.ciMethod() + "; outliers: Tukey fences (1.5 IQR), flagged and kept");
+        notes.add("check: " + a.method().checkMethod());
+        notes.add("pinning: " + a.method().pinning().message());
+        a.method().pinning().problems().forEach(p -> notes.add("pinning problem: " + p));
+        notes.add("warm-up: " + a.method().warmup().tasksPerWorker() + " task(s) per worker per algorithm, sizes "
+                + a.method().warmup().sizes() + ", not recorded; " + a.method().warmup().reason());
+        notes.add("order: " + a.plan().order() + " (order seed " + a.plan().orderSeed() + "); inputs seeded per (size, repeat)");
+        notes.add("95% CI: " + a.method().ciMethod() + "; outliers: Tukey fences (1.5 IQR), flagged and kept");
         notes.add(String.format(Locale.ROOT, "assessment throughput: %.2f tasks/s on %d workers", a.throughput(),
-                a.workers()));
+                a.plan().workers()));
         notes.add(a.speedupNote());
         if (a.coordinatorJvm() != null && a.coordinatorJvm().jitMillis() >= 0) {
             notes.add(String.format(Locale.ROOT, "the coordinator's JVM while tasks ran: %d ms of JIT compilation, %d GC(s) "
                     + "(%d ms)%s", a.coordinatorJvm().jitMillis(), a.coordinatorJvm().gcCount(), a.coordinatorJvm().gcMillis(),
-                    "threads".equals(a.mode()) ? ", the workers' compilations included (threads share this JVM)" : ""));
+                    "threads".equals(a.plan().mode()) ? ", the workers' compilations included (threads share this JVM)" : ""));
         }
-        if (a.budget() != null) {
+        if (a.method().budget() != null) {
             notes.add(String.format(Locale.ROOT, "budget: estimated %s from the pilot (t ∝ n^%.2f)",
-                    Units.human(a.budget().seconds()), a.budget().exponent()));
+                    Units.human(a.method().budget().seconds()), a.method().budget().exponent()));
         }
         return notes;
     }

@@ -1,7 +1,7 @@
 package dev.corescope.experiment;
 
-import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.DistributionComparison.Criteria;
+import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.Verdict;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
@@ -57,7 +57,7 @@ final class CertifiedRun {
     }
 
     /** The run: final level, its records and the controls, and every attempt. */
-    record Outcome(AssessExperiment.Certification certification, List<TaskRecord> measured, List<TaskRecord> controls,
+    record Outcome(Assessment.Certification certification, List<TaskRecord> measured, List<TaskRecord> controls,
                    double wallSeconds, double controlWallSeconds, JvmActivity coordinator) {
     }
 
@@ -66,7 +66,7 @@ final class CertifiedRun {
     private final IntConsumer warmUp;
     private final Runnable quiet;
     private final List<TaskRecord> controls = new ArrayList<>();
-    private final List<AssessExperiment.Attempt> attempts = new ArrayList<>();
+    private final List<Assessment.Attempt> attempts = new ArrayList<>();
     private double wall;
     /** This JVM's GC and JIT while batches ran (not during the checks between them). */
     private JvmActivity coordinator = new JvmActivity(0, 0, 0);
@@ -148,7 +148,7 @@ final class CertifiedRun {
         }
         // stopped early: WORSE at 99% is WORSE at 95% too (same resamples, a narrower interval)
         DistributionComparison cmp = compare(measured, spec.criteria()).decided(spec.criteria());
-        attempts.add(new AssessExperiment.Attempt(level, ok(measured).size(), ok(controls).size(), stoppedEarly, cmp));
+        attempts.add(new Assessment.Attempt(level, ok(measured).size(), ok(controls).size(), stoppedEarly, cmp));
         return new Attempt(measured, cmp);
     }
 
@@ -209,13 +209,13 @@ final class CertifiedRun {
     }
 
     private Outcome outcome(Status status, int requested, int level, List<TaskRecord> measured) {
-        return new Outcome(new AssessExperiment.Certification(status.label, requested, level, List.copyOf(attempts),
+        return new Outcome(new Assessment.Certification(status.label, requested, level, List.copyOf(attempts),
                 verdict(status, requested, level)), measured, List.copyOf(controls), wall, controlWall, coordinator);
     }
 
     /** The one-line verdict, e.g. "2 workers, certified: mean ×1.01 [0.99, 1.03], sd ×1.10 against 1 worker". */
     private String verdict(Status status, int requested, int level) {
-        AssessExperiment.Attempt last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+        Assessment.Attempt last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
         String against = last == null ? "" : evidence(last);
         return switch (status) {
             case CERTIFIED -> workers(level) + ", certified: " + against;
@@ -231,7 +231,7 @@ final class CertifiedRun {
         };
     }
 
-    private static String evidence(AssessExperiment.Attempt a) {
+    private static String evidence(Assessment.Attempt a) {
         DistributionComparison c = a.comparison();
         return String.format(Locale.ROOT, "mean %s, median %s, sd %s against 1 worker (%d tasks, %d one-worker controls)",
                 c.mean().text(), c.median().text(), c.sd().text(), a.tasks(), a.controls());

@@ -5,7 +5,6 @@ import dev.corescope.analysis.Explanation;
 import dev.corescope.analysis.LevelSample;
 import dev.corescope.analysis.ThresholdDetector;
 import dev.corescope.analysis.ThresholdResult;
-import dev.corescope.analysis.Warnings;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.Strategy;
@@ -97,15 +96,23 @@ public final class InvestigateExperiment {
                          String workload, Calibration calibration) {
     }
 
-    /** The run's summary, with {@code report} (what the user is shown) as its analysis. */
-    public static RunSummary summary(Session session, Result result, Object report) {
-        RunSummary s = Summaries.of(session, result.workload(), result.calibration(), true, List.of(result.explanation()),
-                report);
+    /** The run's result, with {@code report} (what the user is shown) as its analysis. */
+    public static InvestigateResult summary(Session session, Result result, InvestigateReport report) {
+        Measured measured = Summaries.measured(session, result.workload(), result.calibration(), true);
+        Metadata m = Summaries.metadata(session);
         // levels above the threshold are expected to be slow and noisy: warn only about the ones that count
-        var clean = s.levels().stream().filter(l -> l.workers() <= result.threshold()).toList();
-        var m = s.metadata();
-        return s.withWarnings(Summaries.warnings(session, Warnings.of(clean, m.loadAtStart(), m.loadAtEnd(),
-                Runtime.getRuntime().availableProcessors())));
+        var clean = measured.levels().stream().filter(l -> l.workers() <= result.threshold()).toList();
+        Remarks remarks = Summaries.remarks(session, List.of(result.explanation()),
+                Summaries.warnings(session, clean, m, Runtime.getRuntime().availableProcessors()));
+        return new InvestigateResult(Summaries.info(session, true), measured, remarks, report, m);
+    }
+
+    /** The partial result of an interrupted run: its levels so far, no verdict. */
+    private static InvestigateResult partial(Session session, SpinSetup.Prepared p) {
+        Measured measured = Summaries.partial(session, p.spec().text(), p.calibration());
+        Metadata m = Summaries.metadata(session);
+        return new InvestigateResult(Summaries.info(session, false), measured,
+                Summaries.remarks(session, List.of(), Summaries.warnings(session, measured.levels(), m)), null, m);
     }
 
     public static Result run(Session session, Config c, CompletableFuture<MachineProfile> profileFuture,
@@ -123,7 +130,7 @@ public final class InvestigateExperiment {
         if (c.subject() instanceof UserWorkload w) {
             detector = detector.judgingDistributions(w.sdLimit());
         }
-        session.onInterrupt(() -> Summaries.of(session, p.spec().text(), p.calibration(), false, List.of(), null));
+        session.onInterrupt(() -> partial(session, p));
 
         search.measure(1, c.minSamples());
         if (c.full()) {

@@ -1,5 +1,6 @@
 package dev.corescope.experiment;
 
+import dev.corescope.analysis.LevelSummary;
 import dev.corescope.analysis.Units;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.Strategy;
@@ -18,7 +19,7 @@ public final class RoundsExperiment {
     public record Config(int repeats, int max, SpinSetup spin) {
     }
 
-    public static RunSummary run(Session session, Config c, Progress progress) {
+    public static LevelRunResult run(Session session, Config c, Progress progress) {
         SpinSetup.Prepared p = c.spin().prepare(session, c.max());
         session.onInterrupt(() -> summary(session, p, false));
         for (int level = 1; level <= c.max(); level++) {
@@ -31,15 +32,15 @@ public final class RoundsExperiment {
         return summary(session, p, true);
     }
 
-    static RunSummary summary(Session session, SpinSetup.Prepared p, boolean complete) {
-        RunSummary s = Summaries.of(session, p.spec().text(), p.calibration(), complete, List.of(), null);
-        return s.withNotes(notes(s));
+    static LevelRunResult summary(Session session, SpinSetup.Prepared p, boolean complete) {
+        LevelRunResult s = Summaries.levelRun(session, p.spec().text(), p.calibration(), complete, List.of());
+        return s.withRemarks(s.remarks().withNotes(notes(s.measured().levels())));
     }
 
-    private static List<String> notes(RunSummary s) {
+    private static List<String> notes(List<LevelSummary> levels) {
         List<String> notes = new ArrayList<>();
-        var rounds = s.levels().stream().filter(l -> l.experiment().equals(Strategy.ROUNDS.label())).toList();
-        var queue = s.levels().stream().filter(l -> l.experiment().equals(Strategy.QUEUE.label())).toList();
+        var rounds = levels.stream().filter(l -> l.experiment().equals(Strategy.ROUNDS.label())).toList();
+        var queue = levels.stream().filter(l -> l.experiment().equals(Strategy.QUEUE.label())).toList();
         if (rounds.isEmpty()) {
             return notes;
         }

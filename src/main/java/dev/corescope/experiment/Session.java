@@ -9,6 +9,8 @@ import dev.corescope.exec.RunClock;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.ThreadWorkerPool;
 import dev.corescope.exec.WorkerPool;
+import dev.corescope.machine.MachineProbe;
+import dev.corescope.machine.MachineProfile;
 import dev.corescope.store.RecordLog;
 import dev.corescope.store.RunDirectory;
 import java.io.IOException;
@@ -17,12 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import dev.corescope.machine.MachineProbe;
-import dev.corescope.machine.MachineProfile;
 import java.util.function.Supplier;
 
 /**
@@ -38,8 +40,11 @@ public final class Session implements AutoCloseable {
     private final RunDirectory dir;
     private final RecordLog log;
     private final WorkerPool pool;
+    /** Pools of other worker modes, started on demand ({@link #pool(String)}); guarded by itself. */
+    private final Map<String, WorkerPool> otherPools = new LinkedHashMap<>();
+    private final Map<WorkerPool, BatchRunner> runners = new ConcurrentHashMap<>();
+    private final RecordSink sink;
     private final RunClock clock = new RunClock();
-    private final BatchRunner runner;
     private final List<BatchResult> batches = Collections.synchronizedList(new ArrayList<>());
     /** Batches being run, by (experiment, level, trial): their records so far. Guarded by {@code batches}. */
     private final Map<String, InFlight> running = new HashMap<>();
@@ -47,20 +52,20 @@ public final class Session implements AutoCloseable {
     private final Instant started = Instant.now();
     private volatile CompletableFuture<MachineProfile> profile = CompletableFuture.supplyAsync(Session::probeQuietly);
     private final Thread shutdownHook;
-    private volatile Supplier<RunSummary> partialSummary;
-    private final Consumer<RunSummary> summaryWriter;
+    private volatile Supplier<? extends RunResult> partialSummary;
+    private final Consumer<RunResult> summaryWriter;
     private volatile boolean closed;
     /** The JVM exits on an error (already reported in one line): shutdown hooks keep data but say nothing. */
     private static volatile boolean exitingOnError;
 
     private Session(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
-                    Consumer<RunSummary> summaryWriter) throws IOException {
+                    Consumer<RunResult> summaryWriter) throws IOException {
         this.settings = settings;
         this.summaryWriter = summaryWriter;
         this.dir = dir;
         this.log = new RecordLog(dir.records());
         this.pool = pool;
-        RecordSink sink = log.andThen(r -> {
+        this.sink = log.andThen(r -> {
             if (!r.ok()) {
                 failures.add(r);
             }
@@ -72,7 +77,6 @@ public final class Session implements AutoCloseable {
                 }
             }
         }).andThen(progress);
-        this.runner = new BatchRunner(pool, clock, sink, dir.runId());
         this.shutdownHook = new Thread(this::interrupted, "corescope-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -81,17 +85,21 @@ public final class Session implements AutoCloseable {
      * @param summaryWriter writes a summary (used for the partial summary on Ctrl-C)
      */
     public static Session open(Settings settings, RunDirectory dir, RecordSink progress,
-                               Consumer<RunSummary> summaryWriter) throws IOException {
-        WorkerPool pool = "processes".equals(settings.mode())
+                               Consumer<RunResult> summaryWriter) throws IOException {
+        return new Session(settings, dir, localPool(settings, settings.mode(), dir), progress, summaryWriter);
+    }
+
+    /** Workers of {@code mode} on this machine, as the settings say (task timeout, worker-JVM options, CPUs). */
+    private static WorkerPool localPool(Settings settings, String mode, RunDirectory dir) {
+        return "processes".equals(mode)
                 ? new ProcessWorkerPool(settings.taskTimeout(), workerOptions(settings), dir.file("workers.log"))
                         .pinnedTo(new dev.corescope.exec.pin.CpuAssignment(settings.pinCpus()))
                 : new ThreadWorkerPool(settings.taskTimeout(), new dev.corescope.exec.pin.CpuAssignment(settings.pinCpus()));
-        return new Session(settings, dir, pool, progress, summaryWriter);
     }
 
     /** A session on a given pool (e.g. a fake one in tests, or a cluster). */
     public static Session open(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
-                               Consumer<RunSummary> summaryWriter) throws IOException {
+                               Consumer<RunResult> summaryWriter) throws IOException {
         return new Session(settings, dir, pool, progress, summaryWriter);
     }
 
@@ -101,7 +109,17 @@ public final class Session implements AutoCloseable {
         return all;
     }
 
+    /** Runs a batch on the session's pool; its records are on disk when it returns. */
     public BatchResult run(BatchPlan plan) {
+        return run(pool, plan);
+    }
+
+    /** Runs a batch on one of the session's pools ({@link #pool()} or {@link #pool(String)}). */
+    public BatchResult run(WorkerPool on, BatchPlan plan) {
+        if (on != pool && !ownPools().contains(on)) {
+            throw new IllegalArgumentException("not a pool of this session: " + on.mode());
+        }
+        BatchRunner runner = runners.computeIfAbsent(on, p -> new BatchRunner(p, clock, sink, dir.runId()));
         String key = key(plan.experiment(), plan.level(), plan.trial());
         long start = clock.now();
         synchronized (batches) {
@@ -183,7 +201,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** Tells the session how to summarise what finished if the run is interrupted. */
-    public void onInterrupt(Supplier<RunSummary> summary) {
+    public void onInterrupt(Supplier<? extends RunResult> summary) {
         this.partialSummary = summary;
     }
 
@@ -192,10 +210,10 @@ public final class Session implements AutoCloseable {
             return;
         }
         interruptedBySignal = !exitingOnError;
-        pool.close();
+        closePools();
         try {
-            Supplier<RunSummary> s = partialSummary;
-            Consumer<RunSummary> w = summaryWriter;
+            Supplier<? extends RunResult> s = partialSummary;
+            Consumer<RunResult> w = summaryWriter;
             if (s != null && w != null) {
                 w.accept(s.get());
             }
@@ -245,6 +263,41 @@ public final class Session implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * The session's workers of {@code mode}: its own pool when it is of that mode, else a local pool of
+     * that mode started now (once) with the same settings, owned by the session: closed with it, and on
+     * Ctrl-C, its events in {@link #events()}.
+     */
+    public WorkerPool pool(String mode) {
+        if (mode.equals(pool.mode())) {
+            return pool;
+        }
+        synchronized (otherPools) {
+            if (closed) {
+                throw new IllegalStateException("the session is closed");
+            }
+            return otherPools.computeIfAbsent(mode, m -> localPool(settings, m, dir));
+        }
+    }
+
+    private List<WorkerPool> ownPools() {
+        synchronized (otherPools) {
+            return List.copyOf(otherPools.values());
+        }
+    }
+
+    /** The events of every pool of the session (replacements, abandoned threads), its own pool's first. */
+    public List<String> events() {
+        List<String> all = new ArrayList<>(pool.events());
+        ownPools().forEach(p -> all.addAll(p.events()));
+        return all;
+    }
+
+    private void closePools() {
+        pool.close();
+        ownPools().forEach(WorkerPool::close);
+    }
+
     public RunDirectory dir() {
         return dir;
     }
@@ -290,7 +343,7 @@ public final class Session implements AutoCloseable {
             return;
         }
         closed = true;
-        pool.close();
+        closePools();
         try {
             log.close();
         } catch (IOException e) {

@@ -12,34 +12,63 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds a {@link RunSummary} from what a session has measured so far. */
+/** The parts of a {@link RunResult} that come from the session itself: what ran, what it measured, what went wrong. */
 final class Summaries {
     private Summaries() {
     }
 
-    static RunSummary of(Session s, String workload, Calibration calibration, boolean complete, List<String> notes,
-                         Object analysis) {
-        List<TaskRecord> failed = s.failures();
-        // a partial summary also counts the batch that was running when the run was interrupted
+    static RunInfo info(Session s, boolean complete) {
+        return new RunInfo(s.dir().runId(), s.settings().command(), s.settings().commandLine(), s.started().toString(),
+                Instant.now().toString(), complete);
+    }
+
+    /** The session's levels: every batch, or with {@code complete} false also what the running batch recorded. */
+    static Measured measured(Session s, String workload, Calibration calibration, boolean complete) {
         List<LevelSummary> levels = LevelAggregator.summarize(complete ? s.batches() : s.batchesSoFar());
+        return new Measured(s.pool().mode(), workload, calibration,
+                s.pool().startCosts().stream().map(n -> n / 1e6).toList(), levels);
+    }
+
+    /** The version, run directory, profile and the load at the start (the profile's) and now. */
+    static Metadata metadata(Session s) {
         LoadSnapshot end = LoadSnapshot.read(ProcFs.real());
         MachineProfile profile = s.profile();
         LoadSnapshot start = profile == null ? null : profile.loadAtStart();
-        int cpus = profile == null ? Runtime.getRuntime().availableProcessors() : (int) Math.ceil(profile.effectiveCpus());
-        return new RunSummary(s.dir().runId(), s.settings().command(), s.settings().commandLine(), s.pool().mode(),
-                workload, calibration, s.started().toString(), Instant.now().toString(), complete,
-                s.pool().startCosts().stream().map(n -> n / 1e6).toList(),
-                levels, failed.size(),
-                failed.stream().limit(20).map(r -> r.workerId() + " task " + r.taskIndex() + " (level " + r.level()
-                        + "): " + r.status() + " — " + r.error()).toList(),
-                s.pool().events(), notes, analysis, new Metadata(Version.current(), s.dir().path().toString(), profile, start, end),
-                warnings(s, Warnings.of(levels, start, end, cpus)));
+        return new Metadata(Version.current(), s.dir().path().toString(), profile, start, end);
     }
 
-    /** {@code levelWarnings} and the timed-out-thread warnings of the session's pool. */
-    static List<String> warnings(Session s, List<String> levelWarnings) {
-        List<String> all = new ArrayList<>(levelWarnings);
+    /** Failures (the first 20 reasons), the pools' events, {@code notes} and {@code warnings}. */
+    static Remarks remarks(Session s, List<String> notes, List<String> warnings) {
+        List<TaskRecord> failed = s.failures();
+        return new Remarks(failed.size(), failed.stream().limit(20).map(r -> r.workerId() + " task " + r.taskIndex()
+                + " (level " + r.level() + "): " + r.status() + " — " + r.error()).toList(), s.events(), notes,
+                warnings);
+    }
+
+    /** The warnings about {@code levels} and the load, and those of the timed-out threads of the session's pools. */
+    static List<String> warnings(Session s, List<LevelSummary> levels, Metadata m) {
+        MachineProfile profile = m.profile();
+        return warnings(s, levels, m, profile == null ? Runtime.getRuntime().availableProcessors()
+                : (int) Math.ceil(profile.effectiveCpus()));
+    }
+
+    /** The same, judging the load against {@code cpus}. */
+    static List<String> warnings(Session s, List<LevelSummary> levels, Metadata m, int cpus) {
+        List<String> all = new ArrayList<>(Warnings.of(levels, m.loadAtStart(), m.loadAtEnd(), cpus));
         all.addAll(Warnings.timedOutThreads(s.pool().mode(), s.failures(), s.pool().abandonedThreads()));
         return all;
+    }
+
+    /** A level run's result: what the session measured, with {@code notes}. */
+    static LevelRunResult levelRun(Session s, String workload, Calibration calibration, boolean complete,
+                                   List<String> notes) {
+        Measured measured = measured(s, workload, calibration, complete);
+        Metadata m = metadata(s);
+        return new LevelRunResult(info(s, complete), measured, remarks(s, notes, warnings(s, measured.levels(), m)), m);
+    }
+
+    /** An investigate or assess result interrupted before its analysis: what the session measured. */
+    static Measured partial(Session s, String workload, Calibration calibration) {
+        return measured(s, workload, calibration, false);
     }
 }

@@ -9,6 +9,16 @@ import java.util.Locale;
  * source} names where the figure came from (null when unknown).
  */
 public record CpuQuota(double cpus, long quotaMicros, long periodMicros, String source) {
+    /**
+     * A {@code cpus} that is NaN next to a quota that was read is restored from the other fields: JSON
+     * writes +Infinity (no limit) as null, read back as NaN. A source means the cgroup was read.
+     */
+    public CpuQuota {
+        if (Double.isNaN(cpus) && source != null) {
+            cpus = quotaMicros > 0 && periodMicros > 0 ? (double) quotaMicros / periodMicros
+                    : quotaMicros < 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        }
+    }
 
     /** No quota could be read. */
     public static CpuQuota unknown() {

@@ -3,45 +3,14 @@ package dev.corescope.report;
 import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.analysis.Units;
-import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
-import dev.corescope.experiment.AssessExperiment.Assessment;
-import dev.corescope.experiment.AssessExperiment.Fit;
-import dev.corescope.experiment.RunSummary;
-import dev.corescope.store.Json;
-import dev.corescope.store.RunDirectory;
-import dev.corescope.store.SummaryFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.corescope.experiment.Assessment.AlgorithmResult;
+import dev.corescope.experiment.Assessment.Fit;
+import dev.corescope.experiment.Assessment;
 import java.util.Locale;
 
-/** Console tables and the {@code summary.json}/{@code summary.csv} of an assessment. */
+/** The console tables of an assessment. */
 public final class AssessReport {
-    public static final String CSV_HEADER = "algorithm,size,count,failed,mean_s,sd_s,cv,median_s,min_s,max_s,"
-            + "ci95_low_s,ci95_high_s,outliers,outlier_repeats";
-
     private AssessReport() {
-    }
-
-    /** {@code summary.json}: the whole run summary with the assessment; {@code summary.csv}: one row per (algorithm, size). */
-    public static void write(RunDirectory dir, RunSummary summary, Assessment a) {
-        try {
-            SummaryFiles.write(dir, summary.complete(), Json.MAPPER.writeValueAsString(summary) + "\n", csv(a));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the summary in " + dir.path() + ": " + e.getMessage(), e);
-        }
-    }
-
-    public static String csv(Assessment a) {
-        StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
-        for (AlgorithmResult alg : a.algorithms()) {
-            for (SizeStats s : alg.sizes()) {
-                sb.append(String.join(",", alg.algorithm(), Long.toString(s.size()), Integer.toString(s.count()),
-                        Integer.toString(s.failed()), Units.csv(s.mean()), Units.csv(s.sd()), Units.csv(s.cv()), Units.csv(s.median()), Units.csv(s.min()),
-                        Units.csv(s.max()), Units.csv(s.ciLow()), Units.csv(s.ciHigh()), Integer.toString(s.outlierRepeats().size()),
-                        String.join(" ", s.outlierRepeats().stream().map(String::valueOf).toList()))).append('\n');
-            }
-        }
-        return sb.toString();
     }
 
     public static Table sizeTable(AlgorithmResult alg) {

@@ -1,8 +1,8 @@
 package dev.corescope.report;
 
 import dev.corescope.analysis.SizeStats;
-import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
-import dev.corescope.experiment.AssessExperiment.Fit;
+import dev.corescope.experiment.Assessment.AlgorithmResult;
+import dev.corescope.experiment.Assessment.Fit;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,13 +1,17 @@
 package dev.corescope.report;
 
+import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.LevelSummary;
 import dev.corescope.analysis.Units;
-import dev.corescope.experiment.RunSummary;
+import dev.corescope.experiment.InvestigateReport;
+import dev.corescope.experiment.Measured;
+import dev.corescope.experiment.Remarks;
+import dev.corescope.experiment.RunResult;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
-/** The human-readable report of a sweep/rounds run: the per-level table, notes, start costs, failures. */
+/** The console tables of level runs and investigations, and the footer every command prints. */
 public final class ConsoleReport {
     private ConsoleReport() {
     }
@@ -37,17 +41,18 @@ public final class ConsoleReport {
     }
 
     /** The text report of a level run: calibration, what ran, the table, then {@link #printFooter}. */
-    public static void printRun(PrintStream out, RunSummary s, Table table, String detail) {
+    public static void printRun(PrintStream out, RunResult r, Measured s, Table table, String detail) {
         if (s.calibration() != null) {
             out.println(s.calibration().describe());
         }
         out.println("workload: " + s.workload() + ", mode: " + s.mode() + ", " + detail);
         out.print(table.render());
-        printFooter(out, s);
+        printFooter(out, s, r.remarks());
     }
 
-    public static void printFooter(PrintStream out, RunSummary s) {
-        for (String note : s.notes()) {
+    /** The notes, the worker JVMs' start costs, the pools' events, the warnings and the failures. */
+    public static void printFooter(PrintStream out, Measured s, Remarks remarks) {
+        for (String note : remarks.notes()) {
             out.println(note);
         }
         if ("processes".equals(s.mode()) && !s.workerStartMillis().isEmpty()) {
@@ -56,15 +61,42 @@ public final class ConsoleReport {
             out.printf(Locale.ROOT, "Worker JVMs: %d started in parallel, %.0f ms each on average (slowest %.0f ms); not counted in task times.%n",
                     s.workerStartMillis().size(), mean, max);
         }
-        for (String e : s.events()) {
+        for (String e : remarks.events()) {
             out.println("Event: " + e);
         }
-        if (s.warnings() != null) {
-            s.warnings().forEach(w -> out.println("Warning: " + w));
+        remarks.warnings().forEach(w -> out.println("Warning: " + w));
+        if (remarks.failures() > 0) {
+            out.println(remarks.failures() + " task(s) failed:");
+            remarks.failureReasons().forEach(f -> out.println("  " + f));
         }
-        if (s.failures() > 0) {
-            out.println(s.failures() + " task(s) failed:");
-            s.failureReasons().forEach(r -> out.println("  " + r));
+    }
+
+    /** The levels of an investigation: ratios of medians to one worker, or for a workload its three ratios. */
+    public static Table investigateTable(InvestigateReport r) {
+        if (r.levels().stream().anyMatch(l -> l.distribution() != null)) {
+            return distributionTable(r);
         }
+        Table t = new Table("workers", "samples", "mean s", "sd s", "CV", "median s", "ratio", "95% CI", "cpu/task s",
+                "wait/task s", "verdict");
+        for (InvestigateReport.Level l : r.levels()) {
+            t.row(l.workers(), l.samples(), Units.sec(l.mean()), Units.sec(l.stddev()), Units.pct(l.cv()),
+                    Units.sec(l.median()), Units.num(l.ratio(), 3),
+                    l.workers() == 1 ? "-" : Units.num(l.ratioLow(), 3) + "-" + Units.num(l.ratioHigh(), 3),
+                    Units.sec(l.cpuMean()), Units.sec(l.waitMean()), l.verdict() + (l.settled() ? "" : " (unsettled)"));
+        }
+        return t;
+    }
+
+    /** A workload's levels: times relative to one worker at the same size, and the three ratios. */
+    private static Table distributionTable(InvestigateReport r) {
+        Table t = new Table("workers", "samples", "CV", "mean ratio [95% CI]", "median ratio [95% CI]",
+                "sd ratio [95% CI]", "cpu/task s", "wait/task s", "verdict");
+        for (InvestigateReport.Level l : r.levels()) {
+            DistributionComparison d = l.distribution();
+            t.row(l.workers(), l.samples(), Units.pct(l.cv()), d == null ? "-" : d.mean().text(),
+                    d == null ? "-" : d.median().text(), d == null ? "-" : d.sd().text(), Units.sec(l.cpuMean()),
+                    Units.sec(l.waitMean()), l.verdict() + (l.settled() ? "" : " (unsettled)"));
+        }
+        return t;
     }
 }

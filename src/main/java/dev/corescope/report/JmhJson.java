@@ -2,8 +2,8 @@ package dev.corescope.report;
 
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
-import dev.corescope.experiment.AssessExperiment;
+import dev.corescope.experiment.Assessment.AlgorithmResult;
+import dev.corescope.experiment.Assessment;
 import dev.corescope.store.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ public final class JmhJson {
     private JmhJson() {
     }
 
-    public static void write(Path file, AssessExperiment.Assessment a, Map<String, List<TaskRecord>> measured)
+    public static void write(Path file, Assessment a, Map<String, List<TaskRecord>> measured)
             throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
@@ -40,7 +40,7 @@ public final class JmhJson {
     }
 
     /** @param measured the records each algorithm's statistics came from, by algorithm */
-    public static List<Map<String, Object>> document(AssessExperiment.Assessment a,
+    public static List<Map<String, Object>> document(Assessment a,
                                                      Map<String, List<TaskRecord>> measured) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (AlgorithmResult alg : a.algorithms()) {
@@ -55,20 +55,20 @@ public final class JmhJson {
         return out;
     }
 
-    private static Map<String, Object> entry(AssessExperiment.Assessment a, AlgorithmResult alg, SizeStats s,
+    private static Map<String, Object> entry(Assessment a, AlgorithmResult alg, SizeStats s,
                                              List<List<Double>> raw, double[] all) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("jmhVersion", "corescope assess (JMH-compatible result)");
         m.put("benchmark", "dev.corescope.assess." + alg.algorithm().replaceAll("[^A-Za-z0-9_$-]", "_"));
         m.put("mode", "avgt");
         m.put("threads", alg.workers());
-        m.put("forks", "processes".equals(a.mode()) ? alg.workers() : 1);
+        m.put("forks", "processes".equals(a.plan().mode()) ? alg.workers() : 1);
         m.put("jvm", System.getProperty("java.home") + "/bin/java");
         m.put("jvmArgs", List.of());
         m.put("jdkVersion", System.getProperty("java.version"));
         m.put("vmName", System.getProperty("java.vm.name"));
         m.put("vmVersion", System.getProperty("java.vm.version"));
-        m.put("warmupIterations", a.warmup().tasksPerWorker());
+        m.put("warmupIterations", a.method().warmup().tasksPerWorker());
         m.put("warmupTime", "1 task");
         m.put("warmupBatchSize", 1);
         m.put("measurementIterations", s.count());

@@ -2,7 +2,7 @@ package dev.corescope.report;
 
 import dev.corescope.analysis.LevelSummary;
 import dev.corescope.analysis.Units;
-import dev.corescope.experiment.RunSummary;
+import dev.corescope.experiment.Measured;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ public final class LevelCharts {
     private LevelCharts() {
     }
 
-    public static List<Path> write(RunSummary s, Path dir, String title) {
+    public static List<Path> write(Measured s, Path dir, String title) {
         List<Path> files = new ArrayList<>();
         Map<String, List<LevelSummary>> byExperiment = new LinkedHashMap<>();
         for (LevelSummary l : s.levels()) {

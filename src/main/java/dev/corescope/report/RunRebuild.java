@@ -1,13 +1,16 @@
 package dev.corescope.report;
 
-import dev.corescope.store.RecordLog;
-import dev.corescope.store.RunDirectory;
 import dev.corescope.analysis.LevelAggregator;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.experiment.RunSummary;
+import dev.corescope.experiment.Measured;
+import dev.corescope.experiment.RebuiltResult;
+import dev.corescope.experiment.Remarks;
+import dev.corescope.experiment.RunInfo;
+import dev.corescope.store.RecordLog;
+import dev.corescope.store.RunDirectory;
 import dev.corescope.workload.WorkloadSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +35,7 @@ public final class RunRebuild {
     }
 
     /** Rebuilds the summary of {@code dir} from {@code read} (its records.jsonl, read leniently). */
-    public static RunSummary summary(Path dir, RecordLog.Read read) {
+    public static RebuiltResult summary(Path dir, RecordLog.Read read) {
         List<TaskRecord> records = read.records();
         Map<String, List<TaskRecord>> byBatch = new LinkedHashMap<>();
         for (TaskRecord r : records) {
@@ -62,11 +65,11 @@ public final class RunRebuild {
         if (skipped != null) {
             warnings.add(skipped + ".");
         }
-        return new RunSummary(runId, command, List.of(), mode(records), null, null, claim != null ? claim[1] : null,
-                null, false, List.of(), LevelAggregator.summarize(batches), failed.size(),
-                failed.stream().limit(20).map(r -> r.workerId() + " task " + r.taskIndex() + " (level " + r.level()
-                        + "): " + r.status() + " — " + r.error()).toList(),
-                List.of(), List.of(), null, null, warnings);
+        return new RebuiltResult(new RunInfo(runId, command, List.of(), claim != null ? claim[1] : null, null, false),
+                new Measured(mode(records), null, null, List.of(), LevelAggregator.summarize(batches)),
+                new Remarks(failed.size(), failed.stream().limit(20).map(r -> r.workerId() + " task " + r.taskIndex()
+                        + " (level " + r.level() + "): " + r.status() + " — " + r.error()).toList(), List.of(), List.of(),
+                        warnings));
     }
 
     /** The command and start time the run wrote in its directory's marker, or null. */

@@ -3,6 +3,7 @@ package dev.corescope.report;
 import dev.corescope.analysis.Knee;
 import dev.corescope.analysis.Units;
 import dev.corescope.analysis.UslFit;
+import dev.corescope.experiment.InvestigateReport;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;

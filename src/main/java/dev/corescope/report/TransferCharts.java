@@ -1,8 +1,8 @@
 package dev.corescope.report;
 
+import dev.corescope.analysis.TransferCell;
 import dev.corescope.analysis.Units;
-import dev.corescope.experiment.TransferExperiment.Cell;
-import dev.corescope.experiment.TransferExperiment;
+import dev.corescope.experiment.TransferResult;
 import java.awt.Color;
 import java.awt.Font;
 import java.nio.file.Path;
@@ -22,20 +22,20 @@ public final class TransferCharts {
     private TransferCharts() {
     }
 
-    public static List<Path> write(TransferExperiment.Summary s, Path dir) {
+    public static List<Path> write(TransferResult s, Path dir) {
         List<Path> files = new ArrayList<>();
-        for (String mode : s.cells().stream().map(Cell::mode).distinct().toList()) {
-            List<Cell> cells = TransferExperiment.ofMode(s, mode);
+        for (String mode : s.modes()) {
+            List<TransferCell> cells = s.cellsOf(mode);
             if (!cells.isEmpty()) {
-                files.addAll(ChartFiles.save(heatmap(mode, s.workers(), cells), dir, "speedup-" + mode));
+                files.addAll(ChartFiles.save(heatmap(mode, s.setup().workers(), cells), dir, "speedup-" + mode));
             }
         }
         return files;
     }
 
-    static HeatMapChart heatmap(String mode, int workers, List<Cell> cells) {
-        List<Double> durations = cells.stream().map(Cell::durationSeconds).distinct().sorted().toList();
-        List<Long> sizes = cells.stream().map(Cell::sizeBytes).distinct().sorted().toList();
+    static HeatMapChart heatmap(String mode, int workers, List<TransferCell> cells) {
+        List<Double> durations = cells.stream().map(TransferCell::durationSeconds).distinct().sorted().toList();
+        List<Long> sizes = cells.stream().map(TransferCell::sizeBytes).distinct().sorted().toList();
         String who = "processes".equals(mode) ? workers + " worker JVMs" : workers + " threads";
         HeatMapChart chart = new HeatMapChartBuilder().width(900).height(620)
                 .title("Speedup of " + who + " over one thread: white = 1.0, red = slower in parallel, blue = faster")
@@ -48,7 +48,7 @@ public final class TransferCharts {
         st.setValueFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         st.setValueFontColor(Color.BLACK);
         st.setHeatMapValueDecimalPattern("0.00");
-        int top = scaleTop(cells.stream().mapToDouble(Cell::speedup).filter(Double::isFinite).max().orElse(2));
+        int top = scaleTop(cells.stream().mapToDouble(TransferCell::speedup).filter(Double::isFinite).max().orElse(2));
         st.setMin(0);
         st.setMax(top);
         st.setRangeColors(scaleColours(top));
@@ -60,7 +60,7 @@ public final class TransferCharts {
         List<String> x = durations.stream().map(Units::duration).toList();
         List<String> y = sizes.stream().map(Units::bytes).toList();
         List<Number[]> heat = new ArrayList<>();
-        for (Cell c : cells) {
+        for (TransferCell c : cells) {
             int xi = durations.indexOf(c.durationSeconds());
             int yi = sizes.indexOf(c.sizeBytes());
             heat.add(new Number[] {xi, yi, Double.isFinite(c.speedup()) ? c.speedup() : 0});

@@ -55,9 +55,9 @@ class CertifiedRunTest {
         var c = o.certification();
         assertThat(c.status()).isEqualTo("lowered");
         assertThat(c.level()).isEqualTo(1);
-        assertThat(c.attempts()).extracting(AssessExperiment.Attempt::level).containsExactly(3, 2);
+        assertThat(c.attempts()).extracting(Assessment.Attempt::level).containsExactly(3, 2);
         assertThat(c.attempts()).allMatch(a -> a.comparison().verdict() == Verdict.WORSE);
-        assertThat(c.attempts()).allMatch(AssessExperiment.Attempt::stoppedEarly);
+        assertThat(c.attempts()).allMatch(Assessment.Attempt::stoppedEarly);
         assertThat(c.verdict()).startsWith("lowered from 3 to 1 worker: at 3 workers mean ×1.").contains("median")
                 .contains("; at 2 workers mean ×1.1");
         // one worker: every task measured once, the controls among them
@@ -80,7 +80,7 @@ class CertifiedRunTest {
         var c = o.certification();
         assertThat(c.level()).as(c.verdict()).isEqualTo(2);
         assertThat(c.status()).isEqualTo("certified");
-        assertThat(c.attempts()).extracting(AssessExperiment.Attempt::level).containsExactly(4, 3, 2);
+        assertThat(c.attempts()).extracting(Assessment.Attempt::level).containsExactly(4, 3, 2);
         assertThat(o.measured()).hasSize(200).allMatch(r -> r.level() == 2);
     }
 

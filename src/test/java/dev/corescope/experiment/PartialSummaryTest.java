@@ -123,7 +123,7 @@ class PartialSummaryTest {
             }
             assertThat(s.batches()).as("nothing finished yet").isEmpty();
 
-            RunSummary partial = Summaries.of(s, "sort-jdk", null, false, List.of(), null);
+            Measured partial = Summaries.measured(s, "sort-jdk", null, false);
             assertThat(partial.levels()).hasSize(1);
             assertThat(partial.levels().get(0).experiment()).isEqualTo("assess/sort-jdk");
             assertThat(partial.levels().get(0).tasks()).isEqualTo(5);
@@ -134,7 +134,7 @@ class PartialSummaryTest {
             run.join(10_000);
             assertThat(s.batches()).hasSize(1);
             assertThat(s.batchesSoFar()).as("no batch counted twice once it finished").hasSize(1);
-            assertThat(Summaries.of(s, "sort-jdk", null, true, List.of(), null).levels().get(0).tasks()).isEqualTo(20);
+            assertThat(Summaries.measured(s, "sort-jdk", null, true).levels().get(0).tasks()).isEqualTo(20);
         }
     }
 }

@@ -51,7 +51,7 @@ class TimedOutThreadsWarningTest {
             // about 2 s of CPU, ignoring the interrupt: the timeout gives up on it after 300 ms
             s.run(new BatchPlan("sweep", 2, 0, WorkloadSpec.of(BusyWorkload.class.getName(), "ms", 2000),
                     Tasks.of(2, 0, 1), Strategy.QUEUE));
-            RunSummary summary = Summaries.of(s, "busy", null, true, List.of(), null);
+            RunResult summary = Summaries.levelRun(s, "busy", null, true, List.of());
 
             assertThat(summary.warnings()).filteredOn(w -> w.contains("timed out")).singleElement().satisfies(w ->
                     assertThat(w).startsWith("sweep, 2 workers: 2 tasks timed out in threads mode")

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.experiment.AssessExperiment.AlgorithmResult;
-import dev.corescope.experiment.AssessExperiment.Assessment;
-import dev.corescope.experiment.AssessExperiment.Fit;
 import dev.corescope.experiment.AssessExperiment;
+import dev.corescope.experiment.AssessResult;
+import dev.corescope.experiment.Assessment.AlgorithmResult;
+import dev.corescope.experiment.Assessment.Fit;
+import dev.corescope.experiment.Assessment;
+import dev.corescope.experiment.Measured;
+import dev.corescope.experiment.Remarks;
+import dev.corescope.experiment.RunInfo;
 import dev.corescope.store.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,15 +53,15 @@ class AssessReportsTest {
         Fit f = new Fit(fit.best().name(), fit.best().rSquared(), fit.best().constant(), fit.best().intercept(),
                 fit.powerExponent(), fit.powerConstant(), fit.powerRSquared(), null);
         return new AlgorithmResult(algorithm, "spec", 2, 12, 0, 1.0, 12.0, stats, f,
-                new AssessExperiment.Certification("not checked", 2, 2, List.of(), "2 workers, not checked"), 0,
+                new Assessment.Certification("not checked", 2, 2, List.of(), "2 workers, not checked"), 0,
                 Double.NaN, Double.NaN);
     }
 
     static Assessment assessment(List<AlgorithmResult> algs) {
-        return new Assessment(2, "--workers 2", "threads", 4, SIZES, "order", 1,
-                new AssessExperiment.Warm(5, List.of(50L), 0, "why"),
-                new AssessExperiment.Pin(false, List.of(), "threads are not pinned", List.of()),
-                AssessExperiment.CI_METHOD, "not checked", null, algs, 12.0, Double.NaN, "not measured", null);
+        return new Assessment(new Assessment.Plan(2, "--workers 2", "threads", 4, SIZES, "order", 1),
+                new Assessment.Method(new Assessment.Warm(5, List.of(50L), 0, "why"),
+                        new Assessment.Pin(false, List.of(), "threads are not pinned", List.of()),
+                        AssessExperiment.CI_METHOD, "not checked", null), algs, 12.0, Double.NaN, "not measured", null);
     }
 
     @Test
@@ -108,9 +112,11 @@ class AssessReportsTest {
     @Test
     void csvHasOneRowPerAlgorithmAndSize() {
         Assessment a = assessment(List.of(result("a", records("a", 1)), result("b", records("b", 2))));
-        String[] lines = AssessReport.csv(a).split("\n");
+        String[] lines = new AssessResult(new RunInfo("r", "assess", List.of(), "", "", true),
+                new Measured("threads", "a, b", null, List.of(), List.of()),
+                new Remarks(0, List.of(), List.of(), List.of(), List.of()), a, null).csv().split("\n");
         assertThat(lines).hasSize(1 + 6);
-        assertThat(lines[0]).isEqualTo(AssessReport.CSV_HEADER);
+        assertThat(lines[0]).isEqualTo(AssessResult.CSV_HEADER);
         assertThat(lines[4]).startsWith("b,50,4,0,");
         assertThat(Map.of("t", AssessReport.sizeTable(a.algorithms().get(0)).rows().size())).containsEntry("t", 3);
     }

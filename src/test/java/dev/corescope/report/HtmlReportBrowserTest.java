@@ -1,11 +1,12 @@
 package dev.corescope.report;
 
-import dev.corescope.store.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.corescope.Corescope;
+import dev.corescope.experiment.InvestigateReport;
+import dev.corescope.store.Json;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

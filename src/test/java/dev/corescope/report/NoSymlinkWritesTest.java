@@ -1,11 +1,16 @@
 package dev.corescope.report;
 
-import dev.corescope.store.RecordLog;
-import dev.corescope.store.RunDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.corescope.experiment.RunSummary;
+import dev.corescope.experiment.LevelRunResult;
+import dev.corescope.experiment.Measured;
+import dev.corescope.experiment.Remarks;
+import dev.corescope.experiment.Results;
+import dev.corescope.experiment.RunInfo;
+import dev.corescope.experiment.RunResult;
+import dev.corescope.store.RecordLog;
+import dev.corescope.store.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -48,7 +53,7 @@ class NoSymlinkWritesTest {
     void summaryFiles() throws Exception {
         link("summary.json");
         link("summary.csv");
-        SummaryWriter.write(dir, summary(true));
+        Results.write(dir, summary(true));
         assertReplaced("summary.json");
         assertReplaced("summary.csv");
         assertThat(Files.readString(dir.file("summary.json"))).contains("\"complete\" : true");
@@ -56,7 +61,7 @@ class NoSymlinkWritesTest {
 
     @Test
     void reportHtml() throws Exception {
-        SummaryWriter.write(dir, summary(true));
+        Results.write(dir, summary(true));
         link(HtmlReport.FILE);
         HtmlReport.write(dir.path());
         assertReplaced(HtmlReport.FILE);
@@ -86,8 +91,9 @@ class NoSymlinkWritesTest {
         assertThat(Files.readString(victim)).isEqualTo("precious");
     }
 
-    static RunSummary summary(boolean complete) {
-        return new RunSummary("run", "run", List.of("corescope", "run"), "threads", "spin", null, "2026-01-01T00:00:00Z",
-                "2026-01-01T00:00:01Z", complete, List.of(), List.of(), 0, List.of(), List.of(), List.of(), null);
+    static RunResult summary(boolean complete) {
+        return new LevelRunResult(new RunInfo("run", "run", List.of("corescope", "run"), "2026-01-01T00:00:00Z",
+                "2026-01-01T00:00:01Z", complete), new Measured("threads", "spin", null, List.of(), List.of()),
+                new Remarks(0, List.of(), List.of(), List.of(), List.of()), null);
     }
 }

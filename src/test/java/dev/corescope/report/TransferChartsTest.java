@@ -2,9 +2,10 @@ package dev.corescope.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.corescope.experiment.TransferExperiment;
-import dev.corescope.experiment.TransferExperiment.Cell;
-import dev.corescope.experiment.TransferExperiment.Overhead;
+import dev.corescope.analysis.TransferCell;
+import dev.corescope.experiment.Remarks;
+import dev.corescope.experiment.RunInfo;
+import dev.corescope.experiment.TransferResult;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,17 +31,18 @@ class TransferChartsTest {
 
     @Test
     void oneHeatmapPerModeAsPngAndSvg(@TempDir Path dir) throws Exception {
-        List<Cell> cells = new ArrayList<>();
-        Overhead o = new Overhead(0.1, 0.2, 0.3, 0.1);
+        List<TransferCell> cells = new ArrayList<>();
+        TransferCell.Overhead o = new TransferCell.Overhead(0.1, 0.2, 0.3, 0.1);
         for (String mode : List.of("threads", "processes")) {
             for (double d : new double[] {1e-4, 1e-3}) {
                 for (long s : new long[] {0, 1 << 20}) {
-                    cells.add(new Cell(mode, d, s, 10, 4, 2, 1, 1, 1, d > 5e-4 ? 1.8 : 0.5, o, 1.5, 1.2, 0));
+                    cells.add(new TransferCell(mode, d, s, 10, 4, 2, 1, 1, 1, d > 5e-4 ? 1.8 : 0.5, o, 1.5, 1.2, 0));
                 }
             }
         }
-        var summary = new TransferExperiment.Summary("r", List.of(), "", "", true, 2, "", 1, 4, List.of(), cells,
-                List.of(), 0, List.of(), List.of(), List.of());
+        var summary = new TransferResult(new RunInfo("r", "transfer", List.of(), "", "", true),
+                new TransferResult.Setup(2, "", 1, 4), List.of(), cells, List.of(),
+                new Remarks(0, List.of(), List.of(), List.of(), List.of()), null);
 
         List<Path> files = TransferCharts.write(summary, dir);
 

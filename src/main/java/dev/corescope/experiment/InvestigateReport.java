@@ -1,12 +1,10 @@
-package dev.corescope.report;
+package dev.corescope.experiment;
 
 import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.Knee;
 import dev.corescope.analysis.LevelVerdict;
-import dev.corescope.analysis.Units;
 import dev.corescope.analysis.UslFit;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.experiment.InvestigateExperiment;
 import dev.corescope.machine.MachineProfile;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +20,10 @@ public record InvestigateReport(int threshold, boolean settled, String explanati
                                 String predictedBy, int predictedWorkers, List<Integer> pinCpus, double otherBusyCpus,
                                 List<Level> levels, Knee knee, UslFit usl, double seconds, String runDirectory,
                                 String mode, MachineProfile profile) {
+    public InvestigateReport {
+        pinCpus = Lists.copy(pinCpus);
+        levels = Lists.copy(levels);
+    }
 
     /** One measured level. */
     public record Level(int workers, int samples, double mean, double stddev, double median, double cv, double ratio,
@@ -46,33 +48,5 @@ public record InvestigateReport(int threshold, boolean settled, String explanati
         return new Level(v.workers(), v.n(), v.mean(), v.sd(), v.median(), v.cv(), v.ratio(), v.ratioLow(),
                 v.ratioHigh(), v.verdict().name().toLowerCase(Locale.ROOT), v.settled(), cpu, wait,
                 v.distribution());
-    }
-
-    public Table table() {
-        if (levels.stream().anyMatch(l -> l.distribution() != null)) {
-            return distributionTable();
-        }
-        Table t = new Table("workers", "samples", "mean s", "sd s", "CV", "median s", "ratio", "95% CI", "cpu/task s",
-                "wait/task s", "verdict");
-        for (Level l : levels) {
-            t.row(l.workers(), l.samples(), Units.sec(l.mean()), Units.sec(l.stddev()), Units.pct(l.cv()),
-                    Units.sec(l.median()), Units.num(l.ratio(), 3),
-                    l.workers() == 1 ? "-" : Units.num(l.ratioLow(), 3) + "-" + Units.num(l.ratioHigh(), 3),
-                    Units.sec(l.cpuMean()), Units.sec(l.waitMean()), l.verdict() + (l.settled() ? "" : " (unsettled)"));
-        }
-        return t;
-    }
-
-    /** A workload's levels: times relative to one worker at the same size, and the three ratios. */
-    private Table distributionTable() {
-        Table t = new Table("workers", "samples", "CV", "mean ratio [95% CI]", "median ratio [95% CI]",
-                "sd ratio [95% CI]", "cpu/task s", "wait/task s", "verdict");
-        for (Level l : levels) {
-            DistributionComparison d = l.distribution();
-            t.row(l.workers(), l.samples(), Units.pct(l.cv()), d == null ? "-" : d.mean().text(),
-                    d == null ? "-" : d.median().text(), d == null ? "-" : d.sd().text(), Units.sec(l.cpuMean()),
-                    Units.sec(l.waitMean()), l.verdict() + (l.settled() ? "" : " (unsettled)"));
-        }
-        return t;
     }
 }

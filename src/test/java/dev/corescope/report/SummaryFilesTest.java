@@ -1,8 +1,9 @@
 package dev.corescope.report;
 
-import dev.corescope.store.RunDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.corescope.experiment.Results;
+import dev.corescope.store.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -10,24 +11,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A partial summary never replaces a complete one; a complete one replaces a partial one. */
-class SummaryWriterTest {
+class SummaryFilesTest {
     @TempDir
     Path tmp;
 
     @Test
     void aPartialSummaryAfterTheCompleteOneIsDropped() throws Exception {
         RunDirectory dir = RunDirectory.create(tmp.resolve("run"), "run");
-        assertThat(SummaryWriter.write(dir, NoSymlinkWritesTest.summary(true))).isTrue();
+        assertThat(Results.write(dir, NoSymlinkWritesTest.summary(true))).isTrue();
         String complete = Files.readString(dir.file("summary.json"));
-        assertThat(SummaryWriter.write(dir, NoSymlinkWritesTest.summary(false))).isFalse();
+        assertThat(Results.write(dir, NoSymlinkWritesTest.summary(false))).isFalse();
         assertThat(Files.readString(dir.file("summary.json"))).isEqualTo(complete).contains("\"complete\" : true");
     }
 
     @Test
     void theCompleteSummaryReplacesAPartialOne() throws Exception {
         RunDirectory dir = RunDirectory.create(tmp.resolve("run"), "run");
-        assertThat(SummaryWriter.write(dir, NoSymlinkWritesTest.summary(false))).isTrue();
-        assertThat(SummaryWriter.write(dir, NoSymlinkWritesTest.summary(true))).isTrue();
+        assertThat(Results.write(dir, NoSymlinkWritesTest.summary(false))).isTrue();
+        assertThat(Results.write(dir, NoSymlinkWritesTest.summary(true))).isTrue();
         assertThat(Files.readString(dir.file("summary.json"))).contains("\"complete\" : true");
     }
 
@@ -38,11 +39,11 @@ class SummaryWriterTest {
             CountDownLatch go = new CountDownLatch(1);
             Thread last = new Thread(() -> {
                 await(go);
-                SummaryWriter.write(dir, NoSymlinkWritesTest.summary(true));
+                Results.write(dir, NoSymlinkWritesTest.summary(true));
             });
             Thread hook = new Thread(() -> {
                 await(go);
-                SummaryWriter.write(dir, NoSymlinkWritesTest.summary(false));
+                Results.write(dir, NoSymlinkWritesTest.summary(false));
             });
             last.start();
             hook.start();

@@ -1,0 +1,66 @@
+package dev.corescope.analysis;
+
+import dev.corescope.exec.BatchResult;
+import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.TransferTiming;
+
+/**
+ * One measured cell of {@code transfer}: tasks of {@code durationSeconds} of spin work returning
+ * {@code sizeBytes}, run one after another on one thread and on {@code workers} workers of {@code mode}.
+ *
+ * @param taskMs       mean task body time in the sequential run (spin + filling the payload)
+ * @param speedup      sequential time / parallel time
+ * @param transferGBps payload bytes / transfer span (worker JVMs with a payload), else NaN
+ * @param pathGBps     payload bytes / (serialization + transfer + deserialization), else NaN
+ */
+public record TransferCell(String mode, double durationSeconds, long sizeBytes, long loops, int tasks, int workers,
+                           double taskMs, double sequentialSeconds, double parallelSeconds, double speedup,
+                           Overhead overhead, double transferGBps, double pathGBps, int failures) {
+
+    /** Mean per-task overhead of a parallel batch, milliseconds (thread workers: only dispatch is non-zero). */
+    public record Overhead(double dispatchMs, double serializeMs, double transferMs, double deserializeMs) {
+        public double totalMs() {
+            return dispatchMs + serializeMs + transferMs + deserializeMs;
+        }
+    }
+
+    public boolean slower() {
+        return speedup < 1;
+    }
+
+    /** Megabytes (10^6) returned per millisecond of spin work; infinite for zero-duration tasks. */
+    public double mbPerMs() {
+        return durationSeconds <= 0 ? Double.POSITIVE_INFINITY : (sizeBytes / 1e6) / (durationSeconds * 1e3);
+    }
+
+    /** The cell of a sequential and a parallel batch of the same tasks. */
+    public static TransferCell of(String mode, double durationSeconds, long size, long loops, BatchResult seq,
+                                  BatchResult par) {
+        double seqS = seq.wallSeconds();
+        double parS = par.wallSeconds();
+        double[] sum = new double[4];
+        int n = 0;
+        for (TaskRecord r : par.records()) {
+            TransferTiming t = r.transfer();
+            if (r.ok() && t != null && t.dispatchNanos() >= 0 && t.serializeNanos() >= 0 && t.transferNanos() >= 0
+                    && t.deserializeNanos() >= 0) {
+                sum[0] += t.dispatchNanos();
+                sum[1] += t.serializeNanos();
+                sum[2] += t.transferNanos();
+                sum[3] += t.deserializeNanos();
+                n++;
+            }
+        }
+        Overhead o = n == 0 ? new Overhead(Double.NaN, Double.NaN, Double.NaN, Double.NaN)
+                : new Overhead(sum[0] / n / 1e6, sum[1] / n / 1e6, sum[2] / n / 1e6, sum[3] / n / 1e6);
+        boolean travelled = "processes".equals(mode) && size > 0 && n > 0;
+        double transferGBps = travelled && o.transferMs() > 0 ? size / (o.transferMs() * 1e6) : Double.NaN;
+        double path = o.serializeMs() + o.transferMs() + o.deserializeMs();
+        double pathGBps = travelled && path > 0 ? size / (path * 1e6) : Double.NaN;
+        double taskMs = seq.records().stream().filter(TaskRecord::ok).mapToLong(TaskRecord::wallNanos).average()
+                .orElse(Double.NaN) / 1e6;
+        int failures = (int) (seq.failures() + par.failures());
+        return new TransferCell(mode, durationSeconds, size, loops, par.records().size(), par.plan().level(), taskMs,
+                seqS, parS, seqS / parS, o, transferGBps, pathGBps, failures);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.corescope.experiment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.corescope.analysis.BudgetEstimate;
+import dev.corescope.analysis.ComplexityResult;
+import dev.corescope.analysis.DistributionComparison;
+import dev.corescope.analysis.SizeStats;
+import dev.corescope.exec.JvmActivity;
+import java.util.List;
+
+/**
+ * What {@code assess} found, the {@code analysis} of its summary: the plan (workers and where that
+ * number came from, mode, repeats, sizes, task order), the method (warm-up, pinning, the CI and the
+ * check against one worker, the budget estimate), and per algorithm its statistics, fit and
+ * certification, with the run's throughput and speedup over one worker. The groups are nested here and
+ * flat in the JSON.
+ */
+public record Assessment(@JsonUnwrapped Plan plan, @JsonUnwrapped Method method, List<AlgorithmResult> algorithms,
+                         double throughput, double speedup, String speedupNote, JvmActivity coordinatorJvm) {
+    public Assessment {
+        algorithms = algorithms == null ? List.of() : List.copyOf(algorithms);
+    }
+
+    /**
+     * What was run: {@code workers} concurrent workers ({@code workersSource} says why), in {@code mode},
+     * {@code repeats} tasks per size, in {@code order} (seeded by {@code orderSeed}).
+     */
+    public record Plan(int workers, String workersSource, String mode, int repeats, List<Long> sizes, String order,
+                       long orderSeed) {
+        public Plan {
+            sizes = sizes == null ? List.of() : List.copyOf(sizes);
+        }
+    }
+
+    /** How it was measured: the warm-up, the pinning, the CI, the check against one worker, the budget. */
+    public record Method(Warm warmup, Pin pinning, String ciMethod, String checkMethod, BudgetEstimate budget) {
+    }
+
+    /** The complexity fit of one algorithm (null fields when fewer than 3 sizes were measured). */
+    public record Fit(String bestModel, double rSquared, double constant, double intercept, double powerExponent,
+                      double powerConstant, double powerRSquared, String note) {
+        public static Fit of(ComplexityResult r) {
+            return new Fit(r.best().name(), r.best().rSquared(), r.best().constant(), r.best().intercept(),
+                    r.powerExponent(), r.powerConstant(), r.powerRSquared(), null);
+        }
+
+        public boolean fitted() {
+            return bestModel != null;
+        }
+
+        /** Seconds predicted by the best fixed model. */
+        public double predict(double n) {
+            if (!fitted()) {
+                return Double.NaN;
+            }
+            double f = switch (bestModel) {
+                case "O(n)" -> n;
+                case "O(n log n)" -> n * Math.log(n);
+                case "O(n^2)" -> n * n;
+                default -> n * n * n;
+            };
+            return intercept + constant * f;
+        }
+    }
+
+    /**
+     * One level tried for an algorithm: its tasks, the one-worker controls compared with them, whether
+     * the attempt was stopped early (clearly worse), and the comparison.
+     */
+    public record Attempt(int level, int tasks, int controls, boolean stoppedEarly, DistributionComparison comparison) {
+    }
+
+    /**
+     * The proof attached to an algorithm's numbers: {@code status} (certified, kept not settled, lowered,
+     * not certified, not checked, one worker), the level asked for and the one measured, every attempt,
+     * and the one-line verdict.
+     */
+    public record Certification(String status, int requested, int level, List<Attempt> attempts, String verdict) {
+        public Certification {
+            attempts = attempts == null ? List.of() : List.copyOf(attempts);
+        }
+    }
+
+    /**
+     * @param workers   the level the statistics were measured at
+     * @param speedup   throughput of the run (controls and any abandoned level included) over one worker's,
+     *                  measured on the controls; NaN without controls
+     */
+    public record AlgorithmResult(String algorithm, String workload, int workers, int tasks, int failed,
+                                  double wallSeconds, double throughput, List<SizeStats> sizes, Fit fit,
+                                  Certification certification, int controls, double controlWallSeconds,
+                                  double speedup, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Verification> verify) {
+        public AlgorithmResult {
+            sizes = sizes == null ? List.of() : List.copyOf(sizes);
+            verify = verify == null ? List.of() : List.copyOf(verify);
+        }
+
+        public AlgorithmResult(String algorithm, String workload, int workers, int tasks, int failed, double wallSeconds,
+                               double throughput, List<SizeStats> sizes, Fit fit, Certification certification,
+                               int controls, double controlWallSeconds, double speedup) {
+            this(algorithm, workload, workers, tasks, failed, wallSeconds, throughput, sizes, fit, certification,
+                    controls, controlWallSeconds, speedup, List.of());
+        }
+    }
+
+    /**
+     * The separate one-worker phase of {@code --verify} before the in-run certification (issue 10), per
+     * size: read from the summaries of those versions, never written now.
+     */
+    public record Verification(long size, Ratios ratios) {
+    }
+
+    /** Parallel against one worker, as that phase measured it: counts, mean and sd ratios with their CIs. */
+    public record Ratios(int parallelCount, int singleCount, double meanRatio, double meanRatioLow, double meanRatioHigh,
+                         double sdRatio, double sdRatioLow, double sdRatioHigh) {
+    }
+
+    public record Warm(int tasksPerWorker, List<Long> sizes, int failed, String reason) {
+    }
+
+    public record Pin(boolean pinned, List<Integer> cpus, String message, List<String> problems) {
+    }
+}
