@@ -1,7 +1,7 @@
 package dev.corescope.cli;
 
-import dev.corescope.report.HtmlReport;
 import dev.corescope.report.RunComparison;
+import dev.corescope.report.html.HtmlReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.corescope.cli;
 
-import dev.corescope.report.HtmlReport;
 import dev.corescope.report.Table;
+import dev.corescope.report.html.HtmlReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.corescope.cli;
 
-import dev.corescope.report.HtmlReport;
+import dev.corescope.report.html.HtmlReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

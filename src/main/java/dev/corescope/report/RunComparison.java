@@ -3,6 +3,7 @@ package dev.corescope.report;
 import dev.corescope.analysis.Comparison;
 import dev.corescope.analysis.Units;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.report.html.HtmlReport;
 import dev.corescope.store.Json;
 import dev.corescope.store.RecordLog;
 import java.io.IOException;

@@ -9,6 +9,7 @@ import dev.corescope.experiment.Remarks;
 import dev.corescope.experiment.Results;
 import dev.corescope.experiment.RunInfo;
 import dev.corescope.experiment.RunResult;
+import dev.corescope.report.html.HtmlReport;
 import dev.corescope.store.RecordLog;
 import dev.corescope.store.RunDirectory;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
-package dev.corescope.report;
+package dev.corescope.report.html;
 
-import dev.corescope.store.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.corescope.store.Json;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -197,18 +197,24 @@ class HtmlReportTest {
         ObjectNode meta = (ObjectNode) s.get("metadata");
         meta.put("corescopeVersion", EVIL);
         ((ObjectNode) meta.get("profile")).put("cpuModel", EVIL).put("hostname", EVIL);
-        ObjectNode analysis = s.putObject("analysis");
+        Files.writeString(dir.resolve("summary.json"), Json.MAPPER.writeValueAsString(s));
+        // an investigation's analysis, on an investigate summary (a sweep's summary has none)
+        Path inv = fixture("investigate", tmp);
+        ObjectNode is = (ObjectNode) summary(inv);
+        ObjectNode analysis = is.putObject("analysis");
         analysis.put("threshold", 2).put("explanation", "explained " + EVIL).put("mode", EVIL).put("predictedBy", EVIL);
         analysis.putArray("levels").addObject().put("workers", 1).put("verdict", EVIL);
-        Files.writeString(dir.resolve("summary.json"), Json.MAPPER.writeValueAsString(s));
+        Files.writeString(inv.resolve("summary.json"), Json.MAPPER.writeValueAsString(is));
         ObjectNode rec = (ObjectNode) Json.MAPPER.readTree(Files.readAllLines(dir.resolve("records.jsonl")).get(0));
         rec.put("status", "failed").put("error", "boom " + EVIL).put("workerId", EVIL).put("experiment", EVIL);
         Files.writeString(dir.resolve("records.jsonl"), Json.LINE.writeValueAsString(rec) + "\n");
         Files.writeString(dir.resolve("a<b>&'\".svg"), Files.readString(dir.resolve("total-time.svg")));
 
-        String html = HtmlReport.render(dir);
+        String investigated = HtmlReport.render(inv);
+        String html = HtmlReport.render(dir) + investigated;
         assertThat(html).doesNotContain(EVIL).doesNotContain("<script").doesNotContain("alert(1)</")
                 .doesNotContain("a<b>");
+        assertThat(investigated).contains("explained " + EVIL_ESCAPED).contains("<span class=\"badge warn\">" + EVIL_ESCAPED);
         // every place a string from the run appears, it appears escaped
         for (String place : List.of("<title>corescope sweep — " + EVIL_ESCAPED, "workload <b>" + EVIL_ESCAPED,
                 "note " + EVIL_ESCAPED, "warning " + EVIL_ESCAPED, "event " + EVIL_ESCAPED, "reason " + EVIL_ESCAPED,
@@ -316,7 +322,7 @@ class HtmlReportTest {
 
     @Test
     void shellJoinQuotesOnlyWhatNeedsIt() {
-        assertThat(HtmlReport.shellJoin(List.of("corescope", "assess", "-n", "50..150:50", "--cmd", "sort -n {n}", "it's")))
+        assertThat(RunSection.shellJoin(List.of("corescope", "assess", "-n", "50..150:50", "--cmd", "sort -n {n}", "it's")))
                 .isEqualTo("corescope assess -n 50..150:50 --cmd 'sort -n {n}' 'it'\\''s'");
     }
 

@@ -1,4 +1,4 @@
-package dev.corescope.report;
+package dev.corescope.report.html;
 
 import java.io.StringReader;
 import java.util.Locale;
@@ -102,7 +102,7 @@ final class SvgInline {
             Attr a = (Attr) attrs.item(i);
             String value = attribute(a, prefix, root && e.hasAttribute("viewBox"));
             if (value != null) {
-                out.append(' ').append(a.getLocalName()).append("=\"").append(escape(value)).append('"');
+                out.append(' ').append(a.getLocalName()).append("=\"").append(Html.escape(value)).append('"');
             }
         }
         out.append('>');
@@ -114,7 +114,7 @@ final class SvgInline {
                 }
             } else if (c.getNodeType() == Node.TEXT_NODE || c.getNodeType() == Node.CDATA_SECTION_NODE) {
                 if (TEXT_ELEMENTS.contains(name) || c.getNodeValue().isBlank()) {
-                    out.append(escape(c.getNodeValue()));
+                    out.append(Html.escape(c.getNodeValue()));
                 }
             }
             // comments, processing instructions, entity references: dropped
@@ -191,21 +191,5 @@ final class SvgInline {
         }
         u.appendTail(sb);
         return sb.toString();
-    }
-
-    private static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -1,4 +1,4 @@
-package dev.corescope.report;
+package dev.corescope.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.corescope.Corescope;
 import dev.corescope.experiment.InvestigateReport;
+import dev.corescope.report.ThresholdCharts;
 import dev.corescope.store.Json;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,0 +1,32 @@
+package dev.corescope.report.html;
+
+import dev.corescope.experiment.Measured;
+import java.util.List;
+
+/** {@code run}, {@code sweep}, {@code rounds} (and a run rebuilt from its records): findings and the level table. */
+final class LevelRunSection implements ResultSection {
+    private final Measured measured;
+    private final List<String> findings;
+
+    LevelRunSection(Measured measured, List<String> findings) {
+        this.measured = measured;
+        this.findings = findings;
+    }
+
+    @Override
+    public String verdictTitle() {
+        return "Findings";
+    }
+
+    @Override
+    public void verdict(Html out) {
+        out.list(findings, "facts");
+    }
+
+    @Override
+    public void results(Html out) {
+        if (measured != null) {
+            LevelTable.render(out, measured.levels(), null);
+        }
+    }
+}
