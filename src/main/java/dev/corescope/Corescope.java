@@ -1,6 +1,7 @@
 package dev.corescope;
 
 import dev.corescope.exec.BatchResult;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.experiment.InvestigateExperiment;
 import dev.corescope.experiment.InvestigateReport;
@@ -54,7 +55,7 @@ public final class Corescope {
     /** Options common to all experiments. */
     @SuppressWarnings("unchecked")
     public abstract static class Builder<B extends Builder<B>> {
-        String mode = "threads";
+        WorkerMode mode = WorkerMode.THREADS;
         Path out;
         Duration taskTimeout = Duration.ofMinutes(10);
         long seed = 42;
@@ -95,7 +96,12 @@ public final class Corescope {
 
         /** {@code threads} (default) or {@code processes} (worker JVMs). */
         public B mode(String m) {
-            if (!m.equals("threads") && !m.equals("processes")) {
+            return mode(WorkerMode.parse(m));
+        }
+
+        /** Thread workers (default) or worker JVMs. */
+        public B mode(WorkerMode m) {
+            if (m != WorkerMode.THREADS && m != WorkerMode.PROCESSES) {
                 throw new IllegalArgumentException("mode must be threads or processes, got " + m);
             }
             this.mode = m;
@@ -269,7 +275,7 @@ public final class Corescope {
                 InvestigateResult summary = InvestigateExperiment.summary(session, result, report);
                 Results.write(dir, summary);
                 ThresholdCharts.write(report, dir.path());
-                cacheNote = cache ? store(result, dir, settings.mode(), workload) : "not cached";
+                cacheNote = cache ? store(result, dir, settings.mode().label(), workload) : "not cached";
                 return new Outcome(report, summary, result);
             }
         }

@@ -3,6 +3,7 @@ package dev.corescope.analysis;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TransferTiming;
+import dev.corescope.exec.WorkerMode;
 
 /**
  * One measured cell of {@code transfer}: tasks of {@code durationSeconds} of spin work returning
@@ -13,7 +14,7 @@ import dev.corescope.exec.TransferTiming;
  * @param transferGBps payload bytes / transfer span (worker JVMs with a payload), else NaN
  * @param pathGBps     payload bytes / (serialization + transfer + deserialization), else NaN
  */
-public record TransferCell(String mode, double durationSeconds, long sizeBytes, long loops, int tasks, int workers,
+public record TransferCell(WorkerMode mode, double durationSeconds, long sizeBytes, long loops, int tasks, int workers,
                            double taskMs, double sequentialSeconds, double parallelSeconds, double speedup,
                            Overhead overhead, double transferGBps, double pathGBps, int failures) {
 
@@ -34,7 +35,7 @@ public record TransferCell(String mode, double durationSeconds, long sizeBytes, 
     }
 
     /** The cell of a sequential and a parallel batch of the same tasks. */
-    public static TransferCell of(String mode, double durationSeconds, long size, long loops, BatchResult seq,
+    public static TransferCell of(WorkerMode mode, double durationSeconds, long size, long loops, BatchResult seq,
                                   BatchResult par) {
         double seqS = seq.wallSeconds();
         double parS = par.wallSeconds();
@@ -53,7 +54,7 @@ public record TransferCell(String mode, double durationSeconds, long sizeBytes, 
         }
         Overhead o = n == 0 ? new Overhead(Double.NaN, Double.NaN, Double.NaN, Double.NaN)
                 : new Overhead(sum[0] / n / 1e6, sum[1] / n / 1e6, sum[2] / n / 1e6, sum[3] / n / 1e6);
-        boolean travelled = "processes".equals(mode) && size > 0 && n > 0;
+        boolean travelled = mode == WorkerMode.PROCESSES && size > 0 && n > 0;
         double transferGBps = travelled && o.transferMs() > 0 ? size / (o.transferMs() * 1e6) : Double.NaN;
         double path = o.serializeMs() + o.transferMs() + o.deserializeMs();
         double pathGBps = travelled && path > 0 ? size / (path * 1e6) : Double.NaN;

@@ -1,5 +1,6 @@
 package dev.corescope.analysis;
 
+import dev.corescope.exec.WorkerMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -10,7 +11,7 @@ import java.util.TreeSet;
  * ({@code conclusion}): "tasks of X or shorter, or returning more than about Y MB per ms of work, ran
  * slower in parallel than sequentially".
  */
-public record TransferVerdict(String mode, List<String> crossovers, String conclusion) {
+public record TransferVerdict(WorkerMode mode, List<String> crossovers, String conclusion) {
     public TransferVerdict {
         crossovers = crossovers == null ? List.of() : List.copyOf(crossovers);
     }
@@ -19,8 +20,8 @@ public record TransferVerdict(String mode, List<String> crossovers, String concl
      * Where speedup drops below 1, per size (from which duration on parallel pays) and as one sentence:
      * "tasks of X or shorter, or returning more than Y MB per ms of work, ran slower in parallel".
      */
-    public static TransferVerdict of(String mode, int workers, List<TransferCell> cells) {
-        String who = "processes".equals(mode) ? "With " + workers + " worker JVMs" : "With " + workers + " threads";
+    public static TransferVerdict of(WorkerMode mode, int workers, List<TransferCell> cells) {
+        String who = mode == WorkerMode.PROCESSES ? "With " + workers + " worker JVMs" : "With " + workers + " threads";
         List<String> crossovers = new ArrayList<>();
         List<Double> durations = cells.stream().map(TransferCell::durationSeconds).distinct().sorted().toList();
         final List<Long> sizes = cells.stream().map(TransferCell::sizeBytes).distinct().sorted().toList();

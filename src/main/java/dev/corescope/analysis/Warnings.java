@@ -1,6 +1,7 @@
 package dev.corescope.analysis;
 
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.machine.LoadSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,8 +59,8 @@ public final class Warnings {
      * @param failures     the run's failed and timed-out task records
      * @param stillRunning abandoned threads still running now ({@code WorkerPool.abandonedThreads()})
      */
-    public static List<String> timedOutThreads(String mode, List<TaskRecord> failures, int stillRunning) {
-        if (!"threads".equals(mode)) {
+    public static List<String> timedOutThreads(WorkerMode mode, List<TaskRecord> failures, int stillRunning) {
+        if (mode != WorkerMode.THREADS) {
             return List.of();
         }
         Map<String, Integer> perLevel = new LinkedHashMap<>();

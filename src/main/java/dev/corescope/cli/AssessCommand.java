@@ -1,6 +1,7 @@
 package dev.corescope.cli;
 
 import dev.corescope.analysis.DistributionComparison;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.AssessExperiment;
 import dev.corescope.experiment.Assessment.AlgorithmResult;
 import dev.corescope.experiment.Progress;
@@ -173,7 +174,7 @@ public final class AssessCommand implements Callable<Integer> {
             Results.write(dir, summary);
             String title = String.join(", ", algos.stream().map(AssessExperiment.Algo::label).toList())
                     + String.format(Locale.ROOT, ": %d repeats per size on %d %s", repeats, resolved.workers(),
-                    "processes".equals(settings.mode()) ? "worker JVMs" : "worker threads");
+                    settings.mode() == WorkerMode.PROCESSES ? "worker JVMs" : "worker threads");
             var charts = ComplexityCharts.write(a.algorithms(), dir.path(), title, logLog);
             common.output.htmlIfRequested(dir.path());
             if (jmhJson != null) {
@@ -235,7 +236,7 @@ public final class AssessCommand implements Callable<Integer> {
     private WorkerCount.Measured investigateFirst() {
         System.err.println("corescope: no usable threshold cached for this machine; running 'corescope investigate' first");
         try {
-            var run = dev.corescope.Corescope.investigate().mode(common.mode.name())
+            var run = dev.corescope.Corescope.investigate().mode(common.mode)
                     .progress(ConsoleProgress.factory(common.quiet || common.output.format() != FormatOption.Format.table));
             var report = run.run();
             String why = "limited by " + report.predictedBy() + (Double.isFinite(report.otherBusyCpus())

@@ -1,5 +1,6 @@
 package dev.corescope.cli;
 
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.PlanMemory;
 import dev.corescope.experiment.Settings;
 import dev.corescope.store.RunDirectory;
@@ -12,11 +13,9 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the measuring commands. */
 public final class CommonOptions {
-    public enum Mode { threads, processes }
-
     @Option(names = "--mode", description = "Workers: threads (platform threads) or processes (worker JVMs). Default: ${DEFAULT-VALUE}.",
-            defaultValue = "threads")
-    Mode mode;
+            defaultValue = "threads", converter = WorkerModeConverter.class)
+    WorkerMode mode;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/<timestamp>-<command>).")
     Path out;
@@ -58,18 +57,18 @@ public final class CommonOptions {
         if (out != null && out.toString().isBlank()) {
             throw new UsageError("--out is empty: name a directory");
         }
-        return PlanMemory.of(mode.name(), workerJvmOptions);
+        return PlanMemory.of(mode, workerJvmOptions);
     }
 
     Settings settings(String command) {
         validate();
-        return new Settings(command, commandLine(), mode.name(), out, taskTimeout, workerJvmOptions, seed, quiet || output.format() != FormatOption.Format.table);
+        return new Settings(command, commandLine(), mode, out, taskTimeout, workerJvmOptions, seed, quiet || output.format() != FormatOption.Format.table);
     }
 
     /** Copies these options onto an API builder. */
     <B extends dev.corescope.Corescope.Builder<B>> B apply(B builder, dev.corescope.experiment.SpinSetup spin) {
         validate();
-        builder.mode(mode.name()).out(out).taskTimeout(taskTimeout).seed(seed).workerJvmOptions(workerJvmOptions)
+        builder.mode(mode).out(out).taskTimeout(taskTimeout).seed(seed).workerJvmOptions(workerJvmOptions)
                 .commandLine(commandLine())
                 .progress(ConsoleProgress.factory(quiet || output.format() != FormatOption.Format.table));
         return spin.loops() != null ? builder.loops(spin.loops()) : builder.target(spin.target());

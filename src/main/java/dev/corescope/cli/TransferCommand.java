@@ -2,6 +2,7 @@ package dev.corescope.cli;
 
 import dev.corescope.analysis.TransferCell;
 import dev.corescope.analysis.Units;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.Limits;
 import dev.corescope.experiment.PlanMemory;
 import dev.corescope.experiment.Progress;
@@ -118,10 +119,10 @@ public final class TransferCommand implements Callable<Integer> {
             throw bad("--durations x --sizes = " + cells + " cells, more than the cap of "
                     + dev.corescope.experiment.Limits.MAX_CELLS);
         }
-        List<String> modes = switch (mode.toLowerCase(Locale.ROOT)) {
-            case "threads" -> List.of("threads");
-            case "processes" -> List.of("processes");
-            case "both" -> List.of("threads", "processes");
+        List<WorkerMode> modes = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "threads" -> List.of(WorkerMode.THREADS);
+            case "processes" -> List.of(WorkerMode.PROCESSES);
+            case "both" -> List.of(WorkerMode.THREADS, WorkerMode.PROCESSES);
             default -> throw bad("--mode must be threads, processes or both, got '" + mode + "'");
         };
         if (cellBudget.isNegative() || cellBudget.isZero() || taskTimeout.isNegative() || taskTimeout.isZero()) {
@@ -152,7 +153,7 @@ public final class TransferCommand implements Callable<Integer> {
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());
         var config = new TransferExperiment.Config(ds, ss, tasks, modes, n, note, cellBudget);
         boolean silent = quiet || output.format() != FormatOption.Format.table;
-        var settings = new Settings("transfer", cmd, "threads", out, taskTimeout, workerJvmOptions, seed, silent);
+        var settings = new Settings("transfer", cmd, WorkerMode.THREADS, out, taskTimeout, workerJvmOptions, seed, silent);
         TransferResult summary;
         try (Progress progress = ConsoleProgress.create("transfer", 1L + (long) config.durations().size() * config.sizes().size(),
                 silent);
@@ -179,13 +180,13 @@ public final class TransferCommand implements Callable<Integer> {
      * The plan's records against the caps and the heap, and in processes mode the largest result
      * against a worker JVM's heap.
      */
-    private void checkPlan(long cells, List<String> modes, int n, long largest) {
+    private void checkPlan(long cells, List<WorkerMode> modes, int n, long largest) {
         long perCell = Limits.times(modes.size() + 1L, tasks);
         long records = Limits.plus(Limits.times(cells, perCell), 20L * n * modes.size() + 20);
         String what = "transfer: " + cells + " cells x " + (modes.size() + 1) + " runs x up to " + tasks + " tasks";
-        PlanMemory.of("threads", workerJvmOptions).checkRecords(what, records);
-        if (modes.contains("processes")) {
-            PlanMemory.of("processes", workerJvmOptions).checkTasks("transfer",
+        PlanMemory.of(WorkerMode.THREADS, workerJvmOptions).checkRecords(what, records);
+        if (modes.contains(WorkerMode.PROCESSES)) {
+            PlanMemory.of(WorkerMode.PROCESSES, workerJvmOptions).checkTasks("transfer",
                     WorkloadSpec.of("transfer", "bytes", largest), 0, n, records);
         }
     }

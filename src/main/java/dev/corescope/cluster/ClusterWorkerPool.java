@@ -14,6 +14,7 @@ import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TaskResult;
 import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerInfo;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.exec.WorkerStartException;
 import dev.corescope.workload.TaskInput;
@@ -636,8 +637,8 @@ public final class ClusterWorkerPool implements WorkerPool {
     // ---- WorkerPool ----
 
     @Override
-    public String mode() {
-        return "cluster";
+    public WorkerMode mode() {
+        return WorkerMode.CLUSTER;
     }
 
     @Override

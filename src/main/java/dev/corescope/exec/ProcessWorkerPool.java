@@ -1,8 +1,8 @@
 package dev.corescope.exec;
 
-import java.io.IOException;
 import dev.corescope.exec.pin.CpuAssignment;
 import dev.corescope.exec.pin.PinScope;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,8 +65,8 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     }
 
     @Override
-    public String mode() {
-        return "processes";
+    public WorkerMode mode() {
+        return WorkerMode.PROCESSES;
     }
 
     /** The worker JVM's command line. */

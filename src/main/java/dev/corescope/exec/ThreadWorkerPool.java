@@ -23,8 +23,8 @@ public final class ThreadWorkerPool extends AbstractWorkerPool {
     }
 
     @Override
-    public String mode() {
-        return "threads";
+    public WorkerMode mode() {
+        return WorkerMode.THREADS;
     }
 
     @Override

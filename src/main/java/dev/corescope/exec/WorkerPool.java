@@ -8,8 +8,8 @@ import java.util.List;
  * died or timed out is replaced the next time {@link #worker(int)} is asked for it.
  */
 public interface WorkerPool extends AutoCloseable {
-    /** {@code threads} or {@code processes}. */
-    String mode();
+    /** What the workers are: threads, worker JVMs, cluster slots. */
+    WorkerMode mode();
 
     /** Makes sure workers 0..n-1 exist and are alive, starting the missing ones in parallel. */
     void ensure(int n);

@@ -11,6 +11,7 @@ import dev.corescope.exec.JitQuiet;
 import dev.corescope.exec.JvmActivity;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
 import java.time.Duration;
@@ -175,7 +176,7 @@ public final class AssessExperiment {
         for (int i = 0; i < c.workers(); i++) {
             used.add(cpus.cpuOf(i));
         }
-        String what = "processes".equals(session.pool().mode())
+        String what = session.pool().mode() == WorkerMode.PROCESSES
                 ? "each worker JVM pins " + (dev.corescope.exec.pin.PinScope.configured()
                         == dev.corescope.exec.pin.PinScope.WHOLE_JVM ? "all its threads" : "its task thread")
                 : "each worker thread pins itself";
@@ -289,7 +290,7 @@ public final class AssessExperiment {
         if (a.coordinatorJvm() != null && a.coordinatorJvm().jitMillis() >= 0) {
             notes.add(String.format(Locale.ROOT, "the coordinator's JVM while tasks ran: %d ms of JIT compilation, %d GC(s) "
                     + "(%d ms)%s", a.coordinatorJvm().jitMillis(), a.coordinatorJvm().gcCount(), a.coordinatorJvm().gcMillis(),
-                    "threads".equals(a.plan().mode()) ? ", the workers' compilations included (threads share this JVM)" : ""));
+                    a.plan().mode() == WorkerMode.THREADS ? ", the workers' compilations included (threads share this JVM)" : ""));
         }
         if (a.method().budget() != null) {
             notes.add(String.format(Locale.ROOT, "budget: estimated %s from the pilot (t ∝ n^%.2f)",

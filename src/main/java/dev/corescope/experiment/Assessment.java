@@ -7,6 +7,7 @@ import dev.corescope.analysis.ComplexityResult;
 import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.exec.JvmActivity;
+import dev.corescope.exec.WorkerMode;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public record Assessment(@JsonUnwrapped Plan plan, @JsonUnwrapped Method method,
      * What was run: {@code workers} concurrent workers ({@code workersSource} says why), in {@code mode},
      * {@code repeats} tasks per size, in {@code order} (seeded by {@code orderSeed}).
      */
-    public record Plan(int workers, String workersSource, String mode, int repeats, List<Long> sizes, String order,
+    public record Plan(int workers, String workersSource, WorkerMode mode, int repeats, List<Long> sizes, String order,
                        long orderSeed) {
         public Plan {
             sizes = sizes == null ? List.of() : List.copyOf(sizes);

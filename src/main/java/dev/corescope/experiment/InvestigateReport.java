@@ -5,6 +5,7 @@ import dev.corescope.analysis.Knee;
 import dev.corescope.analysis.LevelVerdict;
 import dev.corescope.analysis.UslFit;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.machine.MachineProfile;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 public record InvestigateReport(int threshold, boolean settled, String explanation, double tolerance,
                                 String predictedBy, int predictedWorkers, List<Integer> pinCpus, double otherBusyCpus,
                                 List<Level> levels, Knee knee, UslFit usl, double seconds, String runDirectory,
-                                String mode, MachineProfile profile) {
+                                WorkerMode mode, MachineProfile profile) {
     public InvestigateReport {
         pinCpus = Lists.copy(pinCpus);
         levels = Lists.copy(levels);
@@ -32,7 +33,7 @@ public record InvestigateReport(int threshold, boolean settled, String explanati
     }
 
     public static InvestigateReport of(InvestigateExperiment.Result r, List<TaskRecord> records, String runDirectory,
-                                       String mode) {
+                                       WorkerMode mode) {
         Map<Integer, List<TaskRecord>> byLevel = records.stream().filter(TaskRecord::ok)
                 .collect(Collectors.groupingBy(TaskRecord::level));
         List<Level> levels = r.detail().levels().stream().map(v -> level(v, byLevel.getOrDefault(v.workers(), List.of())))

@@ -2,6 +2,7 @@ package dev.corescope.experiment;
 
 import dev.corescope.analysis.LevelSummary;
 import dev.corescope.analysis.Units;
+import dev.corescope.exec.WorkerMode;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * other workloads), the worker start costs in ms (not counted in task times), and one summary per
  * (experiment, level).
  */
-public record Measured(String mode, String workload, Calibration calibration, List<Double> workerStartMillis,
+public record Measured(WorkerMode mode, String workload, Calibration calibration, List<Double> workerStartMillis,
                        List<LevelSummary> levels) {
     public static final String CSV_HEADER = "experiment,workers,trials,tasks,failures,total_s,mean_s,sd_s,cv,"
             + "median_s,min_s,max_s,ci95_low_s,ci95_high_s,cpu_per_task_s,wait_per_task_s,throughput_per_s,speedup,efficiency";

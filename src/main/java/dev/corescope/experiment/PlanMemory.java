@@ -1,6 +1,7 @@
 package dev.corescope.experiment;
 
 import dev.corescope.exec.ProcessWorkerPool;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.workload.BuiltIn;
 import dev.corescope.workload.WorkloadSpec;
 import dev.corescope.workload.Workloads;
@@ -38,8 +39,8 @@ public final class PlanMemory {
      *
      * @throws PlanRefused when a heap option in {@code workerJvmOptions} is not a size
      */
-    public static PlanMemory of(String mode, List<String> workerJvmOptions) {
-        boolean p = "processes".equals(mode);
+    public static PlanMemory of(WorkerMode mode, List<String> workerJvmOptions) {
+        boolean p = mode == WorkerMode.PROCESSES;
         List<String> all = new ArrayList<>(ProcessWorkerPool.DEFAULT_JVM_OPTIONS);
         all.addAll(workerJvmOptions);
         WorkerHeap.Limit w = WorkerHeap.of(all); // validates the options in either mode

@@ -8,6 +8,7 @@ import dev.corescope.exec.RecordSink;
 import dev.corescope.exec.RunClock;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.ThreadWorkerPool;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.machine.MachineProbe;
 import dev.corescope.machine.MachineProfile;
@@ -40,8 +41,8 @@ public final class Session implements AutoCloseable {
     private final RunDirectory dir;
     private final RecordLog log;
     private final WorkerPool pool;
-    /** Pools of other worker modes, started on demand ({@link #pool(String)}); guarded by itself. */
-    private final Map<String, WorkerPool> otherPools = new LinkedHashMap<>();
+    /** Pools of other worker modes, started on demand ({@link #pool(WorkerMode)}); guarded by itself. */
+    private final Map<WorkerMode, WorkerPool> otherPools = new LinkedHashMap<>();
     private final Map<WorkerPool, BatchRunner> runners = new ConcurrentHashMap<>();
     private final RecordSink sink;
     private final RunClock clock = new RunClock();
@@ -90,8 +91,8 @@ public final class Session implements AutoCloseable {
     }
 
     /** Workers of {@code mode} on this machine, as the settings say (task timeout, worker-JVM options, CPUs). */
-    private static WorkerPool localPool(Settings settings, String mode, RunDirectory dir) {
-        return "processes".equals(mode)
+    private static WorkerPool localPool(Settings settings, WorkerMode mode, RunDirectory dir) {
+        return mode == WorkerMode.PROCESSES
                 ? new ProcessWorkerPool(settings.taskTimeout(), workerOptions(settings), dir.file("workers.log"))
                         .pinnedTo(new dev.corescope.exec.pin.CpuAssignment(settings.pinCpus()))
                 : new ThreadWorkerPool(settings.taskTimeout(), new dev.corescope.exec.pin.CpuAssignment(settings.pinCpus()));
@@ -114,7 +115,7 @@ public final class Session implements AutoCloseable {
         return run(pool, plan);
     }
 
-    /** Runs a batch on one of the session's pools ({@link #pool()} or {@link #pool(String)}). */
+    /** Runs a batch on one of the session's pools ({@link #pool()} or {@link #pool(WorkerMode)}). */
     public BatchResult run(WorkerPool on, BatchPlan plan) {
         if (on != pool && !ownPools().contains(on)) {
             throw new IllegalArgumentException("not a pool of this session: " + on.mode());
@@ -268,8 +269,8 @@ public final class Session implements AutoCloseable {
      * that mode started now (once) with the same settings, owned by the session: closed with it, and on
      * Ctrl-C, its events in {@link #events()}.
      */
-    public WorkerPool pool(String mode) {
-        if (mode.equals(pool.mode())) {
+    public WorkerPool pool(WorkerMode mode) {
+        if (mode == pool.mode()) {
             return pool;
         }
         synchronized (otherPools) {

@@ -1,5 +1,6 @@
 package dev.corescope.experiment;
 
+import dev.corescope.exec.WorkerMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * extra worker-JVM options, the base seed, how it was invoked (kept in the summary), and the CPUs to
  * pin workers to in order (empty: the OS places them).
  */
-public record Settings(String command, List<String> commandLine, String mode, Path out, Duration taskTimeout,
+public record Settings(String command, List<String> commandLine, WorkerMode mode, Path out, Duration taskTimeout,
                        List<String> workerJvmOptions, long seed, boolean quiet, List<Integer> pinCpus) {
     public Settings {
         commandLine = List.copyOf(commandLine);
@@ -23,7 +24,7 @@ public record Settings(String command, List<String> commandLine, String mode, Pa
     }
 
     /** Workers not pinned. */
-    public Settings(String command, List<String> commandLine, String mode, Path out, Duration taskTimeout,
+    public Settings(String command, List<String> commandLine, WorkerMode mode, Path out, Duration taskTimeout,
                     List<String> workerJvmOptions, long seed, boolean quiet) {
         this(command, commandLine, mode, out, taskTimeout, workerJvmOptions, seed, quiet, List.of());
     }

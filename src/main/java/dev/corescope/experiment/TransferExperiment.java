@@ -8,6 +8,7 @@ import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TaskResult;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.machine.LoadSnapshot;
 import dev.corescope.workload.SpinWorkload;
@@ -45,7 +46,7 @@ public final class TransferExperiment {
      * @param modes       the parallel worker modes, {@code threads} and/or {@code processes}
      * @param workersNote where the worker count came from (threshold cache or CPU count)
      */
-    public record Config(List<Duration> durations, List<Long> sizes, int tasks, List<String> modes, int workers,
+    public record Config(List<Duration> durations, List<Long> sizes, int tasks, List<WorkerMode> modes, int workers,
                          String workersNote, Duration cellBudget) {
         public Config {
             durations = List.copyOf(new TreeSet<>(durations));
@@ -85,8 +86,8 @@ public final class TransferExperiment {
         TransferResult result(boolean complete) {
             List<TransferCell> all = List.copyOf(cells);
             List<TransferVerdict> verdicts = new ArrayList<>();
-            for (String mode : c.modes()) {
-                verdicts.add(TransferVerdict.of(mode, c.workers(), all.stream().filter(x -> x.mode().equals(mode)).toList()));
+            for (WorkerMode mode : c.modes()) {
+                verdicts.add(TransferVerdict.of(mode, c.workers(), all.stream().filter(x -> x.mode() == mode).toList()));
             }
             Metadata metadata = Summaries.metadata(session);
             List<TaskRecord> failures = session.failures();
@@ -129,10 +130,10 @@ public final class TransferExperiment {
         Config c = run.c;
         Session session = run.session;
         long seed = session.settings().seed();
-        WorkerPool threads = session.pool("threads");
-        Map<String, WorkerPool> pools = new LinkedHashMap<>();
-        pools.put("threads", threads);
-        for (String mode : c.modes()) {
+        WorkerPool threads = session.pool(WorkerMode.THREADS);
+        Map<WorkerMode, WorkerPool> pools = new LinkedHashMap<>();
+        pools.put(WorkerMode.THREADS, threads);
+        for (WorkerMode mode : c.modes()) {
             pools.put(mode, session.pool(mode));
         }
         for (WorkerPool p : pools.values()) {
@@ -172,7 +173,7 @@ public final class TransferExperiment {
                 List<TaskInput> tasks = Tasks.of(n, size, seed);
                 BatchResult seq = session.run(threads, new BatchPlan(SEQUENTIAL, 1, cellIndex, spec, tasks,
                         Strategy.QUEUE));
-                for (String mode : c.modes()) {
+                for (WorkerMode mode : c.modes()) {
                     BatchResult par = session.run(pools.get(mode), new BatchPlan(NAME + "-" + mode, c.workers(),
                             cellIndex, spec, tasks, Strategy.QUEUE));
                     run.cells.add(TransferCell.of(mode, d.toNanos() / 1e9, size, loops.get(d), seq, par));

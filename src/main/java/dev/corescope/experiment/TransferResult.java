@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.corescope.analysis.TransferCell;
 import dev.corescope.analysis.TransferVerdict;
 import dev.corescope.analysis.Units;
+import dev.corescope.exec.WorkerMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,13 +35,13 @@ public record TransferResult(@JsonUnwrapped RunInfo run, @JsonUnwrapped Setup se
     }
 
     /** The modes measured, in the order of the cells. */
-    public List<String> modes() {
+    public List<WorkerMode> modes() {
         return cells.stream().map(TransferCell::mode).distinct().toList();
     }
 
     /** The cells of one mode. */
-    public List<TransferCell> cellsOf(String mode) {
-        return cells.stream().filter(c -> c.mode().equals(mode)).toList();
+    public List<TransferCell> cellsOf(WorkerMode mode) {
+        return cells.stream().filter(c -> c.mode() == mode).toList();
     }
 
     /** Per mode: its conclusion, then where parallel starts to pay for each result size. */
@@ -61,7 +62,7 @@ public record TransferResult(@JsonUnwrapped RunInfo run, @JsonUnwrapped Setup se
         StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
         for (TransferCell c : cells) {
             var o = c.overhead();
-            sb.append(String.join(",", c.mode(), Units.csv(c.durationSeconds()), Long.toString(c.sizeBytes()),
+            sb.append(String.join(",", c.mode().label(), Units.csv(c.durationSeconds()), Long.toString(c.sizeBytes()),
                     Long.toString(c.loops()), Integer.toString(c.tasks()), Integer.toString(c.workers()),
                     Units.csv(c.taskMs()), Units.csv(c.sequentialSeconds()), Units.csv(c.parallelSeconds()),
                     Units.csv(c.speedup()), Units.csv(o.dispatchMs()), Units.csv(o.serializeMs()),

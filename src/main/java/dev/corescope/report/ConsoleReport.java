@@ -3,6 +3,7 @@ package dev.corescope.report;
 import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.LevelSummary;
 import dev.corescope.analysis.Units;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.InvestigateReport;
 import dev.corescope.experiment.Measured;
 import dev.corescope.experiment.Remarks;
@@ -55,7 +56,7 @@ public final class ConsoleReport {
         for (String note : remarks.notes()) {
             out.println(note);
         }
-        if ("processes".equals(s.mode()) && !s.workerStartMillis().isEmpty()) {
+        if (s.mode() == WorkerMode.PROCESSES && !s.workerStartMillis().isEmpty()) {
             double max = s.workerStartMillis().stream().mapToDouble(Double::doubleValue).max().orElse(0);
             double mean = s.workerStartMillis().stream().mapToDouble(Double::doubleValue).average().orElse(0);
             out.printf(Locale.ROOT, "Worker JVMs: %d started in parallel, %.0f ms each on average (slowest %.0f ms); not counted in task times.%n",

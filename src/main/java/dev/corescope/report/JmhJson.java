@@ -2,6 +2,7 @@ package dev.corescope.report;
 
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.Assessment.AlgorithmResult;
 import dev.corescope.experiment.Assessment;
 import dev.corescope.store.Json;
@@ -62,7 +63,7 @@ public final class JmhJson {
         m.put("benchmark", "dev.corescope.assess." + alg.algorithm().replaceAll("[^A-Za-z0-9_$-]", "_"));
         m.put("mode", "avgt");
         m.put("threads", alg.workers());
-        m.put("forks", "processes".equals(a.plan().mode()) ? alg.workers() : 1);
+        m.put("forks", a.plan().mode() == WorkerMode.PROCESSES ? alg.workers() : 1);
         m.put("jvm", System.getProperty("java.home") + "/bin/java");
         m.put("jvmArgs", List.of());
         m.put("jdkVersion", System.getProperty("java.version"));

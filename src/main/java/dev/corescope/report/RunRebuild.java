@@ -5,6 +5,7 @@ import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.Measured;
 import dev.corescope.experiment.RebuiltResult;
 import dev.corescope.experiment.Remarks;
@@ -108,9 +109,9 @@ public final class RunRebuild {
         return "run";
     }
 
-    private static String mode(List<TaskRecord> records) {
+    private static WorkerMode mode(List<TaskRecord> records) {
         boolean jvm = records.stream().anyMatch(r -> r.workerId() != null && r.workerId().startsWith("jvm-"));
         boolean thread = records.stream().anyMatch(r -> r.workerId() != null && r.workerId().startsWith("thread-"));
-        return jvm == thread ? null : jvm ? "processes" : "threads";
+        return jvm == thread ? null : jvm ? WorkerMode.PROCESSES : WorkerMode.THREADS;
     }
 }

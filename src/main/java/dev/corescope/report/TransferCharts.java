@@ -2,6 +2,7 @@ package dev.corescope.report;
 
 import dev.corescope.analysis.TransferCell;
 import dev.corescope.analysis.Units;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.TransferResult;
 import java.awt.Color;
 import java.awt.Font;
@@ -24,7 +25,7 @@ public final class TransferCharts {
 
     public static List<Path> write(TransferResult s, Path dir) {
         List<Path> files = new ArrayList<>();
-        for (String mode : s.modes()) {
+        for (WorkerMode mode : s.modes()) {
             List<TransferCell> cells = s.cellsOf(mode);
             if (!cells.isEmpty()) {
                 files.addAll(ChartFiles.save(heatmap(mode, s.setup().workers(), cells), dir, "speedup-" + mode));
@@ -33,10 +34,10 @@ public final class TransferCharts {
         return files;
     }
 
-    static HeatMapChart heatmap(String mode, int workers, List<TransferCell> cells) {
+    static HeatMapChart heatmap(WorkerMode mode, int workers, List<TransferCell> cells) {
         List<Double> durations = cells.stream().map(TransferCell::durationSeconds).distinct().sorted().toList();
         List<Long> sizes = cells.stream().map(TransferCell::sizeBytes).distinct().sorted().toList();
-        String who = "processes".equals(mode) ? workers + " worker JVMs" : workers + " threads";
+        String who = mode == WorkerMode.PROCESSES ? workers + " worker JVMs" : workers + " threads";
         HeatMapChart chart = new HeatMapChartBuilder().width(900).height(620)
                 .title("Speedup of " + who + " over one thread: white = 1.0, red = slower in parallel, blue = faster")
                 .xAxisTitle("work per task (calibrated spin)").yAxisTitle("result returned per task").build();

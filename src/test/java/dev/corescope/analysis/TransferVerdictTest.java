@@ -2,6 +2,7 @@ package dev.corescope.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.corescope.exec.WorkerMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class TransferVerdictTest {
     private static final TransferCell.Overhead NONE = new TransferCell.Overhead(0, 0, 0, 0);
 
     private static TransferCell cell(double seconds, long bytes, double speedup) {
-        return new TransferCell("processes", seconds, bytes, 1, 8, 2, seconds * 1e3, 1, 1 / speedup, speedup, NONE,
+        return new TransferCell(WorkerMode.PROCESSES, seconds, bytes, 1, 8, 2, seconds * 1e3, 1, 1 / speedup, speedup, NONE,
                 Double.NaN, Double.NaN, 0);
     }
 
@@ -31,7 +32,7 @@ class TransferVerdictTest {
 
     @Test
     void theConclusionNamesTheShortTaskAndTheDataBounds() {
-        var v = TransferVerdict.of("processes", 2, map());
+        var v = TransferVerdict.of(WorkerMode.PROCESSES, 2, map());
 
         assertThat(v.conclusion()).startsWith("With 2 worker JVMs, tasks of 100us or shorter, or returning more than about")
                 .contains("MB per ms of work").contains("ran slower in parallel than sequentially")
@@ -42,7 +43,7 @@ class TransferVerdictTest {
 
     @Test
     void allFasterSaysSo() {
-        var v = TransferVerdict.of("threads", 2, List.of(cell(1e-3, 0, 1.9), cell(1e-2, 1024, 1.8)));
+        var v = TransferVerdict.of(WorkerMode.THREADS, 2, List.of(cell(1e-3, 0, 1.9), cell(1e-2, 1024, 1.8)));
         assertThat(v.conclusion()).contains("every measured cell ran faster in parallel");
         assertThat(v.crossovers()).containsExactly("returning 0 B: faster in parallel at every measured duration",
                 "returning 1 KiB: faster in parallel at every measured duration");
@@ -52,7 +53,7 @@ class TransferVerdictTest {
     void aNoisyCellDoesNotMoveTheBoundButIsCounted() {
         List<TransferCell> cells = new ArrayList<>(map());
         cells.replaceAll(c -> c.durationSeconds() == 1e-2 && c.sizeBytes() == 1024 ? cell(1e-2, 1024, 0.9) : c);
-        var v = TransferVerdict.of("processes", 2, cells);
+        var v = TransferVerdict.of(WorkerMode.PROCESSES, 2, cells);
         assertThat(v.conclusion()).contains("tasks of 100us or shorter").contains("1 cell(s) do not fit");
     }
 

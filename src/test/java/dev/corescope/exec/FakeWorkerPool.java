@@ -45,8 +45,8 @@ public final class FakeWorkerPool implements WorkerPool {
     }
 
     @Override
-    public String mode() {
-        return "fake";
+    public WorkerMode mode() {
+        return WorkerMode.THREADS; // in this JVM
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.corescope.analysis.DistributionComparison.Criteria;
 import dev.corescope.analysis.Verdict;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.store.RunDirectory;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
@@ -24,7 +25,7 @@ class CertifiedRunTest {
 
     CertifiedRun.Outcome run(InterferencePool.Model model, int level, CertifiedRun.Policy policy, int repeats)
             throws Exception {
-        Settings settings = new Settings("assess", List.of(), "threads", null, Duration.ofMinutes(1), List.of(), 42, true);
+        Settings settings = new Settings("assess", List.of(), WorkerMode.THREADS, null, Duration.ofMinutes(1), List.of(), 42, true);
         RunDirectory dir = RunDirectory.create(tmp.resolve("run-" + (++runs)), "assess");
         List<TaskInput> order = AssessTasks.shuffled(AssessTasks.inOrder(List.of(100L, 200L), repeats, repeats, 1), 3);
         try (InterferencePool pool = new InterferencePool(model);

@@ -4,6 +4,7 @@ import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TaskResult;
 import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerInfo;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
@@ -59,8 +60,8 @@ final class InterferencePool implements WorkerPool {
     }
 
     @Override
-    public String mode() {
-        return "interference";
+    public WorkerMode mode() {
+        return WorkerMode.THREADS; // in this JVM
     }
 
     @Override

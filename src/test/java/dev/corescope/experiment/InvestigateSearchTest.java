@@ -2,6 +2,7 @@ package dev.corescope.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.machine.CpuQuota;
 import dev.corescope.machine.MachineProfile;
 import dev.corescope.store.RunDirectory;
@@ -41,7 +42,7 @@ class InvestigateSearchTest {
 
     private InvestigateExperiment.Result investigate(SyntheticPool pool, MachineProfile profile, boolean full)
             throws Exception {
-        Settings settings = new Settings("investigate", List.of(), "threads", null, Duration.ofMinutes(1), List.of(), 42, true);
+        Settings settings = new Settings("investigate", List.of(), WorkerMode.THREADS, null, Duration.ofMinutes(1), List.of(), 42, true);
         RunDirectory dir = RunDirectory.create(tmp.resolve("run-" + (++runs)), "investigate");
         int max = 2 * profile.logicalCpus() + 2;
         try (Session s = Session.open(settings, dir, pool, r -> { }, x -> { })) {

@@ -7,6 +7,7 @@ import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskResult;
 import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerInfo;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.store.RunDirectory;
 import dev.corescope.workload.TaskInput;
@@ -41,8 +42,8 @@ class PartialSummaryTest {
         }
 
         @Override
-        public String mode() {
-            return "fake";
+        public WorkerMode mode() {
+            return WorkerMode.THREADS; // in this JVM
         }
 
         @Override
@@ -110,7 +111,7 @@ class PartialSummaryTest {
     @Timeout(30)
     void theRunningBatchIsCounted() throws Exception {
         GatedPool pool = new GatedPool(5);
-        Settings settings = new Settings("assess", List.of(), "threads", null, Duration.ofMinutes(1), List.of(), 42, true);
+        Settings settings = new Settings("assess", List.of(), WorkerMode.THREADS, null, Duration.ofMinutes(1), List.of(), 42, true);
         RunDirectory dir = RunDirectory.create(tmp.resolve("run"), "assess");
         try (Session s = Session.open(settings, dir, pool, r -> { }, x -> { })) {
             Thread run = new Thread(() -> s.run(new BatchPlan("assess/sort-jdk", 1, 0, WorkloadSpec.of("spin"),

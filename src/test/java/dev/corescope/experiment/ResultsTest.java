@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.corescope.analysis.LevelSummary;
 import dev.corescope.analysis.SampleStats;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.store.Json;
 import dev.corescope.store.RunDirectory;
 import java.io.IOException;
@@ -83,7 +84,7 @@ class ResultsTest {
         LevelSummary level = new LevelSummary("sweep", 1, 1, 1, 0, 0.5, new SampleStats(1, 0.5, Double.NaN, 0.5, 0.5, 0.5,
                 0.5, 0.5, Double.NaN, Double.NaN), Double.NaN, 0.01, 2.0, 1.0, 1.0);
         LevelRunResult written = new LevelRunResult(new RunInfo("r", "sweep", List.of("corescope", "sweep"), "a", "b", true),
-                new Measured("threads", "spin", null, List.of(12.5), List.of(level)),
+                new Measured(WorkerMode.THREADS, "spin", null, List.of(12.5), List.of(level)),
                 new Remarks(0, List.of(), List.of("e"), List.of("n"), List.of("w")), null);
         RunDirectory dir = RunDirectory.create(tmp.resolve("run"), "sweep");
         assertThat(Results.write(dir, written)).isTrue();

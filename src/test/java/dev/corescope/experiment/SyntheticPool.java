@@ -4,6 +4,7 @@ import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TaskResult;
 import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerInfo;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
@@ -54,8 +55,8 @@ final class SyntheticPool implements WorkerPool {
     }
 
     @Override
-    public String mode() {
-        return "synthetic";
+    public WorkerMode mode() {
+        return WorkerMode.THREADS; // in this JVM
     }
 
     @Override

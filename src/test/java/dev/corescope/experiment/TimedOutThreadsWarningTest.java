@@ -7,6 +7,7 @@ import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BusyWorkload;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.store.RunDirectory;
 import dev.corescope.workload.SpinWorkload;
 import dev.corescope.workload.WorkloadSpec;
@@ -29,7 +30,7 @@ class TimedOutThreadsWarningTest {
     @Test
     void oneWarningPerLevelWithTimeoutsInThreadsModeOnly() {
         List<TaskRecord> failures = List.of(timedOut("sweep", 2), timedOut("sweep", 2), timedOut("sweep", 3));
-        assertThat(Warnings.timedOutThreads("threads", failures, 1)).containsExactly(
+        assertThat(Warnings.timedOutThreads(WorkerMode.THREADS, failures, 1)).containsExactly(
                 "sweep, 2 workers: 2 tasks timed out in threads mode; Java cannot stop their threads, so a CPU may "
                         + "still be busy with them, which skews this level and every later one (1 abandoned thread "
                         + "was still running when this summary was written). Use --mode processes: a timed-out "
@@ -38,13 +39,13 @@ class TimedOutThreadsWarningTest {
                         + "still be busy with it, which skews this level and every later one (1 abandoned thread "
                         + "was still running when this summary was written). Use --mode processes: a timed-out "
                         + "worker JVM is killed.");
-        assertThat(Warnings.timedOutThreads("processes", failures, 0)).as("a timed-out worker JVM is killed").isEmpty();
-        assertThat(Warnings.timedOutThreads("threads", List.of(), 0)).isEmpty();
+        assertThat(Warnings.timedOutThreads(WorkerMode.PROCESSES, failures, 0)).as("a timed-out worker JVM is killed").isEmpty();
+        assertThat(Warnings.timedOutThreads(WorkerMode.THREADS, List.of(), 0)).isEmpty();
     }
 
     @Test
     void aRunWhoseTaskTimedOutInThreadsModeWarnsThatACpuMayStillBeBusy() throws Exception {
-        Settings settings = new Settings("sweep", List.of(), "threads", null, Duration.ofMillis(300), List.of(), 42, true);
+        Settings settings = new Settings("sweep", List.of(), WorkerMode.THREADS, null, Duration.ofMillis(300), List.of(), 42, true);
         RunDirectory dir = RunDirectory.create(this.dir.resolve("run"), "sweep");
         try (Session s = Session.open(settings, dir, r -> { }, x -> { })) {
             s.run(new BatchPlan("sweep", 1, 0, SpinWorkload.spec(1000), Tasks.of(2, 0, 1), Strategy.QUEUE));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corescope.analysis.TransferCell;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.store.RecordLog;
 import dev.corescope.store.RunDirectory;
 import java.nio.file.Path;
@@ -28,8 +29,8 @@ class TransferExperimentTest {
     void aSmallThreadRunMeasuresEveryCellAndRecordsIt(@TempDir Path tmp) throws Exception {
         RunDirectory dir = RunDirectory.create(tmp.resolve("run"), "transfer");
         var config = new TransferExperiment.Config(List.of(Duration.ZERO, Duration.ofNanos(100_000)), List.of(0L, 4096L),
-                4, List.of("threads"), 2, "Workers: 2 (test).", Duration.ofMillis(200));
-        var settings = new Settings("transfer", List.of("corescope", "transfer"), "threads", null, Duration.ofMinutes(1),
+                4, List.of(WorkerMode.THREADS), 2, "Workers: 2 (test).", Duration.ofMillis(200));
+        var settings = new Settings("transfer", List.of("corescope", "transfer"), WorkerMode.THREADS, null, Duration.ofMinutes(1),
                 List.of(), 7, true);
 
         TransferResult s;
@@ -43,7 +44,7 @@ class TransferExperimentTest {
         assertThat(s.calibrations()).hasSize(2);
         assertThat(s.calibrations().get(0).loops()).isZero();
         for (TransferCell c : s.cells()) {
-            assertThat(c.mode()).isEqualTo("threads");
+            assertThat(c.mode()).isEqualTo(WorkerMode.THREADS);
             assertThat(c.tasks()).isBetween(1, 4);
             assertThat(c.speedup()).isPositive();
             assertThat(c.overhead().transferMs()).isZero();

@@ -7,6 +7,7 @@ import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TaskResult;
 import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerInfo;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
@@ -24,8 +25,8 @@ class WarmupTest {
             final List<Worker> workers = new ArrayList<>();
 
             @Override
-            public String mode() {
-                return "invented";
+            public WorkerMode mode() {
+                return WorkerMode.THREADS; // in this JVM
             }
 
             @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.AssessExperiment;
 import dev.corescope.experiment.AssessResult;
 import dev.corescope.experiment.Assessment.AlgorithmResult;
@@ -58,7 +59,7 @@ class AssessReportsTest {
     }
 
     static Assessment assessment(List<AlgorithmResult> algs) {
-        return new Assessment(new Assessment.Plan(2, "--workers 2", "threads", 4, SIZES, "order", 1),
+        return new Assessment(new Assessment.Plan(2, "--workers 2", WorkerMode.THREADS, 4, SIZES, "order", 1),
                 new Assessment.Method(new Assessment.Warm(5, List.of(50L), 0, "why"),
                         new Assessment.Pin(false, List.of(), "threads are not pinned", List.of()),
                         AssessExperiment.CI_METHOD, "not checked", null), algs, 12.0, Double.NaN, "not measured", null);
@@ -113,7 +114,7 @@ class AssessReportsTest {
     void csvHasOneRowPerAlgorithmAndSize() {
         Assessment a = assessment(List.of(result("a", records("a", 1)), result("b", records("b", 2))));
         String[] lines = new AssessResult(new RunInfo("r", "assess", List.of(), "", "", true),
-                new Measured("threads", "a, b", null, List.of(), List.of()),
+                new Measured(WorkerMode.THREADS, "a, b", null, List.of(), List.of()),
                 new Remarks(0, List.of(), List.of(), List.of(), List.of()), a, null).csv().split("\n");
         assertThat(lines).hasSize(1 + 6);
         assertThat(lines[0]).isEqualTo(AssessResult.CSV_HEADER);

@@ -3,6 +3,7 @@ package dev.corescope.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.LevelRunResult;
 import dev.corescope.experiment.Measured;
 import dev.corescope.experiment.Remarks;
@@ -94,7 +95,7 @@ class NoSymlinkWritesTest {
 
     static RunResult summary(boolean complete) {
         return new LevelRunResult(new RunInfo("run", "run", List.of("corescope", "run"), "2026-01-01T00:00:00Z",
-                "2026-01-01T00:00:01Z", complete), new Measured("threads", "spin", null, List.of(), List.of()),
+                "2026-01-01T00:00:01Z", complete), new Measured(WorkerMode.THREADS, "spin", null, List.of(), List.of()),
                 new Remarks(0, List.of(), List.of(), List.of(), List.of()), null);
     }
 }

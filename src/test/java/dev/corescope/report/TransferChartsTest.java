@@ -3,6 +3,7 @@ package dev.corescope.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corescope.analysis.TransferCell;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.Remarks;
 import dev.corescope.experiment.RunInfo;
 import dev.corescope.experiment.TransferResult;
@@ -33,7 +34,7 @@ class TransferChartsTest {
     void oneHeatmapPerModeAsPngAndSvg(@TempDir Path dir) throws Exception {
         List<TransferCell> cells = new ArrayList<>();
         TransferCell.Overhead o = new TransferCell.Overhead(0.1, 0.2, 0.3, 0.1);
-        for (String mode : List.of("threads", "processes")) {
+        for (WorkerMode mode : List.of(WorkerMode.THREADS, WorkerMode.PROCESSES)) {
             for (double d : new double[] {1e-4, 1e-3}) {
                 for (long s : new long[] {0, 1 << 20}) {
                     cells.add(new TransferCell(mode, d, s, 10, 4, 2, 1, 1, 1, d > 5e-4 ? 1.8 : 0.5, o, 1.5, 1.2, 0));

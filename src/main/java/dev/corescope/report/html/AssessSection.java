@@ -39,7 +39,7 @@ final class AssessSection implements ResultSection {
         facts.add("<b>" + p.workers() + " worker" + (p.workers() == 1 ? "" : "s") + "</b>"
                 + (p.workersSource() != null ? " (" + Html.escape(p.workersSource()) + ")" : ""));
         if (p.mode() != null) {
-            facts.add(Html.escape(p.mode()));
+            facts.add(Html.escape(p.mode().label()));
         }
         facts.add(p.repeats() + " repeats per size");
         facts.add("sizes " + Html.escape(String.join(", ", p.sizes().stream().map(String::valueOf).toList())));

@@ -3,6 +3,7 @@ package dev.corescope.report.html;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.corescope.analysis.Units;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.AssessResult;
 import dev.corescope.experiment.InvestigateResult;
 import dev.corescope.experiment.LevelRunResult;
@@ -155,7 +156,7 @@ public final class HtmlReport {
 
     /** The worker mode(s): the pool's, else the analysis', else the modes of transfer's cells. */
     static String mode(RunResult r) {
-        String m = measured(r).map(Measured::mode).orElse(null);
+        WorkerMode m = measured(r).map(Measured::mode).orElse(null);
         if (m == null && r instanceof InvestigateResult i && i.analysis() != null) {
             m = i.analysis().mode();
         }
@@ -163,9 +164,9 @@ public final class HtmlReport {
             m = a.analysis().plan().mode();
         }
         if (m == null && r instanceof TransferResult t && !t.modes().isEmpty()) {
-            m = String.join(" and ", t.modes());
+            return String.join(" and ", t.modes().stream().map(WorkerMode::label).toList());
         }
-        return m;
+        return m == null ? null : m.label();
     }
 
     /** What the run measured per level, for the result types that have levels. */

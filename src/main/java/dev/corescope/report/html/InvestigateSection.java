@@ -47,7 +47,7 @@ final class InvestigateSection implements ResultSection {
             facts.add("tolerance " + Units.format("%.0f%%", 100 * a.tolerance()));
         }
         if (a.mode() != null) {
-            facts.add(a.mode() + " mode");
+            facts.add(a.mode().label() + " mode");
         }
         if (a.predictedBy() != null) {
             facts.add("the profile predicted " + a.predictedWorkers() + " (" + a.predictedBy() + ")");

@@ -1,6 +1,7 @@
 package dev.corescope.report.html;
 
 import dev.corescope.analysis.Units;
+import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.Calibration;
 import dev.corescope.experiment.InvestigateResult;
 import dev.corescope.experiment.Measured;
@@ -48,7 +49,7 @@ final class RunSection {
                     cal.loops(), cal.targetSeconds(), cal.nanosPerLoop(), cal.probes(), cal.stable() ? "" : ", unstable"));
         }
         List<Double> starts = measured == null ? List.of() : measured.workerStartMillis();
-        if ("processes".equals(mode) && !starts.isEmpty()) {
+        if (WorkerMode.PROCESSES.label().equals(mode) && !starts.isEmpty()) {
             double sum = starts.stream().mapToDouble(Double::doubleValue).sum();
             double max = starts.stream().mapToDouble(Double::doubleValue).max().orElse(0);
             out.kv("Worker JVMs", Units.format("%d started, %.0f ms each on average (slowest %.0f ms), not counted in task "
