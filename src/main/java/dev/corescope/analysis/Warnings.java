@@ -1,6 +1,7 @@
 package dev.corescope.analysis;
 
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.TaskStatus;
 import dev.corescope.exec.WorkerMode;
 import dev.corescope.machine.LoadSnapshot;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class Warnings {
         }
         Map<String, Integer> perLevel = new LinkedHashMap<>();
         for (TaskRecord r : failures) {
-            if (TaskRecord.TIMEOUT.equals(r.status())) {
+            if (TaskStatus.TIMEOUT.equals(r.status())) {
                 perLevel.merge(r.experiment() + ", " + r.level() + " workers", 1, Integer::sum);
             }
         }

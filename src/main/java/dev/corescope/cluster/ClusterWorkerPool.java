@@ -10,8 +10,8 @@ import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.spi.exception.RetryableException;
 import com.hazelcast.spi.exception.TargetDisconnectedException;
-import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TaskResult;
+import dev.corescope.exec.TaskStatus;
 import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerInfo;
 import dev.corescope.exec.WorkerMode;
@@ -401,13 +401,13 @@ public final class ClusterWorkerPool implements WorkerPool {
     private CompletableFuture<TaskResult> submit(ClusterWorker w, WorkloadSpec spec, TaskInput input) {
         Job job = new Job(spec, input);
         if (closed) {
-            job.result.complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), "the cluster pool is closed"));
+            job.result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), "the cluster pool is closed"));
             return job.result;
         }
         if (taskTimeout != null) {
             long submitted = System.nanoTime();
             var kill = timer.schedule(() -> {
-                if (job.result.complete(new TaskResult(TaskRecord.TIMEOUT, submitted, System.nanoTime(), -1, -1, -1, 0, 0,
+                if (job.result.complete(new TaskResult(TaskStatus.TIMEOUT, submitted, System.nanoTime(), -1, -1, -1, 0, 0,
                         null, "timed out after " + taskTimeout.toMillis() + " ms"))) {
                     event("task " + input.index() + " ran past the " + taskTimeout.toMillis()
                             + " ms task timeout; its future was cancelled");
@@ -432,12 +432,12 @@ public final class ClusterWorkerPool implements WorkerPool {
         synchronized (this) {
             node = preferred.alive ? preferred : leastLoaded();
             if (node == null) {
-                job.result.complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(),
+                job.result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(),
                         "no live cluster member left to run the task"));
                 return;
             }
             if (closed) {
-                job.result.complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), "the cluster pool is closed"));
+                job.result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), "the cluster pool is closed"));
                 return;
             }
             sendNow = node.inFlight < node.card.threshold();
@@ -525,9 +525,9 @@ public final class ClusterWorkerPool implements WorkerPool {
                 if (refusalsSeen.add(why)) {
                     event(why);
                 }
-                job.result.complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), why).withNode(node.label));
+                job.result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), why).withNode(node.label));
             } else if (RemoteResult.CANCELLED.equals(r.status())) {
-                job.result.complete(new TaskResult(TaskRecord.FAILED, r.startNanos() + node.clockOffset,
+                job.result.complete(new TaskResult(TaskStatus.FAILED, r.startNanos() + node.clockOffset,
                         r.endNanos() + node.clockOffset, -1, -1, -1, 0, 0, null, "cancelled on " + node.label).withNode(node.label));
             } else {
                 job.result.complete(r.toTaskResult(node.clockOffset, node.label));
@@ -536,14 +536,14 @@ public final class ClusterWorkerPool implements WorkerPool {
         }
         Throwable cause = unwrap(error);
         if (closed || cause instanceof CancellationException) {
-            job.result.complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(),
+            job.result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(),
                     "cancelled: the coordinator stopped"));
             return;
         }
         if (memberLost(cause, node)) {
             lost(node, "failed a task (" + cause.getClass().getSimpleName() + ")");
             if (job.attempts >= MAX_ATTEMPTS) {
-                job.result.complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), "task " + job.input.index()
+                job.result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), "task " + job.input.index()
                         + " lost " + job.attempts + " times with its member; last on " + node.label));
                 return;
             }
@@ -555,14 +555,14 @@ public final class ClusterWorkerPool implements WorkerPool {
                     + cause.getClass().getSimpleName() + "); re-dispatched"
                     + (other == null ? ", but no live member is left" : " to " + other.label));
             if (other == null) {
-                job.result.complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(),
+                job.result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(),
                         "no live cluster member left to run the task"));
             } else {
                 dispatch(job, other);
             }
             return;
         }
-        job.result.complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), "on " + node.label + ": "
+        job.result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), "on " + node.label + ": "
                 + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
     }
 
@@ -611,7 +611,7 @@ public final class ClusterWorkerPool implements WorkerPool {
             event("task " + j.input.index() + " was waiting for " + node.label + "; re-dispatched"
                     + (other == null ? ", but no live member is left" : " to " + other.label));
             if (other == null) {
-                j.result.complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(),
+                j.result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(),
                         "no live cluster member left to run the task"));
             } else {
                 dispatch(j, other);
@@ -726,7 +726,7 @@ public final class ClusterWorkerPool implements WorkerPool {
         }
         List<CompletableFuture<Void>> cancels = new ArrayList<>();
         for (Job j : all) {
-            j.result.complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), "cancelled: the coordinator stopped"));
+            j.result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), "cancelled: the coordinator stopped"));
             cancels.add(CompletableFuture.runAsync(() -> cancel(j)));
         }
         if (!all.isEmpty()) {

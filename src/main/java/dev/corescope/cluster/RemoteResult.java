@@ -1,6 +1,7 @@
 package dev.corescope.cluster;
 
 import dev.corescope.exec.TaskResult;
+import dev.corescope.exec.TaskStatus;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 
@@ -24,6 +25,12 @@ public record RemoteResult(String status, long startNanos, long endNanos, long c
         return new RemoteResult(REFUSED, now, now, -1, -1, -1, 0, 0, null, why, ProcessHandle.current().pid());
     }
 
+    /** A task that was cancelled (its coordinator stopped) before it ran. */
+    static RemoteResult cancelled(String why, long pid) {
+        long now = System.nanoTime();
+        return new RemoteResult(CANCELLED, now, now, -1, -1, -1, 0, 0, null, why, pid);
+    }
+
     static RemoteResult of(TaskResult r, long pid) {
         byte[] data = null;
         if (r.payload() != null && r.payload().remaining() > 0) {
@@ -32,14 +39,15 @@ public record RemoteResult(String status, long startNanos, long endNanos, long c
             b.get(data);
         }
         String error = r.error() == null || r.error().length() <= 2000 ? r.error() : r.error().substring(0, 2000);
-        return new RemoteResult(r.status(), r.startNanos(), r.endNanos(), r.cpuNanos(), r.waitNanos(),
+        return new RemoteResult(r.status().label(), r.startNanos(), r.endNanos(), r.cpuNanos(), r.waitNanos(),
                 r.involuntarySwitches(), r.checksum(), r.bytes(), data, error, pid);
     }
 
     /** On the coordinator's timeline: member times plus {@code clockOffset}, labelled with {@code node}. */
     TaskResult toTaskResult(long clockOffset, String node) {
         ByteBuffer p = payload == null ? null : ByteBuffer.wrap(payload).asReadOnlyBuffer();
-        return new TaskResult(status, startNanos + clockOffset, endNanos + clockOffset, cpuNanos, waitNanos,
+        TaskStatus s = TaskStatus.of(status);
+        return new TaskResult(s == null ? TaskStatus.FAILED : s, startNanos + clockOffset, endNanos + clockOffset, cpuNanos, waitNanos,
                 involuntarySwitches, checksum, bytes, p, error, null, node);
     }
 }

@@ -1,7 +1,6 @@
 package dev.corescope.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
-import dev.corescope.exec.TaskResult;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
 import java.time.Duration;
@@ -73,8 +72,7 @@ public final class TaskGate {
             return RemoteResult.refused(d.refusal());
         }
         if (Thread.currentThread().isInterrupted()) {
-            return RemoteResult.of(TaskResult.failed(RemoteResult.CANCELLED, System.nanoTime(),
-                    "cancelled before it started"), ProcessHandle.current().pid());
+            return RemoteResult.cancelled("cancelled before it started", ProcessHandle.current().pid());
         }
         return backend.run(d.spec(), task.input(), task.timeout());
     }

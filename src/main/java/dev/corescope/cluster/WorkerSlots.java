@@ -1,8 +1,8 @@
 package dev.corescope.cluster;
 
 import dev.corescope.exec.ProcessWorkerPool;
-import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TaskResult;
+import dev.corescope.exec.TaskStatus;
 import dev.corescope.exec.Worker;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
@@ -65,7 +65,7 @@ final class WorkerSlots implements TaskGate.Backend, AutoCloseable {
                 kill(w);
                 log.accept("task " + input.index() + " ran past its " + timeout.toMillis() + " ms timeout; worker JVM (pid "
                         + w.info().pid() + ") killed");
-                return RemoteResult.of(new TaskResult(TaskRecord.TIMEOUT, submitted, System.nanoTime(), -1, -1, -1, 0, 0,
+                return RemoteResult.of(new TaskResult(TaskStatus.TIMEOUT, submitted, System.nanoTime(), -1, -1, -1, 0, 0,
                         null, "timed out after " + timeout.toMillis() + " ms; the member killed its worker JVM"),
                         w.info().pid());
             } catch (InterruptedException e) {
@@ -73,8 +73,8 @@ final class WorkerSlots implements TaskGate.Backend, AutoCloseable {
                 Thread.currentThread().interrupt();
                 log.accept("task " + input.index() + " cancelled by the coordinator; worker JVM (pid " + w.info().pid()
                         + ") killed");
-                return RemoteResult.of(TaskResult.failed(RemoteResult.CANCELLED, System.nanoTime(),
-                        "cancelled by the coordinator; the member killed its worker JVM"), w.info().pid());
+                return RemoteResult.cancelled("cancelled by the coordinator; the member killed its worker JVM",
+                        w.info().pid());
             } catch (ExecutionException e) {
                 return failed("worker failed: " + e.getCause());
             }
@@ -98,7 +98,7 @@ final class WorkerSlots implements TaskGate.Backend, AutoCloseable {
     }
 
     private static RemoteResult failed(String why) {
-        return RemoteResult.of(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), why), ProcessHandle.current().pid());
+        return RemoteResult.of(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), why), ProcessHandle.current().pid());
     }
 
     @Override

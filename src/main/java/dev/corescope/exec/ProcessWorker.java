@@ -152,7 +152,7 @@ final class ProcessWorker extends QueuedWorker {
             });
         } catch (IOException e) {
             // nothing was sent: the worker is fine
-            return TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), "the task cannot be sent to a worker JVM: "
+            return TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), "the task cannot be sent to a worker JVM: "
                     + e.getMessage() + " (the workload spec is " + spec.text().length() + " characters)");
         }
         try {
@@ -172,7 +172,7 @@ final class ProcessWorker extends QueuedWorker {
             }
             process.destroyForcibly();
             reportEvent(info.id() + " (pid " + info.pid() + ") " + why);
-            return TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), info.id() + " (pid " + info.pid() + ") " + why);
+            return TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), info.id() + " (pid " + info.pid() + ") " + why);
         }
     }
 
@@ -232,10 +232,10 @@ final class ProcessWorker extends QueuedWorker {
         TaskResult.Timeline timeline = new TaskResult.Timeline(sent, received, start, end, writeStart, writeEnd,
                 headerArrived, payloadRead, usable, workerCrcNanos, usable - payloadRead);
         if (!intact) {
-            return new TaskResult(TaskRecord.FAILED, start, end, cpu, wait, invol, checksum, bytes, null,
+            return new TaskResult(TaskStatus.FAILED, start, end, cpu, wait, invol, checksum, bytes, null,
                     "result payload corrupted in transfer (CRC32C mismatch)", timeline).withJvm(jvm);
         }
-        return new TaskResult(ok ? TaskRecord.OK : TaskRecord.FAILED, start, end, cpu, wait, invol, checksum, bytes,
+        return new TaskResult(ok ? TaskStatus.OK : TaskStatus.FAILED, start, end, cpu, wait, invol, checksum, bytes,
                 payload, error.isEmpty() ? null : error, timeline).withJvm(jvm);
     }
 

@@ -74,7 +74,7 @@ abstract class QueuedWorker implements Worker {
     public CompletableFuture<TaskResult> submit(WorkloadSpec spec, TaskInput input) {
         CompletableFuture<TaskResult> result = new CompletableFuture<>();
         if (!alive) {
-            result.complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), info().id() + " is not alive"));
+            result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), info().id() + " is not alive"));
             return result;
         }
         Job job = new Job(spec, input, result);
@@ -88,7 +88,7 @@ abstract class QueuedWorker implements Worker {
                     String done = abort();
                     events.accept(info().id() + " (pid " + info().pid() + ") ran past the "
                             + timeout.toMillis() + " ms task timeout and " + done);
-                    result.complete(new TaskResult(TaskRecord.TIMEOUT, submitted, System.nanoTime(), -1, -1, -1, 0, 0,
+                    result.complete(new TaskResult(TaskStatus.TIMEOUT, submitted, System.nanoTime(), -1, -1, -1, 0, 0,
                             null, "timed out after " + timeout.toMillis() + " ms"));
                 }
             }, timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -117,7 +117,7 @@ abstract class QueuedWorker implements Worker {
                         r = execute(job.spec(), job.input());
                     } catch (Throwable e) {
                         alive = false; // whatever state the worker is in, it is not trusted with another task
-                        r = TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), info().id() + " failed: "
+                        r = TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), info().id() + " failed: "
                                 + TaskExecution.describe(e));
                         reportEvent(r.error());
                         abortQuietly();
@@ -132,7 +132,7 @@ abstract class QueuedWorker implements Worker {
             Job left;
             while ((left = jobs.poll()) != null) {
                 if (left != STOP && left.claim()) {
-                    left.result().complete(TaskResult.failed(TaskRecord.FAILED, System.nanoTime(),
+                    left.result().complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(),
                             info().id() + " stopped before running the task"));
                 }
             }

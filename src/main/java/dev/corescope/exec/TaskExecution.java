@@ -21,7 +21,7 @@ public final class TaskExecution {
         try {
             task = workload.prepare(input);
         } catch (RuntimeException | Error e) {
-            return TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), "preparing the task failed: " + describe(e));
+            return TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), "preparing the task failed: " + describe(e));
         }
         JvmActivity jvmBefore = JvmActivity.sample();
         ThreadStats.Sample before = ThreadStats.sample();
@@ -32,7 +32,7 @@ public final class TaskExecution {
         } catch (RuntimeException | Error e) {
             long end = System.nanoTime();
             ThreadStats.Sample d = ThreadStats.sample().minus(before);
-            return new TaskResult(TaskRecord.FAILED, start, end, d.cpuNanos(), d.waitNanos(),
+            return new TaskResult(TaskStatus.FAILED, start, end, d.cpuNanos(), d.waitNanos(),
                     d.involuntarySwitches(), 0, 0, null, describe(e)).withJvm(JvmActivity.sample().minus(jvmBefore));
         }
         long end = System.nanoTime();
@@ -41,10 +41,10 @@ public final class TaskExecution {
         try {
             out = task.check(out);
         } catch (RuntimeException | Error e) {
-            return new TaskResult(TaskRecord.FAILED, start, end, d.cpuNanos(), d.waitNanos(),
+            return new TaskResult(TaskStatus.FAILED, start, end, d.cpuNanos(), d.waitNanos(),
                     d.involuntarySwitches(), 0, 0, null, describe(e)).withJvm(jvm);
         }
-        return new TaskResult(TaskRecord.OK, start, end, d.cpuNanos(), d.waitNanos(), d.involuntarySwitches(),
+        return new TaskResult(TaskStatus.OK, start, end, d.cpuNanos(), d.waitNanos(), d.involuntarySwitches(),
                 out.checksum(), out.payloadBytes(), out.payload(), null).withJvm(jvm);
     }
 

@@ -23,7 +23,7 @@ package dev.corescope.exec;
  * @param involuntarySwitches involuntary context switches during the task, -1 if unavailable
  * @param bytesReturned payload bytes the task sent back
  * @param checksum     the workload's checksum (consumes the result)
- * @param status       {@code ok}, {@code failed} or {@code timeout}
+ * @param status       ok, failed or timeout (an unknown one, from another version, reads as null)
  * @param error        the failure reason, or null
  * @param node         cluster member that ran it, or null on one machine
  * @param transfer     overhead breakdown of the round trip (worker JVMs), or null
@@ -48,7 +48,7 @@ public record TaskRecord(
         long involuntarySwitches,
         long bytesReturned,
         long checksum,
-        String status,
+        TaskStatus status,
         String error,
         String node,
         TransferTiming transfer,
@@ -58,17 +58,13 @@ public record TaskRecord(
     public TaskRecord(String runId, String experiment, int level, int trial, int round, int taskIndex, long size,
                       String workerId, long pid, long tid, long startNanos, long endNanos, long wallNanos,
                       long cpuNanos, long waitNanos, long involuntarySwitches, long bytesReturned, long checksum,
-                      String status, String error, String node, TransferTiming transfer) {
+                      TaskStatus status, String error, String node, TransferTiming transfer) {
         this(runId, experiment, level, trial, round, taskIndex, size, workerId, pid, tid, startNanos, endNanos, wallNanos,
                 cpuNanos, waitNanos, involuntarySwitches, bytesReturned, checksum, status, error, node, transfer, null);
     }
 
-    public static final String OK = "ok";
-    public static final String FAILED = "failed";
-    public static final String TIMEOUT = "timeout";
-
     public boolean ok() {
-        return OK.equals(status);
+        return status == TaskStatus.OK;
     }
 
     public double wallSeconds() {

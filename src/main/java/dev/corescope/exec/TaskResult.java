@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * that actually ran it. {@code jvm} is what the task's JVM did while it was timed (GC, JIT), or
  * {@link JvmActivity#UNKNOWN}.
  */
-public record TaskResult(String status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
+public record TaskResult(TaskStatus status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
                          long involuntarySwitches, long checksum, long bytes, ByteBuffer payload,
                          String error, Timeline timeline, String node, JvmActivity jvm) {
 
@@ -19,7 +19,7 @@ public record TaskResult(String status, long startNanos, long endNanos, long cpu
         jvm = jvm == null ? JvmActivity.UNKNOWN : jvm;
     }
 
-    public TaskResult(String status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
+    public TaskResult(TaskStatus status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
                       long involuntarySwitches, long checksum, long bytes, ByteBuffer payload, String error,
                       Timeline timeline, String node) {
         this(status, startNanos, endNanos, cpuNanos, waitNanos, involuntarySwitches, checksum, bytes, payload, error,
@@ -33,7 +33,7 @@ public record TaskResult(String status, long startNanos, long endNanos, long cpu
     }
 
     /** A local result with a round-trip timeline (worker JVMs). */
-    public TaskResult(String status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
+    public TaskResult(TaskStatus status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
                       long involuntarySwitches, long checksum, long bytes, ByteBuffer payload, String error,
                       Timeline timeline) {
         this(status, startNanos, endNanos, cpuNanos, waitNanos, involuntarySwitches, checksum, bytes, payload, error,
@@ -87,18 +87,18 @@ public record TaskResult(String status, long startNanos, long endNanos, long cpu
     }
 
     /** A result without a round-trip timeline (thread workers, failures before the transfer). */
-    public TaskResult(String status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
+    public TaskResult(TaskStatus status, long startNanos, long endNanos, long cpuNanos, long waitNanos,
                       long involuntarySwitches, long checksum, long bytes, ByteBuffer payload, String error) {
         this(status, startNanos, endNanos, cpuNanos, waitNanos, involuntarySwitches, checksum, bytes, payload, error,
                 null, null);
     }
 
-    public static TaskResult failed(String status, long at, String error) {
+    public static TaskResult failed(TaskStatus status, long at, String error) {
         return new TaskResult(status, at, at, -1, -1, -1, 0, 0, null, error);
     }
 
     public boolean ok() {
-        return TaskRecord.OK.equals(status);
+        return status == TaskStatus.OK;
     }
 
     public long wallNanos() {

@@ -58,7 +58,7 @@ final class ThreadWorker extends QueuedWorker {
             Workload w = workloads.computeIfAbsent(spec, Workloads::create);
             return TaskExecution.run(w, input);
         } catch (RuntimeException e) {
-            return TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), TaskExecution.describe(e));
+            return TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), TaskExecution.describe(e));
         }
     }
 

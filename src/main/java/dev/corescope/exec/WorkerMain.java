@@ -1,10 +1,10 @@
 package dev.corescope.exec;
 
+import dev.corescope.exec.pin.PinScope;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.Workload;
 import dev.corescope.workload.WorkloadSpec;
 import dev.corescope.workload.Workloads;
-import dev.corescope.exec.pin.PinScope;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -82,7 +82,7 @@ public final class WorkerMain {
                     Workload w = workloads.computeIfAbsent(spec, s -> Workloads.create(WorkloadSpec.parse(s)));
                     r = TaskExecution.run(w, input);
                 } catch (RuntimeException e) {
-                    r = TaskResult.failed(TaskRecord.FAILED, System.nanoTime(), TaskExecution.describe(e));
+                    r = TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), TaskExecution.describe(e));
                 }
                 writeResult(out, raw, r, received);
             } else {

@@ -3,6 +3,7 @@ package dev.corescope.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.corescope.exec.RecordSink;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.TaskStatus;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -35,7 +36,7 @@ public final class RecordLog implements RecordSink, AutoCloseable {
                 StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
         out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
         // Introspect the record type now, not on the first measured task.
-        Json.LINE.writeValueAsString(new TaskRecord("", "", 1, 0, 0, 0, 0, "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "", null, null, null));
+        Json.LINE.writeValueAsString(new TaskRecord("", "", 1, 0, 0, 0, 0, "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, TaskStatus.OK, null, null, null));
     }
 
     @Override

@@ -7,13 +7,14 @@ import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.TaskStatus;
 import dev.corescope.workload.WorkloadSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LevelAggregatorTest {
-    private static TaskRecord rec(int level, int index, double wall, double cpu, String status) {
+    private static TaskRecord rec(int level, int index, double wall, double cpu, TaskStatus status) {
         long w = Math.round(wall * 1e9);
         return new TaskRecord("r", "sweep", level, 0, 0, index, 0, "w" + index, 1, 1, 0, w, w, Math.round(cpu * 1e9),
                 Math.round((wall - cpu) * 1e9), 0, 0, 0, status, null, null, null);
@@ -22,7 +23,7 @@ class LevelAggregatorTest {
     private static BatchResult batch(int level, double total, double... walls) {
         List<TaskRecord> rs = new ArrayList<>();
         for (int i = 0; i < walls.length; i++) {
-            rs.add(rec(level, i, walls[i], Math.min(walls[i], 1.0), TaskRecord.OK));
+            rs.add(rec(level, i, walls[i], Math.min(walls[i], 1.0), TaskStatus.OK));
         }
         return new BatchResult(new BatchPlan("sweep", level, 0, WorkloadSpec.of("spin"), List.of(), Strategy.ROUNDS),
                 0, Math.round(total * 1e9), rs);
@@ -53,7 +54,7 @@ class LevelAggregatorTest {
     @Test
     void trialsAreAveragedAndFailuresExcludedFromTimings() {
         BatchResult t1 = batch(2, 1.0, 1.0, 1.0);
-        List<TaskRecord> rs = List.of(rec(2, 0, 1.2, 1.0, TaskRecord.OK), rec(2, 1, 0.0, 0, TaskRecord.FAILED));
+        List<TaskRecord> rs = List.of(rec(2, 0, 1.2, 1.0, TaskStatus.OK), rec(2, 1, 0.0, 0, TaskStatus.FAILED));
         BatchResult t2 = new BatchResult(new BatchPlan("sweep", 2, 1, WorkloadSpec.of("spin"), List.of(), Strategy.ROUNDS),
                 0, 1_400_000_000L, rs);
         LevelSummary s = LevelAggregator.summarize(List.of(batch(1, 1.0, 1.0), t1, t2)).get(1);
@@ -67,9 +68,9 @@ class LevelAggregatorTest {
     @Test
     void experimentsAreSummarisedSeparately() {
         BatchResult rounds = new BatchResult(new BatchPlan("rounds", 1, 0, WorkloadSpec.of("spin"), List.of(),
-                Strategy.ROUNDS), 0, 2_000_000_000L, List.of(rec(1, 0, 1, 1, "ok"), rec(1, 1, 1, 1, "ok")));
+                Strategy.ROUNDS), 0, 2_000_000_000L, List.of(rec(1, 0, 1, 1, TaskStatus.OK), rec(1, 1, 1, 1, TaskStatus.OK)));
         BatchResult queue = new BatchResult(new BatchPlan("queue", 1, 0, WorkloadSpec.of("spin"), List.of(),
-                Strategy.QUEUE), 0, 2_000_000_000L, List.of(rec(1, 0, 1, 1, "ok"), rec(1, 1, 1, 1, "ok")));
+                Strategy.QUEUE), 0, 2_000_000_000L, List.of(rec(1, 0, 1, 1, TaskStatus.OK), rec(1, 1, 1, 1, TaskStatus.OK)));
         assertThat(LevelAggregator.summarize(List.of(rounds, queue))).extracting(LevelSummary::experiment)
                 .containsExactlyInAnyOrder("rounds", "queue");
     }

@@ -8,6 +8,7 @@ import dev.corescope.exec.BatchRunner;
 import dev.corescope.exec.RunClock;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.TaskStatus;
 import dev.corescope.workload.SpinWorkload;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
@@ -92,7 +93,7 @@ class ClusterFaultTest {
                     .containsExactlyElementsOf(IntStream.range(0, TASKS).boxed().toList());
             assertThat(sunk).hasSize(TASKS);
             assertThat(result.records()).allSatisfy(r -> {
-                assertThat(r.status()).as("task %d: %s", r.taskIndex(), r.error()).isEqualTo(TaskRecord.OK);
+                assertThat(r.status()).as("task %d: %s", r.taskIndex(), r.error()).isEqualTo(TaskStatus.OK);
                 assertThat(r.node()).isNotNull().matches("node-\\d@127\\.0\\.0\\.1:\\d+");
             });
             pool.events().forEach(e -> System.out.println("event: " + e));

@@ -7,8 +7,8 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
-import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TaskResult;
+import dev.corescope.exec.TaskStatus;
 import dev.corescope.exec.WorkerStartException;
 import dev.corescope.workload.CommandWorkload;
 import dev.corescope.workload.SpinWorkload;
@@ -124,14 +124,14 @@ class ClusterSecurityTest {
             int b = slotOf(pool, 1);
             TaskResult spinA = run(pool, a, SpinWorkload.spec(100_000));
             TaskResult spinB = run(pool, b, SpinWorkload.spec(100_000));
-            assertThat(List.of(spinA, spinB)).extracting(TaskResult::status).containsOnly(TaskRecord.OK);
+            assertThat(List.of(spinA, spinB)).extracting(TaskResult::status).containsOnly(TaskStatus.OK);
             assertThat(spinA.node()).isNotEqualTo(spinB.node()).endsWith(members.addresses.get(0));
 
             WorkloadSpec cmdA = CommandWorkload.spec("touch " + markerA);
             assertThat(pool.refusals(List.of(cmdA))).singleElement().asString()
                     .startsWith(pool.nodes().get(a).label() + " refuses --cmd tasks").contains("--allow-cmd");
             TaskResult refused = run(pool, a, cmdA); // sent anyway, as a modified coordinator would
-            assertThat(refused.status()).isEqualTo(TaskRecord.FAILED);
+            assertThat(refused.status()).isEqualTo(TaskStatus.FAILED);
             assertThat(refused.error()).startsWith("refused by " + pool.nodes().get(a).label())
                     .contains("shell commands are not allowed");
             Path jar = UserJar.build(dir.resolve("jar"));
@@ -146,7 +146,7 @@ class ClusterSecurityTest {
             awaitLog(0, "refused task");
 
             TaskResult allowed = run(pool, b, CommandWorkload.spec("touch " + markerB));
-            assertThat(allowed.status()).as(allowed.error()).isEqualTo(TaskRecord.OK);
+            assertThat(allowed.status()).as(allowed.error()).isEqualTo(TaskStatus.OK);
             assertThat(markerB).exists();
         }
     }
@@ -184,7 +184,7 @@ class ClusterSecurityTest {
         Member b = memberB();
         RemoteTask task = RemoteTask.signed(CommandWorkload.spec("echo x >> " + file), TaskInput.of(5, 1), null,
                 members.key().auth());
-        assertThat(exec.submitToMember(task, b).get(30, TimeUnit.SECONDS).status()).isEqualTo(TaskRecord.OK);
+        assertThat(exec.submitToMember(task, b).get(30, TimeUnit.SECONDS).status()).isEqualTo(TaskStatus.OK.label());
         RemoteResult replay = exec.submitToMember(task, b).get(30, TimeUnit.SECONDS);
         assertThat(replay.status()).isEqualTo(RemoteResult.REFUSED);
         assertThat(replay.error()).contains("seen before");
@@ -199,7 +199,7 @@ class ClusterSecurityTest {
         MessageAuth auth = members.key().auth();
         RemoteResult endless = exec.submitToMember(RemoteTask.signed(SpinWorkload.spec(Long.MAX_VALUE / 4),
                 TaskInput.of(8, 1), Duration.ofMillis(1500), auth), b).get(60, TimeUnit.SECONDS);
-        assertThat(endless.status()).isEqualTo(TaskRecord.TIMEOUT);
+        assertThat(endless.status()).isEqualTo(TaskStatus.TIMEOUT.label());
         assertThat(endless.error()).contains("killed its worker JVM");
         long worker = endless.pid();
         assertThat(worker).isNotEqualTo(members.processes.get(1).pid());
@@ -209,7 +209,7 @@ class ClusterSecurityTest {
         assertThat(ProcessHandle.of(worker).map(ProcessHandle::isAlive).orElse(false)).as("worker JVM %d", worker).isFalse();
         RemoteResult next = exec.submitToMember(RemoteTask.signed(SpinWorkload.spec(1000), TaskInput.of(9, 1),
                 Duration.ofSeconds(30), auth), b).get(60, TimeUnit.SECONDS);
-        assertThat(next.status()).as(next.error()).isEqualTo(TaskRecord.OK);
+        assertThat(next.status()).as(next.error()).isEqualTo(TaskStatus.OK.label());
         assertThat(next.pid()).isNotEqualTo(worker);
         awaitLog(1, "task 8 ran past its 1500 ms timeout");
     }
@@ -221,7 +221,7 @@ class ClusterSecurityTest {
         Path pidFile = dir.resolve("sleep.pid");
         RemoteResult r = exec.submitToMember(RemoteTask.signed(CommandWorkload.spec("sleep 300 & echo $! > " + pidFile
                 + "; wait"), TaskInput.of(10, 1), Duration.ofMillis(1500), members.key().auth()), b).get(60, TimeUnit.SECONDS);
-        assertThat(r.status()).isEqualTo(TaskRecord.TIMEOUT);
+        assertThat(r.status()).isEqualTo(TaskStatus.TIMEOUT.label());
         long sleep = Long.parseLong(Files.readString(pidFile).trim());
         for (int i = 0; i < 50 && running(sleep); i++) {
             Thread.sleep(100);

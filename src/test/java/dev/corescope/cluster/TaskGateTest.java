@@ -3,8 +3,8 @@ package dev.corescope.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TaskResult;
+import dev.corescope.exec.TaskStatus;
 import dev.corescope.workload.CommandWorkload;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.UserClassWorkload;
@@ -26,7 +26,7 @@ class TaskGateTest {
     private final TaskGate.Backend backend = (spec, input, timeout) -> {
         ran.add(spec.text() + " #" + input.index() + " timeout=" + timeout);
         long now = System.nanoTime();
-        return RemoteResult.of(new TaskResult(TaskRecord.OK, now, now, 0, 0, 0, input.seed(), 0, null, null), 1);
+        return RemoteResult.of(new TaskResult(TaskStatus.OK, now, now, 0, 0, 0, input.seed(), 0, null, null), 1);
     };
 
     private TaskGate gate(MemberPolicy policy) {
@@ -40,7 +40,7 @@ class TaskGateTest {
     @Test
     void aSignedBuiltInRunsWithItsTimeout() {
         RemoteResult r = gate(MemberPolicy.builtInsOnly()).run(task(WorkloadSpec.of("spin", "loops", 10), coordinator));
-        assertThat(r.status()).isEqualTo(TaskRecord.OK);
+        assertThat(r.status()).isEqualTo(TaskStatus.OK.label());
         assertThat(r.checksum()).isEqualTo(99);
         assertThat(ran).containsExactly("spin loops=10 #7 timeout=PT3S");
         assertThat(log).isEmpty();
@@ -61,7 +61,7 @@ class TaskGateTest {
         assertThat(gate.run(foreign).error()).contains("does not match this key");
         assertThat(gate.run(forged).error()).contains("does not match this key");
         assertThat(gate.run(otherProtocol).error()).contains("protocol " + (Protocol.NUMBER + 1));
-        assertThat(gate.run(genuine).status()).isEqualTo(TaskRecord.OK);
+        assertThat(gate.run(genuine).status()).isEqualTo(TaskStatus.OK.label());
         RemoteResult replay = gate.run(genuine);
         assertThat(replay.status()).isEqualTo(RemoteResult.REFUSED);
         assertThat(replay.error()).contains("seen before");

@@ -20,7 +20,7 @@ class AbandonedThreadTest {
             pool.ensure(1);
             assertThat(pool.abandonedThreads()).isZero();
             TaskResult r = pool.worker(0).submit(busy, new TaskInput(0, 0, 1)).get(30, TimeUnit.SECONDS);
-            assertThat(r.status()).isEqualTo(TaskRecord.TIMEOUT);
+            assertThat(r.status()).isEqualTo(TaskStatus.TIMEOUT);
 
             assertThat(pool.abandonedThreads()).as("the busy thread still runs").isEqualTo(1);
             assertThat(pool.events()).anySatisfy(e -> assertThat(e).contains("thread-1").contains("was abandoned")

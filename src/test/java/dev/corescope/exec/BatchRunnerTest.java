@@ -73,7 +73,7 @@ class BatchRunnerTest {
 
         assertThat(r.records()).hasSize(6);
         assertThat(r.failures()).isEqualTo(2);
-        assertThat(r.records().get(1).status()).isEqualTo(TaskRecord.FAILED);
+        assertThat(r.records().get(1).status()).isEqualTo(TaskStatus.FAILED);
         assertThat(r.records().get(1).error()).contains("boom");
         assertThat(r.records().get(5).ok()).isTrue();
         assertThat(r.records().get(5).workerId()).isNotEqualTo(r.records().get(2).workerId());

@@ -119,12 +119,12 @@ public final class FakeWorkerPool implements WorkerPool {
                 String failure = failures.get(input.index());
                 if ("crash".equals(failure)) {
                     alive = false;
-                    return TaskResult.failed(TaskRecord.FAILED, t0, info.id() + " died");
+                    return TaskResult.failed(TaskStatus.FAILED, t0, info.id() + " died");
                 }
                 if (failure != null) {
-                    return TaskResult.failed(TaskRecord.FAILED, t0, failure);
+                    return TaskResult.failed(TaskStatus.FAILED, t0, failure);
                 }
-                return new TaskResult(TaskRecord.OK, t0, t0 + d, d, 0, 0, input.seed(), 0, null, null);
+                return new TaskResult(TaskStatus.OK, t0, t0 + d, d, 0, 0, input.seed(), 0, null, null);
             }, executor);
         }
 

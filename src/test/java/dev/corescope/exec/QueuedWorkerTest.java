@@ -57,7 +57,7 @@ class QueuedWorkerTest {
 
         TaskResult r = w.submit(SpinWorkload.spec(1), new TaskInput(0, 0, 1)).get(10, TimeUnit.SECONDS);
 
-        assertThat(r.status()).isEqualTo(TaskRecord.FAILED);
+        assertThat(r.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(r.error()).isEqualTo("failing-1 failed: OutOfMemoryError: Java heap space");
         assertThat(w.alive()).isFalse();
         assertThat(w.aborted).as("a worker JVM in that state is killed").containsExactly("aborted");

@@ -32,7 +32,7 @@ class ResultStreamTest {
     }
 
     private static TaskResult ok(byte[] data) {
-        return new TaskResult(TaskRecord.OK, 2_000, 3_000, 900, 5, 1, 42, data.length,
+        return new TaskResult(TaskStatus.OK, 2_000, 3_000, 900, 5, 1, 42, data.length,
                 ByteBuffer.wrap(data).asReadOnlyBuffer(), null);
     }
 
@@ -81,7 +81,7 @@ class ResultStreamTest {
         assertThat(empty.payload()).isNull();
         assertThat(empty.bytes()).isZero();
 
-        TaskResult failed = read(stream(new TaskResult(TaskRecord.FAILED, 1, 2, 1, 0, 0, 0, 0, null, "boom")), 0);
+        TaskResult failed = read(stream(new TaskResult(TaskStatus.FAILED, 1, 2, 1, 0, 0, 0, 0, null, "boom")), 0);
         assertThat(failed.ok()).isFalse();
         assertThat(failed.error()).isEqualTo("boom");
     }
@@ -149,7 +149,7 @@ class ResultStreamTest {
     @Test
     void anErrorTextOfAnyLengthAndScriptTravelsAsUtf8() throws IOException {
         String error = "échec ✗ 𝄞 ".repeat(300); // 3,300 characters of 1- to 4-byte UTF-8
-        TaskResult r = read(stream(new TaskResult(TaskRecord.FAILED, 1, 2, 1, 0, 0, 0, 0, null, error)), 0);
+        TaskResult r = read(stream(new TaskResult(TaskStatus.FAILED, 1, 2, 1, 0, 0, 0, 0, null, error)), 0);
         // cut to MAX_ERROR characters, never inside a surrogate pair
         assertThat(error).startsWith(r.error());
         assertThat(r.error().length()).isBetween(WorkerMain.MAX_ERROR - 1, WorkerMain.MAX_ERROR);

@@ -1,7 +1,6 @@
 package dev.corescope.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.corescope.OsProcesses;
@@ -168,7 +167,7 @@ class WorkerJvmTest {
             BatchResult r = run(pool, new ArrayList<>(), 2, spec, 6, Strategy.ROUNDS);
 
             TaskRecord crashed = bySeed(r, crashSeed);
-            assertThat(crashed.status()).isEqualTo(TaskRecord.FAILED);
+            assertThat(crashed.status()).isEqualTo(TaskStatus.FAILED);
             assertThat(crashed.pid()).isEqualTo(firstPid);
             assertThat(crashed.error()).contains("died").contains("pid " + firstPid).contains("exit code 3");
             assertThat(r.records()).filteredOn(rec -> rec != crashed)
@@ -201,7 +200,7 @@ class WorkerJvmTest {
             BatchResult r = run(pool, new ArrayList<>(), level, spec, 6, strategy);
 
             TaskRecord slow = bySeed(r, sleepSeed);
-            assertThat(slow.status()).as(workerLog()).isEqualTo(TaskRecord.TIMEOUT);
+            assertThat(slow.status()).as(workerLog()).isEqualTo(TaskStatus.TIMEOUT);
             assertThat(slow.error()).contains("timed out after 300 ms");
             assertThat(r.records()).filteredOn(rec -> rec != slow)
                     .allSatisfy(rec -> assertThat(rec.ok()).as(rec.toString()).isTrue());
@@ -235,7 +234,7 @@ class WorkerJvmTest {
             BatchResult r = run(pool, new ArrayList<>(), 2, spec, 6, Strategy.ROUNDS);
 
             TaskRecord failed = bySeed(r, failSeed);
-            assertThat(failed.status()).isEqualTo(TaskRecord.FAILED);
+            assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
             assertThat(failed.error()).isEqualTo("IllegalStateException: boom on seed " + failSeed);
             assertThat(r.records()).filteredOn(rec -> rec != failed)
                     .allSatisfy(rec -> assertThat(rec.ok()).isTrue());
@@ -297,7 +296,7 @@ class WorkerJvmTest {
             // past the frame limit the task fails with the reason, before anything is sent: the worker lives on
             WorkloadSpec huge = spec.with("pad", "x".repeat(Frames.MAX_FRAME));
             TaskResult tooBig = pool.worker(0).submit(huge, new TaskInput(0, 0, SEED)).join();
-            assertThat(tooBig.status()).isEqualTo(TaskRecord.FAILED);
+            assertThat(tooBig.status()).isEqualTo(TaskStatus.FAILED);
             assertThat(tooBig.error()).contains("cannot be sent to a worker JVM").contains("over the 16 MiB limit");
             assertThat(pool.worker(0).alive()).isTrue();
             assertThat(pool.worker(0).submit(spec, new TaskInput(0, 0, SEED)).join().ok()).isTrue();
@@ -350,7 +349,7 @@ class WorkerJvmTest {
         try (WorkerPool pool = pool(mode, Duration.ofMillis(1500))) {
             pool.ensure(1);
             TaskResult r = pool.worker(0).submit(spec, new TaskInput(0, 0, 1)).get(60, TimeUnit.SECONDS);
-            assertThat(r.status()).as(workerLog()).isEqualTo(TaskRecord.TIMEOUT);
+            assertThat(r.status()).as(workerLog()).isEqualTo(TaskStatus.TIMEOUT);
             assertThat(OsProcesses.awaitNone(sleep, Duration.ofSeconds(10))).as("the command and its background child")
                     .isEmpty();
         } finally {

@@ -60,7 +60,7 @@ class WorkerJvmTransferTest {
                 assertThat(b.records()).hasSize(1);
                 TaskRecord rec = b.records().get(0);
                 assertThat(rec.ok()).isFalse();
-                assertThat(rec.status()).isEqualTo(TaskRecord.FAILED);
+                assertThat(rec.status()).isEqualTo(TaskStatus.FAILED);
                 assertThat(rec.error()).contains("worker JVM died").contains("truncated");
                 assertThat(records).containsExactly(rec);
                 assertThat(pool.events()).anyMatch(e -> e.contains("died"));

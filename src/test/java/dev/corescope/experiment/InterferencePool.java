@@ -1,7 +1,7 @@
 package dev.corescope.experiment;
 
-import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TaskResult;
+import dev.corescope.exec.TaskStatus;
 import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerInfo;
 import dev.corescope.exec.WorkerMode;
@@ -88,7 +88,7 @@ final class InterferencePool implements WorkerPool {
                         inFlight.decrementAndGet();
                         long nanos = (long) (model.seconds(Math.max(1, input.size()), concurrent, gaussian()) * 1e9);
                         long t0 = System.nanoTime();
-                        return new TaskResult(TaskRecord.OK, t0, t0 + nanos, nanos, 0, 0, input.seed(), 0, null, null);
+                        return new TaskResult(TaskStatus.OK, t0, t0 + nanos, nanos, 0, 0, input.seed(), 0, null, null);
                     }, executor);
                 }
 

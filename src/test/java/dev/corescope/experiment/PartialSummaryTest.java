@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskResult;
+import dev.corescope.exec.TaskStatus;
 import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerInfo;
 import dev.corescope.exec.WorkerMode;
@@ -77,7 +78,7 @@ class PartialSummaryTest {
         private synchronized TaskResult result() {
             long start = clock;
             clock += 10_000_000;
-            return new TaskResult("ok", start, clock, 10_000_000, 0, 0, 1, 0, null, null, null);
+            return new TaskResult(TaskStatus.OK, start, clock, 10_000_000, 0, 0, 1, 0, null, null, null);
         }
 
         @Override

@@ -1,7 +1,7 @@
 package dev.corescope.experiment;
 
-import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TaskResult;
+import dev.corescope.exec.TaskStatus;
 import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerInfo;
 import dev.corescope.exec.WorkerMode;
@@ -50,7 +50,7 @@ final class SyntheticPool implements WorkerPool {
         double wall = cpu * Math.max(1.0, level / available());
         long start = clock;
         clock += (long) (wall * 1e9) + 1000;
-        return new TaskResult(TaskRecord.OK, start, start + (long) (wall * 1e9), (long) (cpu * 1e9),
+        return new TaskResult(TaskStatus.OK, start, start + (long) (wall * 1e9), (long) (cpu * 1e9),
                 (long) ((wall - cpu) * 1e9), 0, 1, 0, null, null);
     }
 

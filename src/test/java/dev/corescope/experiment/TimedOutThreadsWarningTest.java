@@ -7,6 +7,7 @@ import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BusyWorkload;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.TaskStatus;
 import dev.corescope.exec.WorkerMode;
 import dev.corescope.store.RunDirectory;
 import dev.corescope.workload.SpinWorkload;
@@ -24,7 +25,7 @@ class TimedOutThreadsWarningTest {
 
     private static TaskRecord timedOut(String experiment, int level) {
         return new TaskRecord("r", experiment, level, 0, 0, 0, 0, "thread-1", 1, 1, 0, 0, 0, -1, -1, -1, 0, 0,
-                TaskRecord.TIMEOUT, "timed out after 100 ms", null, null);
+                TaskStatus.TIMEOUT, "timed out after 100 ms", null, null);
     }
 
     @Test

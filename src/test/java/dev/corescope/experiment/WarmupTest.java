@@ -3,8 +3,8 @@ package dev.corescope.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corescope.exec.JvmActivity;
-import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TaskResult;
+import dev.corescope.exec.TaskStatus;
 import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerInfo;
 import dev.corescope.exec.WorkerMode;
@@ -43,7 +43,7 @@ class WarmupTest {
                         public CompletableFuture<TaskResult> submit(WorkloadSpec w, TaskInput in) {
                             sizes.add(in.size());
                             long jit = ran.incrementAndGet() <= compilingTasks ? 7 : 0;
-                            return CompletableFuture.completedFuture(new TaskResult(TaskRecord.OK, 0, 1, 1, 0, 0, 0, 0,
+                            return CompletableFuture.completedFuture(new TaskResult(TaskStatus.OK, 0, 1, 1, 0, 0, 0, 0,
                                     null, null).withJvm(new JvmActivity(0, 0, jit)));
                         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.TaskStatus;
 import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.AssessExperiment;
 import dev.corescope.experiment.AssessResult;
@@ -36,7 +37,7 @@ class AssessReportsTest {
             for (int r = 0; r < 4; r++) {
                 long wall = (long) (scale * n * n * n * (1 + 0.01 * r));
                 out.add(new TaskRecord("run", AssessExperiment.ASSESS + "/" + algorithm, 2, 0, 0, i++, n,
-                        "thread-" + (1 + r % 2), 1, 1, 0, wall, wall, wall, 0, 0, 0, 0, TaskRecord.OK, null, null, null));
+                        "thread-" + (1 + r % 2), 1, 1, 0, wall, wall, wall, 0, 0, 0, 0, TaskStatus.OK, null, null, null));
             }
         }
         return out;

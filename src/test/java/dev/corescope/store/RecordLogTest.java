@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.corescope.exec.TaskRecord;
+import dev.corescope.exec.TaskStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ class RecordLogTest {
     Path tmp;
 
     static TaskRecord record(int i) {
-        return new TaskRecord("r", "sweep", 1, 0, 0, i, 0, "thread-1", 1, 1, 0, 10, 10, 10, 0, 0, 0, 0, "ok", null,
+        return new TaskRecord("r", "sweep", 1, 0, 0, i, 0, "thread-1", 1, 1, 0, 10, 10, 10, 0, 0, 0, 0, TaskStatus.OK, null,
                 null, null);
     }
 

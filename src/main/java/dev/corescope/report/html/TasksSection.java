@@ -39,7 +39,7 @@ final class TasksSection {
             for (TaskRecord r : failed.subList(0, Math.min(failed.size(), MAX_FAILED_ROWS))) {
                 t.row(cell(r.experiment()), cell(r.level()), cell(r.trial()), cell(r.taskIndex()), cell(r.size()),
                         cell(r.workerId()), cell(r.pid()), cell(Units.sec(r.wallSeconds())),
-                        HtmlTable.badge(r.status() == null ? "" : r.status(), "bad"), new HtmlTable.Cell(r.error(), "wrap"));
+                        HtmlTable.badge(r.status() == null ? "" : r.status().label(), "bad"), new HtmlTable.Cell(r.error(), "wrap"));
             }
             t.render(out);
             if (failed.size() > MAX_FAILED_ROWS) {
@@ -82,7 +82,7 @@ final class TasksSection {
             for (TaskRecord r : records) {
                 all.row(cell(r.experiment()), cell(r.level()), cell(r.trial()), cell(r.taskIndex()), cell(r.workerId()),
                         cell(r.pid()), cell(Units.sec(r.wallSeconds())), cell(Units.sec(r.cpuSeconds())),
-                        cell(Units.sec(r.waitSeconds())), HtmlTable.badge(r.status() == null ? "" : r.status(), r.ok() ? "good" : "bad"));
+                        cell(Units.sec(r.waitSeconds())), HtmlTable.badge(r.status() == null ? "" : r.status().label(), r.ok() ? "good" : "bad"));
             }
             all.render(out);
             out.raw("</details>\n");
