@@ -1,7 +1,5 @@
 package dev.corescope.analysis;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * Change detection between two samples of the same measurement (like criterion's): the ratio of
@@ -26,15 +24,10 @@ public record Comparison(int nBefore, int nAfter, double meanBefore, double mean
         }
         double ma = Samples.finiteMean(a);
         double mb = Samples.finiteMean(b);
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] ratios = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
-            ratios[r] = Samples.resampleMean(b, rng) / Samples.resampleMean(a, rng);
-        }
-        Arrays.sort(ratios);
-        double alpha = 1 - confidence;
-        double lo = Samples.quantileOfSorted(ratios, alpha / 2);
-        double hi = Samples.quantileOfSorted(ratios, 1 - alpha / 2);
+        double[] ci = Bootstrap.interval(Bootstrap.draws(resamples, seed,
+                rng -> Bootstrap.mean(b, rng) / Bootstrap.mean(a, rng)), confidence);
+        double lo = ci[0];
+        double hi = ci[1];
         String verdict;
         if (hi < 1 - noise) {
             verdict = FASTER;

@@ -121,23 +121,14 @@ public record DistributionComparison(int levelCount, int baselineCount, Ratio me
         }
         double[] weights = usable.stream().mapToDouble(s -> Math.min(s.level().length, s.baseline().length)).toArray();
         double[] point = pooled(usable, weights, null, null);
-        double[][] boot = new double[3][RESAMPLES];
-        SplittableRandom rng = new SplittableRandom(seed);
         double[][] bufL = usable.stream().map(s -> new double[s.level().length]).toArray(double[][]::new);
         double[][] bufB = usable.stream().map(s -> new double[s.baseline().length]).toArray(double[][]::new);
-        for (int r = 0; r < RESAMPLES; r++) {
-            double[] p = pooled(usable, weights, rng, new double[][][] {bufL, bufB});
-            for (int k = 0; k < 3; k++) {
-                boot[k][r] = p[k];
-            }
-        }
-        double alpha = 1 - c.confidence();
+        double[][] boot = Bootstrap.draws(RESAMPLES, seed, 3, rng -> pooled(usable, weights, rng,
+                new double[][][] {bufL, bufB}));
         Ratio[] ratios = new Ratio[3];
         for (int k = 0; k < 3; k++) {
-            double[] finite = Arrays.stream(boot[k]).filter(Double::isFinite).sorted().toArray();
-            ratios[k] = finite.length == 0 ? new Ratio(point[k], Double.NaN, Double.NaN)
-                    : new Ratio(point[k], Samples.quantileOfSorted(finite, alpha / 2),
-                    Samples.quantileOfSorted(finite, 1 - alpha / 2));
+            double[] ci = Bootstrap.interval(boot[k], c.confidence()); // pooled ratios are finite or NaN
+            ratios[k] = new Ratio(point[k], ci[0], ci[1]);
         }
         return judge(nLevel, nBase, ratios[0], ratios[1], ratios[2], c);
     }
@@ -195,8 +186,8 @@ public record DistributionComparison(int levelCount, int baselineCount, Ratio me
         double[] wSum = new double[3];
         for (int i = 0; i < strata.size(); i++) {
             Stratum s = strata.get(i);
-            double[] l = rng == null ? s.level() : resample(s.level(), bufs[0][i], rng);
-            double[] b = rng == null ? s.baseline() : resample(s.baseline(), bufs[1][i], rng);
+            double[] l = rng == null ? s.level() : Bootstrap.resample(s.level(), bufs[0][i], rng);
+            double[] b = rng == null ? s.baseline() : Bootstrap.resample(s.baseline(), bufs[1][i], rng);
             double[] ls = stats(l);
             double[] bs = stats(b);
             for (int k = 0; k < 3; k++) {
@@ -212,13 +203,6 @@ public record DistributionComparison(int levelCount, int baselineCount, Ratio me
             out[k] = wSum[k] > 0 ? Math.exp(logSum[k] / wSum[k]) : Double.NaN;
         }
         return out;
-    }
-
-    private static double[] resample(double[] src, double[] buf, SplittableRandom rng) {
-        for (int i = 0; i < buf.length; i++) {
-            buf[i] = src[rng.nextInt(src.length)];
-        }
-        return buf;
     }
 
     /** (mean, median, sample sd) of {@code v}; sorts a copy for the median. */

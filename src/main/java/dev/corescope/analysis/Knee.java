@@ -16,10 +16,9 @@ public record Knee(int workers, double throughput, double maxThroughput) {
 
     public static final double DEFAULT_SLACK = 0.05;
 
-    /** Throughput of a level: workers / mean wall seconds per task; NaN when no finite positive mean. */
+    /** Throughput of a level ({@link Throughput#ofLevel}); NaN when no finite positive mean. */
     public static double throughput(LevelSample level) {
-        double m = Samples.finiteMean(level.wallSeconds());
-        return m > 0 ? level.workers() / m : Double.NaN;
+        return Throughput.ofLevel(level.workers(), Samples.finiteMean(level.wallSeconds()));
     }
 
     /** Knee with the default 5% slack; null when no level has a finite throughput. */

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Folds batches into one {@link LevelSummary} per (experiment, level). Only successful tasks enter
- * the timing statistics; failures are counted. Throughput is tasks per second of batch wall time.
+ * the timing statistics; failures are counted. Throughput is {@link Throughput#of(List)}.
  */
 public final class LevelAggregator {
     private LevelAggregator() {
@@ -40,8 +40,7 @@ public final class LevelAggregator {
         int tasks = trials.stream().mapToInt(b -> b.records().size()).sum();
         int failures = tasks - ok.size();
         double total = trials.stream().mapToDouble(BatchResult::wallSeconds).average().orElse(Double.NaN);
-        double throughput = trials.stream().mapToDouble(b -> b.records().size() / b.wallSeconds()).average()
-                .orElse(Double.NaN);
+        double throughput = Throughput.of(trials);
         double speedup = baseThroughput == null
                 ? (first.plan().level() == 1 ? 1.0 : Double.NaN)
                 : throughput / baseThroughput;

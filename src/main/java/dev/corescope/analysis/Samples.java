@@ -62,13 +62,4 @@ final class Samples {
         int hi = Math.min(n - 1, lo + 1);
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
-
-    /** Mean of {@code src.length} values drawn from {@code src} with replacement (one bootstrap resample). */
-    static double resampleMean(double[] src, java.util.SplittableRandom rng) {
-        double sum = 0;
-        for (int i = 0; i < src.length; i++) {
-            sum += src[rng.nextInt(src.length)];
-        }
-        return sum / src.length;
-    }
 }

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * Finds the critical threshold: the largest number of concurrent workers whose per-task wall times are
@@ -275,13 +274,8 @@ public final class ThresholdDetector {
         if (w.length < minSamples || base.length < minSamples) {
             return Double.NEGATIVE_INFINITY;
         }
-        SplittableRandom rng = new SplittableRandom(streamSeed);
-        double[] diffs = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
-            diffs[r] = Samples.resampleMean(w, rng) - Samples.resampleMean(base, rng);
-        }
-        Arrays.sort(diffs);
-        return Samples.quantileOfSorted(diffs, (1 - confidence) / 2);
+        return Bootstrap.low(Bootstrap.draws(resamples, streamSeed,
+                rng -> Bootstrap.mean(w, rng) - Bootstrap.mean(base, rng)), confidence);
     }
 
 
@@ -298,34 +292,12 @@ public final class ThresholdDetector {
      * the interval one gets comparing the baseline with itself.
      */
     double[] bootstrapRatioInterval(double[] base, double[] level, long streamSeed) {
-        SplittableRandom rng = new SplittableRandom(streamSeed);
         double[] bufB = new double[base.length];
         double[] bufL = new double[level.length];
-        double[] ratios = new double[resamples];
-        int k = 0;
-        for (int r = 0; r < resamples; r++) {
-            double mb = resampleMedian(base, bufB, rng);
-            double ml = resampleMedian(level, bufL, rng);
-            double q = ml / mb;
-            if (!Double.isNaN(q)) {
-                ratios[k++] = q;
-            }
-        }
-        if (k == 0) {
-            return new double[] {Double.NaN, Double.NaN};
-        }
-        double[] rs = Arrays.copyOf(ratios, k);
-        Arrays.sort(rs);
-        double alpha = 1 - confidence;
-        return new double[] {Samples.quantileOfSorted(rs, alpha / 2), Samples.quantileOfSorted(rs, 1 - alpha / 2)};
-    }
-
-    private static double resampleMedian(double[] src, double[] buf, SplittableRandom rng) {
-        int n = src.length;
-        for (int i = 0; i < n; i++) {
-            buf[i] = src[rng.nextInt(n)];
-        }
-        Arrays.sort(buf);
-        return Samples.medianOfSorted(buf, n);
+        return Bootstrap.interval(Bootstrap.draws(resamples, streamSeed,
+                rng -> {
+                    double mb = Bootstrap.median(base, bufB, rng);
+                    return Bootstrap.median(level, bufL, rng) / mb;
+                }), confidence);
     }
 }

@@ -1,6 +1,7 @@
 package dev.corescope.cluster;
 
 import dev.corescope.analysis.SampleStats;
+import dev.corescope.analysis.Throughput;
 import dev.corescope.analysis.Units;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.TaskRecord;
@@ -52,9 +53,7 @@ public final class ClusterStats {
             double base = Double.NaN;
             for (var lvl : exp.getValue().entrySet()) {
                 List<TaskRecord> recs = lvl.getValue().stream().flatMap(b -> b.records().stream()).toList();
-                long ok = recs.stream().filter(TaskRecord::ok).count();
-                double seconds = lvl.getValue().stream().mapToDouble(BatchResult::wallSeconds).sum();
-                double throughput = seconds > 0 ? ok / seconds : Double.NaN;
+                double throughput = Throughput.of(lvl.getValue());
                 if (lvl.getKey() == 1) {
                     base = throughput;
                 }

@@ -4,6 +4,7 @@ import dev.corescope.analysis.BudgetEstimate;
 import dev.corescope.analysis.ComplexityFit;
 import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.SizeStats;
+import dev.corescope.analysis.Throughput;
 import dev.corescope.analysis.Units;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
@@ -134,15 +135,15 @@ public final class AssessExperiment {
                 + "; the coordinator's own per-task code warmed up beforehand (" + coordinatorWarmMillis + " ms)");
         Assessment.Pin pin = pin(session, c);
         double wall = results.stream().mapToDouble(Assessment.AlgorithmResult::wallSeconds).sum();
-        int tasks = results.stream().mapToInt(Assessment.AlgorithmResult::tasks).sum();
-        double throughput = wall > 0 ? tasks / wall : Double.NaN;
+        int tasks = results.stream().mapToInt(r -> r.tasks() - r.failed()).sum();
+        double throughput = Throughput.of(tasks, wall);
         double singleWall = results.stream().mapToDouble(Assessment.AlgorithmResult::controlWallSeconds).sum();
         int singleTasks = results.stream().mapToInt(Assessment.AlgorithmResult::controls).sum();
-        double speedup = singleWall > 0 && singleTasks > 0 ? throughput / (singleTasks / singleWall) : Double.NaN;
+        double speedup = singleTasks > 0 ? throughput / Throughput.of(singleTasks, singleWall) : Double.NaN;
         String speedupNote = Double.isFinite(speedup)
                 ? String.format(Locale.ROOT, "speedup over one worker: %.2fx (throughput %.2f tasks/s, controls, "
                         + "drains and any abandoned level included, vs %.2f tasks/s of the one-worker controls)",
-                        speedup, throughput, singleTasks / singleWall)
+                        speedup, throughput, Throughput.of(singleTasks, singleWall))
                 : "speedup over one worker not measured (no one-worker controls ran)";
         String checkMethod = String.format(Locale.ROOT, "one-worker controls of the same tasks (%.0f%% of every "
                 + "size's repeats, up to %.0f%% more while unsettled) interleaved at random moments; the level "
@@ -267,8 +268,8 @@ public final class AssessExperiment {
         double wall = out.wallSeconds();
         int controls = (int) out.controls().stream().filter(TaskRecord::ok).count();
         double controlWall = out.controlWallSeconds();
-        double throughput = wall > 0 ? tasks / wall : Double.NaN;
-        double speedup = controls > 0 && controlWall > 0 ? throughput / (controls / controlWall) : Double.NaN;
+        double throughput = Throughput.of(tasks - failed, wall);
+        double speedup = controls > 0 ? throughput / Throughput.of(controls, controlWall) : Double.NaN;
         return new Assessment.AlgorithmResult(algo.label(), algo.spec().text(), out.certification().level(), tasks, failed, wall,
                 throughput, stats, fit, out.certification(), controls, controlWall, speedup);
     }

@@ -1,6 +1,7 @@
 package dev.corescope.report;
 
 import dev.corescope.analysis.Knee;
+import dev.corescope.analysis.Throughput;
 import dev.corescope.analysis.Units;
 import dev.corescope.analysis.UslFit;
 import dev.corescope.experiment.InvestigateReport;
@@ -71,7 +72,7 @@ public final class ThresholdCharts {
                 "throughput (tasks/s)");
         var levels = r.levels();
         double[] x = levels.stream().mapToDouble(InvestigateReport.Level::workers).toArray();
-        double[] y = levels.stream().mapToDouble(l -> l.workers() / l.mean()).toArray();
+        double[] y = levels.stream().mapToDouble(l -> Throughput.ofLevel(l.workers(), l.mean())).toArray();
         chart.addSeries("measured (P / mean task time)", x, y).setMarker(SeriesMarkers.CIRCLE);
         UslFit usl = r.usl();
         if (usl != null) {
