@@ -111,27 +111,17 @@ final class ProcessWorker extends QueuedWorker {
         }
     }
 
-    /** Offset to add to a worker timestamp to place it on the coordinator's timeline. */
+    /** Offset to add to a worker timestamp to place it on the coordinator's timeline ({@link ClockSync}). */
     private long syncClock() throws IOException {
-        long bestRtt = Long.MAX_VALUE;
-        long offset = 0;
-        for (int i = 0; i < PINGS; i++) {
-            long sent = System.nanoTime();
+        return ClockSync.measure(PINGS, () -> {
             Frames.write(toWorker, Frames.PING, d -> { });
             toWorker.flush();
             Frames.Frame pong = Frames.read(fromWorker);
             if (pong.type() != Frames.PONG) {
                 throw new IOException("worker answered a ping with something else");
             }
-            long workerTime = pong.body().readLong();
-            long received = System.nanoTime();
-            long rtt = received - sent;
-            if (rtt < bestRtt) {
-                bestRtt = rtt;
-                offset = sent + rtt / 2 - workerTime;
-            }
-        }
-        return offset;
+            return pong.body().readLong();
+        }).offsetNanos();
     }
 
     @Override

@@ -7,8 +7,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -78,22 +76,17 @@ abstract class QueuedWorker implements Worker {
             return result;
         }
         Job job = new Job(spec, input, result);
-        if (timeout != null) {
-            long submitted = System.nanoTime();
-            ScheduledFuture<?> kill = watchdog.schedule(() -> {
-                if (job.claim()) {
-                    // Dead before the result is published: completing it runs the caller's next step (e.g.
-                    // the batch runner submitting the next task), which must not pick this worker again.
-                    alive = false;
-                    String done = abort();
-                    events.accept(info().id() + " (pid " + info().pid() + ") ran past the "
-                            + timeout.toMillis() + " ms task timeout and " + done);
-                    result.complete(new TaskResult(TaskStatus.TIMEOUT, submitted, System.nanoTime(), -1, -1, -1, 0, 0,
-                            null, "timed out after " + timeout.toMillis() + " ms"));
-                }
-            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-            result.whenComplete((r, e) -> kill.cancel(false));
-        }
+        TaskTimeout.arm(watchdog, timeout, result, submitted -> {
+            if (job.claim()) {
+                // Dead before the result is published: completing it runs the caller's next step (e.g.
+                // the batch runner submitting the next task), which must not pick this worker again.
+                alive = false;
+                String done = abort();
+                events.accept(info().id() + " (pid " + info().pid() + ") ran past the "
+                        + timeout.toMillis() + " ms task timeout and " + done);
+                result.complete(TaskTimeout.result(submitted, timeout));
+            }
+        });
         jobs.add(job);
         return result;
     }
