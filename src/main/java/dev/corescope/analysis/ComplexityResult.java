@@ -22,9 +22,4 @@ public record ComplexityResult(List<ModelFit> models, ModelFit best, double powe
     public double predict(double n) {
         return best.predict(n);
     }
-
-    /** Seconds predicted by the free power law at size n. */
-    public double predictPower(double n) {
-        return powerConstant * Math.pow(n, powerExponent);
-    }
 }

@@ -25,10 +25,6 @@ public final class FormatOption {
         return json ? Format.json : format;
     }
 
-    boolean isJson() {
-        return format() == Format.json;
-    }
-
     /** With {@code --html}: writes the run directory's report.html and names it on stderr. */
     void htmlIfRequested(Path runDir) {
         if (!html) {

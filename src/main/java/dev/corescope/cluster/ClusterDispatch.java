@@ -186,16 +186,7 @@ final class ClusterDispatch {
                         + " lost " + job.attempts + " times with its member; last on " + node.label()));
                 return;
             }
-            Node other = leastLoaded();
-            event("task " + job.input.index() + " was in flight on " + node.label() + " when it left ("
-                    + cause.getClass().getSimpleName() + "); re-dispatched"
-                    + (other == null ? ", but no live member is left" : " to " + other.label()));
-            if (other == null) {
-                job.result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(),
-                        "no live cluster member left to run the task"));
-            } else {
-                dispatch(job, other);
-            }
+            redispatch(job, "was in flight on " + node.label() + " when it left (" + cause.getClass().getSimpleName() + ")");
             return;
         }
         job.result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(), "on " + node.label() + ": "
@@ -241,15 +232,20 @@ final class ClusterDispatch {
             return;
         }
         for (Job j : moved) {
-            Node other = leastLoaded();
-            event("task " + j.input.index() + " was waiting for " + node.label() + "; re-dispatched"
-                    + (other == null ? ", but no live member is left" : " to " + other.label()));
-            if (other == null) {
-                j.result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(),
-                        "no live cluster member left to run the task"));
-            } else {
-                dispatch(j, other);
-            }
+            redispatch(j, "was waiting for " + node.label());
+        }
+    }
+
+    /** Sends the task of a member that left to the least loaded live one, saying so ({@code why} it moves). */
+    private void redispatch(Job job, String why) {
+        Node other = leastLoaded();
+        event("task " + job.input.index() + " " + why + "; re-dispatched"
+                + (other == null ? ", but no live member is left" : " to " + other.label()));
+        if (other == null) {
+            job.result.complete(TaskResult.failed(TaskStatus.FAILED, System.nanoTime(),
+                    "no live cluster member left to run the task"));
+        } else {
+            dispatch(job, other);
         }
     }
 

@@ -1,33 +1,21 @@
 package dev.corescope.exec;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How a task ended, as records.jsonl writes it: {@code ok}, {@code failed} or {@code timeout}. */
-public enum TaskStatus {
-    OK("ok"),
-    FAILED("failed"),
-    TIMEOUT("timeout");
-
-    private final String label;
-
-    TaskStatus(String label) {
-        this.label = label;
-    }
-
-    @JsonValue
-    public String label() {
-        return label;
-    }
+public enum TaskStatus implements Label {
+    OK,
+    FAILED,
+    TIMEOUT;
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 
     /** The status a label names, or null when it names none. */
     public static TaskStatus of(String label) {
         for (TaskStatus s : values()) {
-            if (s.label.equals(label)) {
+            if (s.label().equals(label)) {
                 return s;
             }
         }

@@ -1,6 +1,5 @@
 package dev.corescope.exec;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -8,25 +7,14 @@ import java.util.Locale;
  * cluster member. Written as {@code threads}, {@code processes} and {@code cluster} (summaries, records,
  * the cache, the command line).
  */
-public enum WorkerMode {
-    THREADS("threads"),
-    PROCESSES("processes"),
-    CLUSTER("cluster");
-
-    private final String label;
-
-    WorkerMode(String label) {
-        this.label = label;
-    }
-
-    @JsonValue
-    public String label() {
-        return label;
-    }
+public enum WorkerMode implements Label {
+    THREADS,
+    PROCESSES,
+    CLUSTER;
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 
     /**
@@ -36,10 +24,10 @@ public enum WorkerMode {
      */
     public static WorkerMode parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        if (t.equals(THREADS.label)) {
+        if (t.equals(THREADS.label())) {
             return THREADS;
         }
-        if (t.equals(PROCESSES.label)) {
+        if (t.equals(PROCESSES.label())) {
             return PROCESSES;
         }
         throw new IllegalArgumentException("mode must be threads or processes, got " + text);

@@ -33,8 +33,7 @@ public final class RoundsExperiment {
     }
 
     static LevelRunResult summary(Session session, SpinSetup.Prepared p, boolean complete) {
-        LevelRunResult s = Summaries.levelRun(session, p.spec().text(), p.calibration(), complete, List.of());
-        return s.withRemarks(s.remarks().withNotes(notes(s.measured().levels())));
+        return Summaries.levelRun(session, p, complete, RoundsExperiment::notes);
     }
 
     private static List<String> notes(List<LevelSummary> levels) {

@@ -11,6 +11,7 @@ import dev.corescope.store.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** The parts of a {@link RunResult} that come from the session itself: what ran, what it measured, what went wrong. */
 final class Summaries {
@@ -57,6 +58,13 @@ final class Summaries {
         List<String> all = new ArrayList<>(Warnings.of(levels, m.loadAtStart(), m.loadAtEnd(), cpus));
         all.addAll(Warnings.timedOutThreads(s.pool().mode(), s.failures(), s.pool().abandonedThreads()));
         return all;
+    }
+
+    /** A spin-kernel level run's result, with the notes drawn from its levels. */
+    static LevelRunResult levelRun(Session s, SpinSetup.Prepared p, boolean complete,
+                                   Function<List<LevelSummary>, List<String>> notes) {
+        LevelRunResult r = levelRun(s, p.spec().text(), p.calibration(), complete, List.of());
+        return r.withRemarks(r.remarks().withNotes(notes.apply(r.measured().levels())));
     }
 
     /** A level run's result: what the session measured, with {@code notes}. */

@@ -89,7 +89,7 @@ class ResultsTest {
         RunDirectory dir = RunDirectory.create(tmp.resolve("run"), "sweep");
         assertThat(Results.write(dir, written)).isTrue();
         String json = Files.readString(dir.file("summary.json"));
-        assertThat(json).contains("\"sd\" : null").contains("\"command\" : \"sweep\"").doesNotContain("\"run\"")
+        assertThat(json).contains("\"sd\" : null").contains("\"command\" : \"sweep\"").contains("\"mode\" : \"threads\"").doesNotContain("\"run\"")
                 .doesNotContain("\"measured\"");
         assertThat(Results.read(dir.file("summary.json"))).isEqualTo(written);
     }
