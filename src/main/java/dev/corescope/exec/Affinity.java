@@ -1,7 +1,6 @@
 package dev.corescope.exec;
 
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
+import dev.corescope.workload.Libc;
 
 /**
  * corescope's one pinning mechanism: Linux's {@code sched_setaffinity} through JNA direct mapping, for
@@ -11,22 +10,11 @@ import com.sun.jna.Platform;
  */
 public final class Affinity {
     private static final int MASK_LONGS = 16; // 1024 CPUs
-    private static final boolean AVAILABLE = register();
+    private static final boolean AVAILABLE = Libc.register(Affinity.class);
 
     private Affinity() {
     }
 
-    private static boolean register() {
-        if (!Platform.isLinux()) {
-            return false;
-        }
-        try {
-            Native.register(Affinity.class, Platform.C_LIBRARY_NAME);
-            return true;
-        } catch (Throwable e) {
-            return false;
-        }
-    }
 
     static native int sched_setaffinity(int pid, long cpusetsize, long[] mask);
 

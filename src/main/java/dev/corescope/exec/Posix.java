@@ -1,7 +1,6 @@
 package dev.corescope.exec;
 
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
+import dev.corescope.workload.Libc;
 
 /**
  * The few Linux calls a worker JVM needs and Java lacks, through JNA direct mapping (JNA is on the
@@ -13,22 +12,11 @@ final class Posix {
     static final int F_GETPIPE_SZ = 1032;
     static final int PR_SET_PDEATHSIG = 1;
     static final int SIGKILL = 9;
-    static final boolean AVAILABLE = register();
+    static final boolean AVAILABLE = Libc.register(Posix.class);
 
     private Posix() {
     }
 
-    private static boolean register() {
-        if (!Platform.isLinux()) {
-            return false;
-        }
-        try {
-            Native.register(Posix.class, Platform.C_LIBRARY_NAME);
-            return true;
-        } catch (Throwable e) {
-            return false;
-        }
-    }
 
     static native int fcntl(int fd, int cmd, int arg);
 

@@ -1,7 +1,5 @@
 package dev.corescope.workload;
 
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +27,7 @@ final class CommandLauncher {
     /** Runs {@code $1} in the background and waits for it, so that a SIGTERM can run the trap at once. */
     static final String WRAPPER = "trap 'kill -KILL 0' TERM; " + SHELL + " -c \"$1\" & wait $!";
     private static final int SIGKILL = 9;
-    private static final boolean KILL_AVAILABLE = registerKill();
+    private static final boolean KILL_AVAILABLE = Libc.register(CommandLauncher.class);
 
     private final List<String> prefix;
     private final boolean grouped;
@@ -87,17 +85,6 @@ final class CommandLauncher {
         }
     }
 
-    private static boolean registerKill() {
-        if (!Platform.isLinux()) {
-            return false;
-        }
-        try {
-            Native.register(CommandLauncher.class, Platform.C_LIBRARY_NAME);
-            return true;
-        } catch (Throwable e) {
-            return false;
-        }
-    }
 
     private static native int kill(int pid, int sig);
 
