@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,7 @@ public final class Session implements AutoCloseable {
     private final Map<WorkerPool, BatchRunner> runners = new ConcurrentHashMap<>();
     private final RecordSink sink;
     private final RunClock clock = new RunClock();
-    private final List<BatchResult> batches = Collections.synchronizedList(new ArrayList<>());
-    /** Batches being run, by (experiment, level, trial): their records so far. Guarded by {@code batches}. */
-    private final Map<String, InFlight> running = new HashMap<>();
+    private final Batches batches = new Batches();
     private final List<TaskRecord> failures = Collections.synchronizedList(new ArrayList<>());
     private final Instant started = Instant.now();
     private volatile CompletableFuture<MachineProfile> profile = CompletableFuture.supplyAsync(Session::probeQuietly);
@@ -70,13 +67,7 @@ public final class Session implements AutoCloseable {
             if (!r.ok()) {
                 failures.add(r);
             }
-            synchronized (batches) {
-                InFlight f = running.get(key(r.experiment(), r.level(), r.trial()));
-                if (f != null) {
-                    f.records.add(r);
-                    f.end = Math.max(f.end, clock.now());
-                }
-            }
+            batches.recorded(r, clock.now());
         }).andThen(progress);
         this.shutdownHook = new Thread(this::interrupted, "corescope-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -121,59 +112,16 @@ public final class Session implements AutoCloseable {
             throw new IllegalArgumentException("not a pool of this session: " + on.mode());
         }
         BatchRunner runner = runners.computeIfAbsent(on, p -> new BatchRunner(p, clock, sink, dir.runId()));
-        String key = key(plan.experiment(), plan.level(), plan.trial());
-        long start = clock.now();
-        synchronized (batches) {
-            running.put(key, new InFlight(plan, start));
-        }
+        batches.started(plan, clock.now());
         try {
             BatchResult r = runner.run(plan);
-            synchronized (batches) {
-                batches.add(r);
-                running.remove(key);
-            }
+            batches.finished(r);
             return r;
         } catch (RuntimeException | Error e) {
             // the batch ended abnormally (e.g. Ctrl-C closed the pool under it): what it recorded stays a batch,
             // so that a partial summary written now or later still counts it
-            synchronized (batches) {
-                InFlight f = running.remove(key);
-                BatchResult partial = f == null ? null : f.soFar();
-                if (partial != null) {
-                    batches.add(partial);
-                }
-            }
+            batches.cutShort(plan);
             throw e;
-        }
-    }
-
-    private static String key(String experiment, int level, int trial) {
-        return experiment + "\u0000" + level + "\u0000" + trial;
-    }
-
-    /** A batch being run: its plan and the records it has produced so far. */
-    private static final class InFlight {
-        final BatchPlan plan;
-        final long start;
-        long end;
-        final List<TaskRecord> records = new ArrayList<>();
-
-        InFlight(BatchPlan plan, long start) {
-            this.plan = plan;
-            this.start = start;
-            this.end = start;
-        }
-
-        /** What the batch has recorded so far (its span ends at its last record), or null when nothing. */
-        BatchResult soFar() {
-            if (records.isEmpty()) {
-                return null;
-            }
-            List<TaskRecord> sorted = new ArrayList<>(records);
-            sorted.sort((a, b) -> Integer.compare(a.taskIndex(), b.taskIndex()));
-            // workers may have been started before the first task: the span begins with it
-            long first = sorted.stream().mapToLong(TaskRecord::startNanos).min().orElse(start);
-            return new BatchResult(plan, Math.max(start, Math.min(first, end)), end, sorted);
         }
     }
 
@@ -232,9 +180,7 @@ public final class Session implements AutoCloseable {
 
     /** The finished batches, in the order they ran. */
     public List<BatchResult> batches() {
-        synchronized (batches) {
-            return List.copyOf(batches);
-        }
+        return batches.finished();
     }
 
     /**
@@ -242,16 +188,7 @@ public final class Session implements AutoCloseable {
      * ends at its last record): what a partial summary covers.
      */
     public List<BatchResult> batchesSoFar() {
-        synchronized (batches) {
-            List<BatchResult> all = new ArrayList<>(batches);
-            for (InFlight f : running.values()) {
-                BatchResult partial = f.soFar();
-                if (partial != null) {
-                    all.add(partial);
-                }
-            }
-            return all;
-        }
+        return batches.soFar();
     }
 
     public List<TaskRecord> failures() {
