@@ -86,10 +86,13 @@ public final class BatchRunner {
         return worker.submit(plan.workload(), task).thenApply(r -> {
             long arrived = clock.now();
             lastArrival.accumulateAndGet(arrived, Math::max);
-            TaskRecord rec = new TaskRecord(runId, plan.experiment(), plan.level(), plan.trial(), round, task.index(),
-                    task.size(), info.id(), info.pid(), info.tid(), clock.toRun(r.startNanos()),
-                    clock.toRun(r.endNanos()), r.wallNanos(), r.cpuNanos(), r.waitNanos(), r.involuntarySwitches(),
-                    r.bytes(), r.checksum(), r.status(), r.error(), r.node(), transfer(r, submitted),
+            TaskRecord rec = new TaskRecord(
+                    new TaskRecord.Task(runId, plan.experiment(), plan.level(), plan.trial(), round, task.index(),
+                            task.size()),
+                    new TaskRecord.Ran(info.id(), info.pid(), info.tid(), r.node()),
+                    new TaskRecord.Timing(clock.toRun(r.startNanos()), clock.toRun(r.endNanos()), r.wallNanos(),
+                            r.cpuNanos(), r.waitNanos(), r.involuntarySwitches()),
+                    new TaskRecord.Outcome(r.bytes(), r.checksum(), r.status(), r.error()), transfer(r, submitted),
                     r.jvm().gcCount() < 0 && r.jvm().jitMillis() < 0 ? null : r.jvm());
             records.add(rec);
             sink.accept(rec);

@@ -1,81 +1,159 @@
 package dev.corescope.exec;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 /**
- * One measured task, as written to {@code records.jsonl}. Times are nanoseconds on the coordinator's
- * monotonic timeline, counted from the start of the run; worker clocks are mapped onto it.
+ * One measured task, as written to {@code records.jsonl}: which task it was, who ran it, its times, how it
+ * ended, and (when known) its round trip's overhead split and its JVM's activity. The four groups are
+ * nested here and flat in the JSON (one object per line, as it always was). Times are nanoseconds on the
+ * coordinator's monotonic timeline, counted from the start of the run; worker clocks are mapped onto it.
  * Fields that could not be measured are {@code -1} (numbers) or {@code null} (text).
  *
- * @param runId        the run this task belongs to
- * @param experiment   which part of the run (e.g. {@code sweep}, {@code rounds}, {@code queue}, {@code sequential})
- * @param level        number of concurrent workers when the task ran (the lab's {@code num_processes})
- * @param trial        repetition of the level (0-based)
- * @param round        round within the trial (0 unless the plan has rounds)
- * @param taskIndex    index of the task in its batch
- * @param size         problem size (0 for size-less workloads)
- * @param workerId     e.g. {@code thread-2} or {@code jvm-3}
- * @param pid          OS process id of the worker
- * @param tid          OS thread id of the worker thread (-1 when unknown)
- * @param startNanos   task start, coordinator timeline
- * @param endNanos     task end, coordinator timeline
- * @param wallNanos    end - start as measured by the worker around the task body
- * @param cpuNanos     CPU time consumed by the worker thread during the task
- * @param waitNanos    time runnable but waiting for a CPU (schedstat run-queue delay), -1 if unavailable
- * @param involuntarySwitches involuntary context switches during the task, -1 if unavailable
- * @param bytesReturned payload bytes the task sent back
- * @param checksum     the workload's checksum (consumes the result)
- * @param status       ok, failed or timeout (an unknown one, from another version, reads as null)
- * @param error        the failure reason, or null
- * @param node         cluster member that ran it, or null on one machine
- * @param transfer     overhead breakdown of the round trip (worker JVMs), or null
- * @param jvm          GC and JIT activity of the task's JVM while the task was timed, or null (older records)
+ * @param transfer overhead breakdown of the round trip (worker JVMs), or null
+ * @param jvm      GC and JIT activity of the task's JVM while the task was timed, or null (older records)
  */
-public record TaskRecord(
-        String runId,
-        String experiment,
-        int level,
-        int trial,
-        int round,
-        int taskIndex,
-        long size,
-        String workerId,
-        long pid,
-        long tid,
-        long startNanos,
-        long endNanos,
-        long wallNanos,
-        long cpuNanos,
-        long waitNanos,
-        long involuntarySwitches,
-        long bytesReturned,
-        long checksum,
-        TaskStatus status,
-        String error,
-        String node,
-        TransferTiming transfer,
-        JvmActivity jvm) {
+public record TaskRecord(@JsonUnwrapped Task task, @JsonUnwrapped Ran ran, @JsonUnwrapped Timing timing,
+                         @JsonUnwrapped Outcome outcome, TransferTiming transfer, JvmActivity jvm) {
+
+    /**
+     * Which task: its run, the part of the run ({@code sweep}, {@code rounds}, {@code queue},
+     * {@code sequential}...), the number of concurrent workers when it ran (the lab's {@code num_processes}),
+     * the repetition of the level (0-based), the round within the trial (0 unless the plan has rounds), its
+     * index in its batch, and its problem size (0 for size-less workloads).
+     */
+    public record Task(String runId, String experiment, int level, int trial, int round, int taskIndex, long size) {
+    }
+
+    /**
+     * Who ran it: the worker ({@code thread-2}, {@code jvm-3}), its OS process and thread ids (-1 when
+     * unknown), and the cluster member (null on one machine).
+     */
+    public record Ran(String workerId, long pid, long tid, String node) {
+    }
+
+    /**
+     * Its times: start and end on the coordinator's timeline, the wall time the worker measured around the
+     * task body, the CPU time of the worker thread, the run-queue wait (schedstat) and the involuntary
+     * context switches during the task (-1 if unavailable).
+     */
+    public record Timing(long startNanos, long endNanos, long wallNanos, long cpuNanos, long waitNanos,
+                         long involuntarySwitches) {
+    }
+
+    /** How it ended: the payload bytes it sent back, the workload's checksum, its status and the reason of a failure. */
+    public record Outcome(long bytesReturned, long checksum, TaskStatus status, String error) {
+    }
+
+    /** A group missing from a record (a line of another version, cut short) reads as unknown. */
+    public TaskRecord {
+        task = task != null ? task : new Task(null, null, 0, 0, 0, 0, 0);
+        ran = ran != null ? ran : new Ran(null, -1, -1, null);
+        timing = timing != null ? timing : new Timing(-1, -1, -1, -1, -1, -1);
+        outcome = outcome != null ? outcome : new Outcome(0, 0, null, null);
+    }
 
     /** Without the JVM's activity (fakes, older records). */
-    public TaskRecord(String runId, String experiment, int level, int trial, int round, int taskIndex, long size,
-                      String workerId, long pid, long tid, long startNanos, long endNanos, long wallNanos,
-                      long cpuNanos, long waitNanos, long involuntarySwitches, long bytesReturned, long checksum,
-                      TaskStatus status, String error, String node, TransferTiming transfer) {
-        this(runId, experiment, level, trial, round, taskIndex, size, workerId, pid, tid, startNanos, endNanos, wallNanos,
-                cpuNanos, waitNanos, involuntarySwitches, bytesReturned, checksum, status, error, node, transfer, null);
+    public TaskRecord(Task task, Ran ran, Timing timing, Outcome outcome) {
+        this(task, ran, timing, outcome, null, null);
     }
 
     public boolean ok() {
-        return status == TaskStatus.OK;
+        return outcome.status() == TaskStatus.OK;
+    }
+
+    public String runId() {
+        return task.runId();
+    }
+
+    public String experiment() {
+        return task.experiment();
+    }
+
+    public int level() {
+        return task.level();
+    }
+
+    public int trial() {
+        return task.trial();
+    }
+
+    public int round() {
+        return task.round();
+    }
+
+    public int taskIndex() {
+        return task.taskIndex();
+    }
+
+    public long size() {
+        return task.size();
+    }
+
+    public String workerId() {
+        return ran.workerId();
+    }
+
+    public long pid() {
+        return ran.pid();
+    }
+
+    public long tid() {
+        return ran.tid();
+    }
+
+    public String node() {
+        return ran.node();
+    }
+
+    public long startNanos() {
+        return timing.startNanos();
+    }
+
+    public long endNanos() {
+        return timing.endNanos();
+    }
+
+    public long wallNanos() {
+        return timing.wallNanos();
+    }
+
+    public long cpuNanos() {
+        return timing.cpuNanos();
+    }
+
+    public long waitNanos() {
+        return timing.waitNanos();
+    }
+
+    public long involuntarySwitches() {
+        return timing.involuntarySwitches();
+    }
+
+    public long bytesReturned() {
+        return outcome.bytesReturned();
+    }
+
+    public long checksum() {
+        return outcome.checksum();
+    }
+
+    public TaskStatus status() {
+        return outcome.status();
+    }
+
+    public String error() {
+        return outcome.error();
     }
 
     public double wallSeconds() {
-        return wallNanos / 1e9;
+        return wallNanos() / 1e9;
     }
 
     public double cpuSeconds() {
-        return cpuNanos < 0 ? Double.NaN : cpuNanos / 1e9;
+        return cpuNanos() < 0 ? Double.NaN : cpuNanos() / 1e9;
     }
 
     public double waitSeconds() {
-        return waitNanos < 0 ? Double.NaN : waitNanos / 1e9;
+        return waitNanos() < 0 ? Double.NaN : waitNanos() / 1e9;
     }
 }

@@ -1,6 +1,7 @@
 package dev.corescope.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.corescope.exec.RecordSink;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TaskStatus;
@@ -26,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * new ({@code CREATE_NEW}, not through a symlink): a log never appends to another run's records.
  */
 public final class RecordLog implements RecordSink, AutoCloseable {
+    /** Records of any version: fields this one does not know are skipped. */
+    private static final ObjectReader READER = Json.TOLERANT.forType(TaskRecord.class);
     private final FileChannel channel;
     private final BufferedWriter out;
     private final AtomicLong written = new AtomicLong();
@@ -36,7 +39,9 @@ public final class RecordLog implements RecordSink, AutoCloseable {
                 StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
         out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
         // Introspect the record type now, not on the first measured task.
-        Json.LINE.writeValueAsString(new TaskRecord("", "", 1, 0, 0, 0, 0, "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, TaskStatus.OK, null, null, null));
+        Json.LINE.writeValueAsString(new TaskRecord(new TaskRecord.Task("", "", 1, 0, 0, 0, 0),
+                new TaskRecord.Ran("", 0, 0, null), new TaskRecord.Timing(0, 0, 0, 0, 0, 0),
+                new TaskRecord.Outcome(0, 0, TaskStatus.OK, null)));
     }
 
     @Override
@@ -61,7 +66,7 @@ public final class RecordLog implements RecordSink, AutoCloseable {
         List<TaskRecord> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
-                out.add(Json.LINE.readValue(line, TaskRecord.class));
+                out.add(READER.readValue(line));
             }
         }
         return out;
@@ -107,7 +112,7 @@ public final class RecordLog implements RecordSink, AutoCloseable {
                 continue;
             }
             try {
-                out.add(Json.LINE.readValue(line, TaskRecord.class));
+                out.add(READER.readValue(line));
             } catch (JsonProcessingException e) {
                 if (i == last) {
                     torn = true;

@@ -24,8 +24,8 @@ class TimedOutThreadsWarningTest {
     Path dir;
 
     private static TaskRecord timedOut(String experiment, int level) {
-        return new TaskRecord("r", experiment, level, 0, 0, 0, 0, "thread-1", 1, 1, 0, 0, 0, -1, -1, -1, 0, 0,
-                TaskStatus.TIMEOUT, "timed out after 100 ms", null, null);
+        return new TaskRecord(new TaskRecord.Task("r", experiment, level, 0, 0, 0, 0), new TaskRecord.Ran("thread-1", 1, 1, null),
+                new TaskRecord.Timing(0, 0, 0, -1, -1, -1), new TaskRecord.Outcome(0, 0, TaskStatus.TIMEOUT, "timed out after 100 ms"), null, null);
     }
 
     @Test
