@@ -1,5 +1,6 @@
 package dev.corescope.analysis;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.TransferTiming;
@@ -8,15 +9,77 @@ import dev.corescope.exec.WorkerMode;
 /**
  * One measured cell of {@code transfer}: tasks of {@code durationSeconds} of spin work returning
  * {@code sizeBytes}, run one after another on one thread and on {@code workers} workers of {@code mode}.
- *
- * @param taskMs       mean task body time in the sequential run (spin + filling the payload)
- * @param speedup      sequential time / parallel time
- * @param transferGBps payload bytes / transfer span (worker JVMs with a payload), else NaN
- * @param pathGBps     payload bytes / (serialization + transfer + deserialization), else NaN
+ * The groups are nested here and flat in the JSON.
  */
-public record TransferCell(WorkerMode mode, double durationSeconds, long sizeBytes, long loops, int tasks, int workers,
-                           double taskMs, double sequentialSeconds, double parallelSeconds, double speedup,
-                           Overhead overhead, double transferGBps, double pathGBps, int failures) {
+public record TransferCell(WorkerMode mode, @JsonUnwrapped Shape shape, @JsonUnwrapped Times times,
+                           Overhead overhead, @JsonUnwrapped Rates rates, int failures) {
+    public TransferCell {
+        shape = shape != null ? shape : new Shape(Double.NaN, 0, 0, 0, 0);
+        times = times != null ? times : new Times(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        rates = rates != null ? rates : new Rates(Double.NaN, Double.NaN);
+    }
+
+    /** The cell: work per task (and its spin loops), bytes returned per task, tasks and parallel workers. */
+    public record Shape(double durationSeconds, long sizeBytes, long loops, int tasks, int workers) {
+    }
+
+    /**
+     * @param taskMs  mean task body time in the sequential run (spin + filling the payload)
+     * @param speedup sequential time / parallel time
+     */
+    public record Times(double taskMs, double sequentialSeconds, double parallelSeconds, double speedup) {
+    }
+
+    /**
+     * @param transferGBps payload bytes / transfer span (worker JVMs with a payload), else NaN
+     * @param pathGBps     payload bytes / (serialization + transfer + deserialization), else NaN
+     */
+    public record Rates(double transferGBps, double pathGBps) {
+    }
+
+    public double durationSeconds() {
+        return shape.durationSeconds();
+    }
+
+    public long sizeBytes() {
+        return shape.sizeBytes();
+    }
+
+    public long loops() {
+        return shape.loops();
+    }
+
+    public int tasks() {
+        return shape.tasks();
+    }
+
+    public int workers() {
+        return shape.workers();
+    }
+
+    public double taskMs() {
+        return times.taskMs();
+    }
+
+    public double sequentialSeconds() {
+        return times.sequentialSeconds();
+    }
+
+    public double parallelSeconds() {
+        return times.parallelSeconds();
+    }
+
+    public double speedup() {
+        return times.speedup();
+    }
+
+    public double transferGBps() {
+        return rates.transferGBps();
+    }
+
+    public double pathGBps() {
+        return rates.pathGBps();
+    }
 
     /** Mean per-task overhead of a parallel batch, milliseconds (thread workers: only dispatch is non-zero). */
     public record Overhead(double dispatchMs, double serializeMs, double transferMs, double deserializeMs) {
@@ -26,12 +89,12 @@ public record TransferCell(WorkerMode mode, double durationSeconds, long sizeByt
     }
 
     public boolean slower() {
-        return speedup < 1;
+        return speedup() < 1;
     }
 
     /** Megabytes (10^6) returned per millisecond of spin work; infinite for zero-duration tasks. */
     public double mbPerMs() {
-        return durationSeconds <= 0 ? Double.POSITIVE_INFINITY : (sizeBytes / 1e6) / (durationSeconds * 1e3);
+        return durationSeconds() <= 0 ? Double.POSITIVE_INFINITY : (sizeBytes() / 1e6) / (durationSeconds() * 1e3);
     }
 
     /** The cell of a sequential and a parallel batch of the same tasks. */
@@ -61,7 +124,7 @@ public record TransferCell(WorkerMode mode, double durationSeconds, long sizeByt
         double taskMs = seq.records().stream().filter(TaskRecord::ok).mapToLong(TaskRecord::wallNanos).average()
                 .orElse(Double.NaN) / 1e6;
         int failures = (int) (seq.failures() + par.failures());
-        return new TransferCell(mode, durationSeconds, size, loops, par.records().size(), par.plan().level(), taskMs,
-                seqS, parS, seqS / parS, o, transferGBps, pathGBps, failures);
+        return new TransferCell(mode, new Shape(durationSeconds, size, loops, par.records().size(), par.plan().level()),
+                new Times(taskMs, seqS, parS, seqS / parS), o, new Rates(transferGBps, pathGBps), failures);
     }
 }

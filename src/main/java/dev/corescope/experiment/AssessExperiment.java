@@ -270,8 +270,9 @@ public final class AssessExperiment {
         double controlWall = out.controlWallSeconds();
         double throughput = Throughput.of(tasks - failed, wall);
         double speedup = controls > 0 ? throughput / Throughput.of(controls, controlWall) : Double.NaN;
-        return new Assessment.AlgorithmResult(algo.label(), algo.spec().text(), out.certification().level(), tasks, failed, wall,
-                throughput, stats, fit, out.certification(), controls, controlWall, speedup);
+        return new Assessment.AlgorithmResult(algo.label(), algo.spec().text(),
+                new Assessment.Run(out.certification().level(), tasks, failed, wall, throughput), stats, fit,
+                out.certification(), new Assessment.Controls(controls, controlWall, speedup));
     }
 
     private static List<String> notes(Assessment a) {

@@ -84,25 +84,70 @@ public record Assessment(@JsonUnwrapped Plan plan, @JsonUnwrapped Method method,
     }
 
     /**
-     * @param workers   the level the statistics were measured at
-     * @param speedup   throughput of the run (controls and any abandoned level included) over one worker's,
-     *                  measured on the controls; NaN without controls
+     * One algorithm's result: its statistics per size, its complexity fit, the certification of its level,
+     * how it ran and how it compares with its one-worker controls. The groups are nested here and flat in
+     * the JSON; {@code verify} is only read (the one-worker phase of older versions).
      */
-    public record AlgorithmResult(String algorithm, String workload, int workers, int tasks, int failed,
-                                  double wallSeconds, double throughput, List<SizeStats> sizes, Fit fit,
-                                  Certification certification, int controls, double controlWallSeconds,
-                                  double speedup, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Verification> verify) {
+    public record AlgorithmResult(String algorithm, String workload, @JsonUnwrapped Run run, List<SizeStats> sizes,
+                                  Fit fit, Certification certification, @JsonUnwrapped Controls against,
+                                  @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Verification> verify) {
         public AlgorithmResult {
+            run = run != null ? run : new Run(0, 0, 0, Double.NaN, Double.NaN);
+            against = against != null ? against : new Controls(0, Double.NaN, Double.NaN);
             sizes = sizes == null ? List.of() : List.copyOf(sizes);
             verify = verify == null ? List.of() : List.copyOf(verify);
         }
 
-        public AlgorithmResult(String algorithm, String workload, int workers, int tasks, int failed, double wallSeconds,
-                               double throughput, List<SizeStats> sizes, Fit fit, Certification certification,
-                               int controls, double controlWallSeconds, double speedup) {
-            this(algorithm, workload, workers, tasks, failed, wallSeconds, throughput, sizes, fit, certification,
-                    controls, controlWallSeconds, speedup, List.of());
+        public AlgorithmResult(String algorithm, String workload, Run run, List<SizeStats> sizes, Fit fit,
+                               Certification certification, Controls against) {
+            this(algorithm, workload, run, sizes, fit, certification, against, List.of());
         }
+
+        public int workers() {
+            return run.workers();
+        }
+
+        public int tasks() {
+            return run.tasks();
+        }
+
+        public int failed() {
+            return run.failed();
+        }
+
+        public double wallSeconds() {
+            return run.wallSeconds();
+        }
+
+        public double throughput() {
+            return run.throughput();
+        }
+
+        public int controls() {
+            return against.controls();
+        }
+
+        public double controlWallSeconds() {
+            return against.controlWallSeconds();
+        }
+
+        public double speedup() {
+            return against.speedup();
+        }
+    }
+
+    /**
+     * How an algorithm ran: the level its statistics were measured at, its tasks (failed ones among them),
+     * the wall time of its batches (controls and any abandoned level included) and its throughput.
+     */
+    public record Run(int workers, int tasks, int failed, double wallSeconds, double throughput) {
+    }
+
+    /**
+     * Its one-worker controls: how many completed, in how much wall time, and the speedup of the run over
+     * one worker's throughput measured on them (NaN without controls).
+     */
+    public record Controls(int controls, double controlWallSeconds, double speedup) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.corescope.experiment;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.Knee;
 import dev.corescope.analysis.LevelVerdict;
@@ -13,23 +14,134 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The document {@code investigate --json} prints: the threshold, the explanation, one entry per
- * measured level (per-task {@code mean} and {@code stddev} in seconds, {@code ratio} of medians to
- * one worker with its CI, {@code verdict}), the throughput knee, the USL fit and the profile.
+ * What {@code investigate} found, the {@code analysis} of its summary and the document
+ * {@code investigate --json} prints: the threshold and its explanation, what the machine profile
+ * predicted, one entry per measured level (per-task {@code mean} and {@code stddev} in seconds,
+ * {@code ratio} of medians to one worker with its CI, {@code verdict}), the throughput knee, the USL fit.
+ * The groups are nested here and flat in the JSON.
  */
-public record InvestigateReport(int threshold, boolean settled, String explanation, double tolerance,
-                                String predictedBy, int predictedWorkers, List<Integer> pinCpus, double otherBusyCpus,
-                                List<Level> levels, Knee knee, UslFit usl, double seconds, String runDirectory,
-                                WorkerMode mode, MachineProfile profile) {
+public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped Machine machine, List<Level> levels,
+                                Knee knee, UslFit usl, String runDirectory, WorkerMode mode) {
     public InvestigateReport {
-        pinCpus = Lists.copy(pinCpus);
+        verdict = verdict != null ? verdict : new Threshold(0, false, null, Double.NaN, Double.NaN);
+        machine = machine != null ? machine : new Machine(null, 0, List.of(), Double.NaN, null);
         levels = Lists.copy(levels);
     }
 
-    /** One measured level. */
-    public record Level(int workers, int samples, double mean, double stddev, double median, double cv, double ratio,
-                        double ratioLow, double ratioHigh, String verdict, boolean settled, double cpuMean,
-                        double waitMean, DistributionComparison distribution) {
+    /**
+     * The threshold: the most concurrent workers no worse than one alone, whether the intervals settled it
+     * within the sample budget, why (the explanation), the tolerance it was judged by and the seconds of
+     * measurement it took.
+     */
+    public record Threshold(int threshold, boolean settled, String explanation, double tolerance, double seconds) {
+    }
+
+    /**
+     * The machine: what limits the profile's prediction, the workers it predicts, the CPUs to pin to, the
+     * CPUs other work kept busy (NaN: not measured), and the profile.
+     */
+    public record Machine(String predictedBy, int predictedWorkers, List<Integer> pinCpus, double otherBusyCpus,
+                          MachineProfile profile) {
+        public Machine {
+            pinCpus = Lists.copy(pinCpus);
+        }
+    }
+
+    /**
+     * One measured level: its workers and samples, the per-task times, their ratio to one worker with its
+     * interval, its verdict, and for a workload the comparison of its distribution with one worker's.
+     */
+    public record Level(int workers, int samples, @JsonUnwrapped Times times, @JsonUnwrapped RatioToOne toOne,
+                        String verdict, boolean settled, DistributionComparison distribution) {
+        public Level {
+            times = times != null ? times : new Times(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN);
+            toOne = toOne != null ? toOne : new RatioToOne(Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        public double mean() {
+            return times.mean();
+        }
+
+        public double stddev() {
+            return times.stddev();
+        }
+
+        public double median() {
+            return times.median();
+        }
+
+        public double cv() {
+            return times.cv();
+        }
+
+        public double cpuMean() {
+            return times.cpuMean();
+        }
+
+        public double waitMean() {
+            return times.waitMean();
+        }
+
+        public double ratio() {
+            return toOne.ratio();
+        }
+
+        public double ratioLow() {
+            return toOne.ratioLow();
+        }
+
+        public double ratioHigh() {
+            return toOne.ratioHigh();
+        }
+    }
+
+    /** Per-task seconds of a level: wall time's mean, sd, median and CV; mean CPU time and run-queue wait. */
+    public record Times(double mean, double stddev, double median, double cv, double cpuMean, double waitMean) {
+    }
+
+    /** Median task time of a level over one worker's, with its bootstrap interval. */
+    public record RatioToOne(double ratio, double ratioLow, double ratioHigh) {
+    }
+
+    public int threshold() {
+        return verdict.threshold();
+    }
+
+    public boolean settled() {
+        return verdict.settled();
+    }
+
+    public String explanation() {
+        return verdict.explanation();
+    }
+
+    public double tolerance() {
+        return verdict.tolerance();
+    }
+
+    public double seconds() {
+        return verdict.seconds();
+    }
+
+    public String predictedBy() {
+        return machine.predictedBy();
+    }
+
+    public int predictedWorkers() {
+        return machine.predictedWorkers();
+    }
+
+    public List<Integer> pinCpus() {
+        return machine.pinCpus();
+    }
+
+    public double otherBusyCpus() {
+        return machine.otherBusyCpus();
+    }
+
+    public MachineProfile profile() {
+        return machine.profile();
     }
 
     public static InvestigateReport of(InvestigateExperiment.Result r, List<TaskRecord> records, String runDirectory,
@@ -38,16 +150,16 @@ public record InvestigateReport(int threshold, boolean settled, String explanati
                 .collect(Collectors.groupingBy(TaskRecord::level));
         List<Level> levels = r.detail().levels().stream().map(v -> level(v, byLevel.getOrDefault(v.workers(), List.of())))
                 .toList();
-        return new InvestigateReport(r.threshold(), r.settled(), r.explanation(), r.tolerance(), r.predictedBy(),
-                r.predictedWorkers(), r.pinCpus(), r.otherBusyCpus(), levels, r.detail().knee(), r.detail().usl(),
-                r.seconds(), runDirectory, mode, r.profile());
+        return new InvestigateReport(new Threshold(r.threshold(), r.settled(), r.explanation(), r.tolerance(), r.seconds()),
+                new Machine(r.predictedBy(), r.predictedWorkers(), r.pinCpus(), r.otherBusyCpus(), r.profile()), levels,
+                r.detail().knee(), r.detail().usl(), runDirectory, mode);
     }
 
     private static Level level(LevelVerdict v, List<TaskRecord> rs) {
         double cpu = rs.stream().mapToDouble(TaskRecord::cpuSeconds).filter(Double::isFinite).average().orElse(Double.NaN);
         double wait = rs.stream().mapToDouble(TaskRecord::waitSeconds).filter(Double::isFinite).average().orElse(Double.NaN);
-        return new Level(v.workers(), v.n(), v.mean(), v.sd(), v.median(), v.cv(), v.ratio(), v.ratioLow(),
-                v.ratioHigh(), v.verdict().name().toLowerCase(Locale.ROOT), v.settled(), cpu, wait,
-                v.distribution());
+        return new Level(v.workers(), v.n(), new Times(v.mean(), v.sd(), v.median(), v.cv(), cpu, wait),
+                new RatioToOne(v.ratio(), v.ratioLow(), v.ratioHigh()), v.verdict().name().toLowerCase(Locale.ROOT),
+                v.settled(), v.distribution());
     }
 }

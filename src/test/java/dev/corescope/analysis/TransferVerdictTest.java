@@ -12,8 +12,9 @@ class TransferVerdictTest {
     private static final TransferCell.Overhead NONE = new TransferCell.Overhead(0, 0, 0, 0);
 
     private static TransferCell cell(double seconds, long bytes, double speedup) {
-        return new TransferCell(WorkerMode.PROCESSES, seconds, bytes, 1, 8, 2, seconds * 1e3, 1, 1 / speedup, speedup, NONE,
-                Double.NaN, Double.NaN, 0);
+        return new TransferCell(WorkerMode.PROCESSES, new TransferCell.Shape(seconds, bytes, 1, 8, 2),
+                new TransferCell.Times(seconds * 1e3, 1, 1 / speedup, speedup), NONE,
+                new TransferCell.Rates(Double.NaN, Double.NaN), 0);
     }
 
     /** A synthetic map: short tasks lose, and tasks returning >= 1 MB per ms of work lose. */

@@ -54,9 +54,9 @@ class AssessReportsTest {
                 stats.stream().mapToDouble(SizeStats::mean).toArray());
         Fit f = new Fit(fit.best().name(), fit.best().rSquared(), fit.best().constant(), fit.best().intercept(),
                 fit.powerExponent(), fit.powerConstant(), fit.powerRSquared(), null);
-        return new AlgorithmResult(algorithm, "spec", 2, 12, 0, 1.0, 12.0, stats, f,
-                new Assessment.Certification("not checked", 2, 2, List.of(), "2 workers, not checked"), 0,
-                Double.NaN, Double.NaN);
+        return new AlgorithmResult(algorithm, "spec", new Assessment.Run(2, 12, 0, 1.0, 12.0), stats, f,
+                new Assessment.Certification("not checked", 2, 2, List.of(), "2 workers, not checked"),
+                new Assessment.Controls(0, Double.NaN, Double.NaN));
     }
 
     static Assessment assessment(List<AlgorithmResult> algs) {

@@ -37,7 +37,8 @@ class TransferChartsTest {
         for (WorkerMode mode : List.of(WorkerMode.THREADS, WorkerMode.PROCESSES)) {
             for (double d : new double[] {1e-4, 1e-3}) {
                 for (long s : new long[] {0, 1 << 20}) {
-                    cells.add(new TransferCell(mode, d, s, 10, 4, 2, 1, 1, 1, d > 5e-4 ? 1.8 : 0.5, o, 1.5, 1.2, 0));
+                    cells.add(new TransferCell(mode, new TransferCell.Shape(d, s, 10, 4, 2),
+                            new TransferCell.Times(1, 1, 1, d > 5e-4 ? 1.8 : 0.5), o, new TransferCell.Rates(1.5, 1.2), 0));
                 }
             }
         }
