@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * {@link #close()}), the workers are stopped and the partial summary supplied by the experiment is
  * written, so nothing measured is lost: it covers the finished batches and what the running one has
  * recorded so far ({@link #batchesSoFar()}). A complete summary already written is never replaced by
- * the partial one ({@code SummaryWriter}).
+ * the partial one ({@link dev.corescope.store.SummaryFiles}).
  */
 public final class Session implements AutoCloseable {
     private final Settings settings;

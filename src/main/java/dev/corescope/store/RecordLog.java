@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The append-only {@code records.jsonl}: one JSON object per task, written and flushed the moment
  * the task finishes, so an interrupted run keeps every completed measurement; fsynced when the log is
- * closed (and before a complete summary is written, see {@link SummaryWriter}). The file is created
+ * closed (and before a complete summary is written, see {@link SummaryFiles}). The file is created
  * new ({@code CREATE_NEW}, not through a symlink): a log never appends to another run's records.
  */
 public final class RecordLog implements RecordSink, AutoCloseable {
