@@ -87,7 +87,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         cmd.addAll(image.options());
         // JVM warnings (e.g. CDS's) to the worker log, never to the protocol pipe
         cmd.add("-Xlog:disable");
-        cmd.add("-Xlog:all=warning:stderr");
+        cmd.add("-Xlog:all=warning,cds*=off:stderr"); // CDS explains at length what it skips when it dumps
         cmd.addAll(jvmOptions);
         cmd.add("-D" + WorkerMain.PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
         cmd.add("-cp");
