@@ -83,20 +83,27 @@ public final class InvestigateCommand implements Callable<Integer> {
             investigation.workload(algos.get(0).label(), algos.get(0).spec(), workload.sizes(), workload.warmup(), sdLimit);
         }
         investigation.pin(!noPin);
-        var outcome = common.runDirectoryChecked(investigation::runWithSummary);
+        var outcome = common.runDirectoryChecked(investigation::measure);
         var report = outcome.report();
+        boolean table = common.output.format() == FormatOption.Format.table;
+        if (table) { // the verdict first: the charts, the HTML and the cache entry are made after it is on screen
+            print(report, outcome.result(), outcome.summary().calibration());
+            System.out.flush();
+        }
+        investigation.finish(outcome);
         common.output.htmlIfRequested(java.nio.file.Path.of(report.runDirectory()));
-        if (common.output.format() != FormatOption.Format.table) {
+        if (!table) {
             common.output.print(report, report.table());
         } else {
-            print(report, outcome.result(), outcome.summary().calibration(), investigation.cacheNote());
+            System.out.println(investigation.cacheNote().isEmpty() ? "" : "Threshold " + investigation.cacheNote());
+            System.out.println("run directory: " + report.runDirectory());
             outcome.summary().warnings().forEach(w -> System.out.println("Warning: " + w));
         }
         return Output.exitCode(outcome.summary());
     }
 
     private static void print(InvestigateReport report, InvestigateExperiment.Result r,
-                              dev.corescope.experiment.Calibration calibration, String cacheNote) {
+                              dev.corescope.experiment.Calibration calibration) {
         System.out.println("Machine");
         r.profile().summaryLines().forEach(l -> System.out.println("  " + l));
         if (calibration != null) {
@@ -118,7 +125,6 @@ public final class InvestigateCommand implements Callable<Integer> {
         System.out.println();
         System.out.println(r.explanation());
         System.out.println();
-        System.out.printf("Verdict in %.2f s of measurement; %s%n", r.seconds(), cacheNote);
-        System.out.println("run directory: " + report.runDirectory());
+        System.out.printf("Verdict in %.2f s of measurement.%n", r.seconds());
     }
 }
