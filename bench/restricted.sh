@@ -34,7 +34,8 @@ if [[ -w "$cg" ]]; then
     d="$cg/corescope-bench-$$-${q/./}"
     mkdir -p "$d"
     period=$(cat "$d/cpu.cfs_period_us")
-    python3 -c "print(int($q * $period))" > "$d/cpu.cfs_quota_us"
+    quota=$(python3 -c "print(int($q * $period))")
+    echo "$quota" > "$d/cpu.cfs_quota_us"
     inv "quota-$q" sh -c 'echo $$ > '"$d"'/tasks; exec "$@"' sh
     rmdir "$d" 2>/dev/null || true
   done
