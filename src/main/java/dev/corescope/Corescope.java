@@ -256,7 +256,19 @@ public final class Corescope {
         public record Outcome(InvestigateReport report, InvestigateResult summary, InvestigateExperiment.Result result) {
         }
 
+        /** Measures, writes summary.json, the charts and the cache entry. */
         public Outcome runWithSummary() throws IOException {
+            Outcome o = measure();
+            finish(o);
+            return o;
+        }
+
+        /**
+         * Measures and writes summary.json: the verdict, ready to be shown. The charts and the cache entry
+         * come after, with {@link #finish}, so that a user sees the verdict before they are drawn (on two CPUs
+         * drawing beside the measurement would compete with it).
+         */
+        public Outcome measure() throws IOException {
             int n = max != null ? max : 2 * Runtime.getRuntime().availableProcessors() + 2;
             Settings settings = settings("investigate");
             // at most maxSamples per level, each level overshooting by less than one batch of n
@@ -276,10 +288,15 @@ public final class Corescope {
                         .flatMap(b -> b.records().stream()).toList(), dir.path().toString(), settings.mode());
                 InvestigateResult summary = InvestigateExperiment.summary(session, result, report);
                 Results.write(dir, summary);
-                ThresholdCharts.write(report, dir.path());
-                cacheNote = cache ? store(result, dir, settings.mode().label(), workload) : "not cached";
                 return new Outcome(report, summary, result);
             }
+        }
+
+        /** After {@link #measure}: the charts, and the verdict stored in the cache (see {@link #cacheNote}). */
+        public void finish(Outcome o) throws IOException {
+            RunDirectory dir = new RunDirectory(java.nio.file.Path.of(o.report().runDirectory()));
+            ThresholdCharts.write(o.report(), dir.path());
+            cacheNote = cache ? store(o.result(), dir, o.report().mode().label(), workload) : "not cached";
         }
 
         /** The workload, with the spin kernel's cached threshold on this machine for the explanation. */

@@ -87,20 +87,27 @@ public final class InvestigateCommand implements Callable<Integer> {
             investigation.workload(algos.get(0).label(), algos.get(0).spec(), workload.sizes(), workload.warmup(), sdLimit);
         }
         investigation.pin(!noPin);
-        var outcome = common.runDirectoryChecked(investigation::runWithSummary);
+        var outcome = common.runDirectoryChecked(investigation::measure);
         var report = outcome.report();
+        boolean table = common.output.format() == FormatOption.Format.table;
+        if (table) { // the verdict first: the charts, the HTML and the cache entry are made after it is on screen
+            print(outcome.summary(), outcome.result());
+            System.out.flush();
+        }
+        investigation.finish(outcome);
         common.output.htmlIfRequested(java.nio.file.Path.of(report.runDirectory()));
-        if (common.output.format() != FormatOption.Format.table) {
+        if (!table) {
             common.output.print(report, ConsoleReport.investigateTable(report));
         } else {
-            print(outcome.summary(), outcome.result(), investigation.cacheNote());
+            System.out.println(investigation.cacheNote().isEmpty() ? "" : "Threshold " + investigation.cacheNote());
+            System.out.println("run directory: " + report.runDirectory());
             outcome.summary().warnings().forEach(w -> System.out.println("Warning: " + w));
         }
         return Output.exitCode(outcome.summary());
     }
 
-    /** The machine, the calibration, the levels, the findings (the explanation set apart), the time and the cache. */
-    private static void print(InvestigateResult summary, InvestigateExperiment.Result r, String cacheNote) {
+    /** The machine, the calibration, the levels, the findings (the explanation set apart) and the time. */
+    private static void print(InvestigateResult summary, InvestigateExperiment.Result r) {
         InvestigateReport report = summary.analysis();
         System.out.println("Machine");
         r.profile().summaryLines().forEach(l -> System.out.println("  " + l));
@@ -113,7 +120,6 @@ public final class InvestigateCommand implements Callable<Integer> {
         System.out.println();
         System.out.println(findings.get(findings.size() - 1));
         System.out.println();
-        System.out.printf(Locale.ROOT, "Verdict in %.2f s of measurement; %s%n", r.seconds(), cacheNote);
-        System.out.println("run directory: " + report.runDirectory());
+        System.out.printf(Locale.ROOT, "Verdict in %.2f s of measurement.%n", r.seconds());
     }
 }

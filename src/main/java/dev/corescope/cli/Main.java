@@ -3,17 +3,39 @@ package dev.corescope.cli;
 import dev.corescope.experiment.PlanRefused;
 import dev.corescope.store.RunDirectory;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code corescope} command. */
+/**
+ * The {@code corescope} command. Its subcommands are added when a command line needs them: only the one
+ * named when a command line names one (picocli builds a command's model by reflection, ~20-40 ms each on
+ * the project's VM, so building all of them cost ~150 ms of every start); all of them for help, for no
+ * command or an unknown one (so that the usage and the suggestions list them).
+ */
 @Command(name = "corescope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Find how many concurrent workers this machine can host without adding noise, and measure at that level.",
-        subcommands = {InvestigateCommand.class, RunCommand.class, SweepCommand.class, RoundsCommand.class,
-            AssessCommand.class, TransferCommand.class, CompareCommand.class, ReportCommand.class, MemberCommand.class,
-            CommandLine.HelpCommand.class})
+        description = "Find how many concurrent workers this machine can host without adding noise, and measure at that level.")
 public final class Main implements Runnable {
+    /** The subcommands, in the order the help lists them. */
+    static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("investigate", InvestigateCommand::new);
+        m.put("run", RunCommand::new);
+        m.put("sweep", SweepCommand::new);
+        m.put("rounds", RoundsCommand::new);
+        m.put("assess", AssessCommand::new);
+        m.put("transfer", TransferCommand::new);
+        m.put("compare", CompareCommand::new);
+        m.put("report", ReportCommand::new);
+        m.put("member", MemberCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
+    }
     /** Set in the environment (any value) to print stack traces, like {@code --debug}. */
     static final String DEBUG_ENV = "CORESCOPE_DEBUG";
 
@@ -33,7 +55,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (0 ok, 1 failures or errors, 2 bad input). */
     public static int execute(String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         try {
             return cl.execute(args);
         } catch (Throwable e) { // an Error (OutOfMemoryError, StackOverflowError...): picocli handles only Exceptions
@@ -41,11 +63,39 @@ public final class Main implements Runnable {
         }
     }
 
+    /** With every subcommand. */
     static CommandLine commandLine() {
+        return commandLine((String[]) null);
+    }
+
+    /** With the subcommands {@code args} needs (every one when {@code args} is null). */
+    static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new Main());
+        String named = args == null ? null : firstWord(args);
+        boolean one = named != null && COMMANDS.containsKey(named) && !named.equals("help");
+        boolean none = args != null && named == null && !asksForHelp(args);
+        for (var e : COMMANDS.entrySet()) {
+            if (!none && (!one || e.getKey().equals(named))) {
+                cl.addSubcommand(e.getKey(), e.getValue().get());
+            }
+        }
         cl.setParameterExceptionHandler(Main::badInput);
         cl.setExecutionExceptionHandler(Main::failed);
         return cl;
+    }
+
+    /** The first argument that is not an option (the subcommand's name, if any). */
+    private static String firstWord(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static boolean asksForHelp(String[] args) {
+        return java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
     }
 
     @Override

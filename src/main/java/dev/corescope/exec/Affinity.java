@@ -3,10 +3,10 @@ package dev.corescope.exec;
 import dev.corescope.workload.Libc;
 
 /**
- * corescope's one pinning mechanism: Linux's {@code sched_setaffinity} through JNA direct mapping, for
- * the calling thread (thread workers pin themselves; a worker JVM pins its task thread) or for every
- * thread of this process (a worker JVM with its JIT and GC threads). Java has no API for it; where
- * this is not Linux or JNA is missing, the calls return false and nothing changes.
+ * corescope's one pinning mechanism: Linux's {@code sched_setaffinity} through JNA direct mapping, always
+ * called by the coordinator: on a thread worker's own thread, and on a worker JVM's task thread or every
+ * thread of it (its JIT and GC threads too), by thread id, right after the worker says hello. Java has no
+ * API for it; where this is not Linux or JNA is missing, the calls return false and nothing changes.
  */
 public final class Affinity {
     private static final int MASK_LONGS = 16; // 1024 CPUs
@@ -17,6 +17,11 @@ public final class Affinity {
 
 
     static native int sched_setaffinity(int pid, long cpusetsize, long[] mask);
+
+    /** Whether pinning works here (loads JNA on first use). */
+    public static boolean available() {
+        return AVAILABLE;
+    }
 
     /** Restricts the calling thread to {@code cpu}; false when not possible (the thread is unchanged). */
     public static boolean pinCurrentThread(int cpu) {
@@ -42,7 +47,15 @@ public final class Affinity {
      * threads started later inherit their creator's mask); false when one could not be pinned.
      */
     public static boolean pinProcess(int cpu) {
-        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        return pinProcess("self", cpu);
+    }
+
+    /**
+     * Restricts every thread of process {@code pid} ({@code self}, or a number: a worker JVM pinned by its
+     * coordinator) to {@code cpu}; false when one could not be pinned.
+     */
+    public static boolean pinProcess(String pid, int cpu) {
+        java.io.File[] tasks = new java.io.File("/proc/" + pid + "/task").listFiles();
         if (tasks == null) {
             return false;
         }

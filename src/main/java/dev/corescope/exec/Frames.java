@@ -31,7 +31,7 @@ import java.util.zip.CRC32C;
  * coordinator → worker   'T' task:  string spec, int index, long size, long seed
  *                        'P' ping
  * worker → coordinator   SYNC, then
- *                        'H' hello: long pid, long tid, long nanoTime, long pinnedCpu (-1 not asked, -2 failed)
+ *                        'H' hello: long pid, long tid, long nanoTime
  *                        'p' pong:  long nanoTime
  *                        'R' result: byte ok, long received, long start, long end, long cpu, long wait,
  *                                    long invol, long checksum, string error, long payloadLength,

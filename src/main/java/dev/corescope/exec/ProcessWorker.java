@@ -75,9 +75,6 @@ final class ProcessWorker extends QueuedWorker {
             long pid = body.readLong();
             long tid = body.readLong();
             body.readLong(); // the worker's clock: the pings below map it
-            if (body.readLong() == WorkerMain.PIN_FAILED) {
-                events.accept(id + " (pid " + pid + ") could not pin itself to its CPU; it runs where the OS puts it");
-            }
             clockOffset = syncClock();
             info = new WorkerInfo(id, pid, tid, System.nanoTime() - t0);
         } catch (IOException | RuntimeException e) {
@@ -255,6 +252,47 @@ final class ProcessWorker extends QueuedWorker {
         } catch (IOException e) {
             // the worker is gone already
         }
-        process.destroy();
+        Runnable after = afterExit;
+        if (after == null || timedOut) {
+            process.destroy();
+            return;
+        }
+        // it exits at the end of its input, writing its class-data archive: every caller (the closing thread and
+        // the worker's own loop) waits for that, one of them installs the archive
+        if (released.compareAndSet(false, true)) {
+            try {
+                if (!process.waitFor(exitGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+            after.run();
+            exited.complete(null);
+        } else {
+            try {
+                exited.get(exitGrace.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private volatile Runnable afterExit;
+    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.CompletableFuture<Void> exited = new java.util.concurrent.CompletableFuture<>();
+    private volatile java.time.Duration exitGrace;
+
+    /**
+     * When released in good health, the worker may exit on its own (at most {@code grace}, then it is
+     * killed), and {@code after} runs once it has: a worker that dumps a class-data archive at exit must not
+     * be killed. Closing the pool waits for it; this happens once, the first time corescope runs.
+     */
+    void whenExited(java.time.Duration grace, Runnable after) {
+        exitGrace = grace;
+        afterExit = after;
     }
 }

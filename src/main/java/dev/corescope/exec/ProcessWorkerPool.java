@@ -28,6 +28,8 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     private final List<String> jvmOptions;
     private final Path workerLog;
     private final Set<Process> starting = ConcurrentHashMap.newKeySet();
+    /** How long a worker that dumps the class-data archive may take to exit. */
+    static final Duration ARCHIVE_GRACE = Duration.ofSeconds(10);
     private CpuAssignment cpus = CpuAssignment.NONE;
     private PinScope scope = PinScope.configured();
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
@@ -39,6 +41,12 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     public ProcessWorkerPool pinnedTo(CpuAssignment assignment, PinScope pinScope) {
         this.cpus = assignment;
         this.scope = pinScope;
+        if (assignment.pins()) {
+            // load JNA now, beside the workers' own start, not after their hello
+            Thread t = new Thread(Affinity::available, "corescope-affinity-load");
+            t.setDaemon(true);
+            t.start();
+        }
         return this;
     }
 
@@ -70,26 +78,46 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     }
 
     /** The worker JVM's command line. */
-    List<String> command(int id, int slot) {
+    List<String> command(WorkerImage image) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmOptions);
-        cmd.add(WorkerChannel.ADD_OPENS);
-        cmd.add("-D" + WorkerMain.PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
-        if (cpus.pins()) {
-            cmd.add("-D" + WorkerMain.CPU_PROPERTY + "=" + cpus.cpuOf(slot));
-            cmd.add("-D" + PinScope.PROPERTY + "=" + scope.word());
+        if (java.nio.file.Files.isExecutable(Path.of(WorkerChannel.LAUNCHER.get(0)))) {
+            cmd.addAll(WorkerChannel.LAUNCHER); // the pipes on fds 3 and 4, fd 1 to the log, before the JVM starts
         }
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(image.options());
+        // JVM warnings (e.g. CDS's) to the worker log, never to the protocol pipe
+        cmd.add("-Xlog:disable");
+        cmd.add("-Xlog:all=warning,cds*=off:stderr"); // CDS explains at length what it skips when it dumps
+        cmd.addAll(jvmOptions);
+        cmd.add("-D" + WorkerMain.PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(image.classpath());
         cmd.add(WorkerMain.class.getName());
         return cmd;
+    }
+
+    /**
+     * Pins worker JVM {@code w} (its task thread, or all its threads) to its slot's CPU, from here: the
+     * coordinator has JNA loaded already, the worker need not load it before it is ready.
+     */
+    private void pin(ProcessWorker w, int slot) {
+        int cpu = cpus.cpuOf(slot);
+        if (cpu < 0) {
+            return;
+        }
+        boolean ok = scope == PinScope.WHOLE_JVM ? Affinity.pinProcess(Long.toString(w.info().pid()), cpu)
+                : Affinity.pinThread((int) w.info().tid(), cpu);
+        if (!ok) {
+            event(w.info().id() + " (pid " + w.info().pid() + ") could not be pinned to CPU " + cpu
+                    + "; it runs where the OS puts it");
+        }
     }
 
     @Override
     protected Worker start(int id, int slot) {
         long t0 = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(command(id, slot));
+        WorkerImage image = WorkerImage.next();
+        ProcessBuilder pb = new ProcessBuilder(command(image));
         pb.redirectError(workerLog == null ? ProcessBuilder.Redirect.DISCARD
                 : ProcessBuilder.Redirect.appendTo(workerLog.toFile()));
         Process process;
@@ -104,8 +132,13 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
                 process.destroyForcibly();
                 throw new WorkerStartException("worker JVM jvm-" + id + " not started: the pool is closed", null);
             }
-            return new ProcessWorker("jvm-" + id, process, t0, workerLog, taskTimeout, startTimeout, watchdog,
+            ProcessWorker w = new ProcessWorker("jvm-" + id, process, t0, workerLog, taskTimeout, startTimeout, watchdog,
                     this::event);
+            pin(w, slot);
+            if (image.dumpTo() != null) {
+                w.whenExited(ARCHIVE_GRACE, image::installDump);
+            }
+            return w;
         } finally {
             starting.remove(process);
         }

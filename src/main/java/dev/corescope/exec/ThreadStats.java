@@ -61,7 +61,22 @@ public final class ThreadStats {
     public static Sample sample() {
         long cpu = Cpu.AVAILABLE ? Cpu.THREADS.getCurrentThreadCpuTime() : -1;
         PerThread t = LOCAL.get();
-        return new Sample(cpu, t.waitNanos(), RUsage.involuntarySwitches(t.usage));
+        return new Sample(cpu, t.waitNanos(), nativeLoaded || !deferNative ? RUsage.involuntarySwitches(t.usage) : -1);
+    }
+
+    /** Set in a worker JVM: JNA is loaded by {@link #loadNative} off the start path, not by the first sample. */
+    private static volatile boolean deferNative;
+    private static volatile boolean nativeLoaded;
+
+    /** From now on the first sample does not load JNA: {@link #loadNative} will (involuntary switches read -1 until then). */
+    static void deferNative() {
+        deferNative = true;
+    }
+
+    /** Loads the native counter (JNA); samples report involuntary switches from then on. */
+    static void loadNative() {
+        RUsage.init();
+        nativeLoaded = true;
     }
 
     /** The OS thread id of the calling thread, or -1. */
@@ -127,6 +142,11 @@ public final class ThreadStats {
         private static final boolean AVAILABLE = register();
 
         private RUsage() {
+        }
+
+        /** Initialises the class: registers getrusage through JNA, or finds it unavailable. */
+        static void init() {
+            // the static initialiser has run once this returns
         }
 
         private static boolean register() {

@@ -6,81 +6,69 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
- * The worker JVM's end of the protocol, on private descriptors: stdin and stdout are duplicated to
- * new close-on-exec descriptors ({@code fcntl(F_DUPFD_CLOEXEC)}), then fd 0 is pointed at
- * {@code /dev/null} and fd 1 at fd 2 ({@code dup2}). From then on nothing that writes to fd 1 (the
- * JVM's own logging, native code, a child process that inherits it) reaches the coordinator's
- * frame pipe, nothing that reads fd 0 can swallow a frame, and no child inherits the pipes.
+ * The worker JVM's end of the protocol, on private descriptors. The coordinator starts a worker through
+ * {@code /bin/sh -c 'exec "$@" 3<&0 4>&1 </dev/null >&2'}: before the JVM even starts, its task pipe is
+ * on fd 3, its result pipe on fd 4, fd 0 reads {@code /dev/null} and fd 1 writes to the worker log (fd 2).
+ * Nothing that writes to fd 1 (the JVM's own logging, before {@code main} too, native code, a child
+ * process that inherits it) reaches the coordinator's frame pipe, and nothing that reads fd 0 can swallow
+ * a frame; children get only fds 0-2 (the JDK closes the rest when it spawns). The worker opens its pipes
+ * through {@code /proc/self/fd/3} and {@code /proc/self/fd/4}, in plain Java: no native call before it is
+ * ready. Started any other way (no {@code /proc}, not Linux, by hand), the protocol stays on fd 0 and fd 1,
+ * with {@code System.out} sent to stderr, and {@link #note()} says so.
  *
- * <p>Java has no public way to wrap a descriptor number in a stream, so the {@link FileDescriptor}'s
- * {@code fd} field is set reflectively; the coordinator starts workers with
- * {@code --add-opens java.base/java.io=ALL-UNNAMED} for that. Where that or JNA is not available
- * (not Linux, another launcher), the channel falls back to fd 0 and fd 1 as they are, with
- * {@code System.out} sent to stderr, and says so in {@link #note()}.
- *
- * @param in      the protocol input
- * @param out     the protocol output (unbuffered)
- * @param outFd   the descriptor behind {@code out}
- * @param note    null when private descriptors are in use, else why not
+ * @param in         the protocol input
+ * @param out        the protocol output (unbuffered)
+ * @param outTarget  what the protocol output is ({@code pipe:[inode]}), to find its descriptor, or null
+ * @param note       null when private descriptors are in use, else why not
  */
-record WorkerChannel(InputStream in, OutputStream out, int outFd, String note) {
-    /** The JVM option that lets {@link #open()} wrap a descriptor number in a stream. */
-    static final String ADD_OPENS = "--add-opens=java.base/java.io=ALL-UNNAMED";
+record WorkerChannel(InputStream in, OutputStream out, String outTarget, String note) {
+    private static final Path FD = Path.of("/proc/self/fd");
+    /** The shell that moves the pipes to fds 3 and 4 before it runs the worker JVM ({@code "$@"}). */
+    static final List<String> LAUNCHER = List.of("/bin/sh", "-c", "exec \"$@\" 3<&0 4>&1 </dev/null >&2", "sh");
 
     static WorkerChannel open() {
-        String why = privateFdsUnavailable();
-        if (why == null) {
-            try {
-                return claim();
-            } catch (IOException | ReflectiveOperationException | RuntimeException e) {
-                why = e.getMessage();
-            }
+        String in = target("3");
+        String out = target("4");
+        if (!in.startsWith("pipe:") || !out.startsWith("pipe:")) {
+            return fallback(Files.isDirectory(FD) ? "not started with its pipes on fds 3 and 4" : "no /proc/self/fd here");
         }
-        return new WorkerChannel(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), 1,
+        try {
+            return new WorkerChannel(new FileInputStream(FD.resolve("3").toFile()),
+                    new FileOutputStream(FD.resolve("4").toFile(), true), out, null);
+        } catch (IOException | RuntimeException e) {
+            return fallback(e.getMessage());
+        }
+    }
+
+    private static String target(String fd) {
+        try {
+            return Files.readSymbolicLink(FD.resolve(fd)).toString();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static WorkerChannel fallback(String why) {
+        return new WorkerChannel(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), null,
                 "protocol kept on stdin/stdout (" + why + ")");
     }
 
-    private static String privateFdsUnavailable() {
-        if (!Posix.AVAILABLE) {
-            return "no JNA or not Linux";
+    /** The descriptor number of the protocol output, found by its target in /proc/self/fd; -1 if unknown. */
+    int outFd() {
+        if (outTarget == null) {
+            return 1;
         }
-        try {
-            fdField();
-            return null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return "java.io not opened to this module: start the worker with " + ADD_OPENS;
+        try (var fds = Files.list(FD)) {
+            return fds.filter(p -> !p.getFileName().toString().equals("1"))
+                    .filter(p -> outTarget.equals(target(p.getFileName().toString())))
+                    .mapToInt(p -> Integer.parseInt(p.getFileName().toString())).max().orElse(-1);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
-    }
-
-    private static WorkerChannel claim() throws IOException, ReflectiveOperationException {
-        int in = Posix.fcntl(0, Posix.F_DUPFD_CLOEXEC, 3);
-        int out = Posix.fcntl(1, Posix.F_DUPFD_CLOEXEC, 3);
-        if (in < 0 || out < 0) {
-            throw new IOException("fcntl(F_DUPFD_CLOEXEC) failed");
-        }
-        WorkerChannel channel = new WorkerChannel(new FileInputStream(descriptor(in)),
-                new FileOutputStream(descriptor(out)), out, null);
-        // From here on the protocol is on the duplicates whatever happens to fd 0 and fd 1.
-        try (FileInputStream devNull = new FileInputStream("/dev/null")) {
-            boolean moved = Posix.dup2(fdField().getInt(devNull.getFD()), 0) >= 0;
-            moved &= Posix.dup2(2, 1) >= 0;
-            return moved ? channel : new WorkerChannel(channel.in(), channel.out(), out,
-                    "dup2 failed: fd 0 or fd 1 still reaches the coordinator's pipes");
-        }
-    }
-
-    private static Field fdField() throws NoSuchFieldException {
-        Field f = FileDescriptor.class.getDeclaredField("fd");
-        f.setAccessible(true);
-        return f;
-    }
-
-    private static FileDescriptor descriptor(int fd) throws ReflectiveOperationException {
-        FileDescriptor d = new FileDescriptor();
-        fdField().setInt(d, fd);
-        return d;
     }
 }

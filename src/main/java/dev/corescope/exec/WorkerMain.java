@@ -28,25 +28,17 @@ public final class WorkerMain {
     private WorkerMain() {
     }
 
-    /** System property naming the CPU a worker JVM pins itself to (its scope: {@link PinScope#PROPERTY}). */
-    public static final String CPU_PROPERTY = "corescope.cpu";
     /** System property with the coordinator's pid: a worker whose parent is already gone exits. */
     static final String PARENT_PROPERTY = "corescope.parent";
     /** Longest error text sent back with a result (characters). */
     static final int MAX_ERROR = 2000;
 
     public static void main(String[] args) throws IOException {
-        if (!Posix.dieWithParent(Long.getLong(PARENT_PROPERTY, -1L))) {
-            System.err.println("corescope worker: the coordinator is gone; exiting");
-            System.exit(1);
-        }
         WorkerChannel channel = WorkerChannel.open();
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
         if (channel.note() != null) {
             System.err.println("corescope worker: " + channel.note());
         }
-        long pinned = pin(System.getProperty(CPU_PROPERTY), System.getProperty(PinScope.PROPERTY));
-        widenPipe(channel.outFd());
         OutputStream raw = channel.out();
         BufferedOutputStream out = new BufferedOutputStream(raw, 1 << 16);
         DataInputStream in = new DataInputStream(new BufferedInputStream(channel.in(), 1 << 16));
@@ -57,9 +49,10 @@ public final class WorkerMain {
             d.writeLong(pid);
             d.writeLong(tid);
             d.writeLong(System.nanoTime());
-            d.writeLong(pinned);
         });
         out.flush();
+        ThreadStats.deferNative();
+        nativeSetUp(channel, Long.getLong(PARENT_PROPERTY, -1L));
         Map<String, Workload> workloads = new HashMap<>();
         while (true) {
             Frames.Frame frame;
@@ -138,24 +131,35 @@ public final class WorkerMain {
         }
     }
 
-    /** Not asked to pin, in the hello frame. */
-    static final long NOT_PINNED = -1;
-    /** Asked to pin, and the call failed. */
-    static final long PIN_FAILED = -2;
-
     /**
-     * Pins the task thread (this one) or the whole JVM to {@code cpu}.
-     *
-     * @return the CPU, {@link #NOT_PINNED} or {@link #PIN_FAILED}, for the hello frame
+     * What needs native calls, off the path to the hello frame (loading JNA takes 100-200 ms here), on a
+     * daemon thread that then stays alive: the kernel keeps a parent-death signal only while the thread that
+     * asked for it lives. It asks to be killed with the coordinator ({@code PR_SET_PDEATHSIG}; exits now if
+     * it is gone already: until then a worker whose coordinator dies exits at the end of its input), loads
+     * the per-task thread counters ({@link ThreadStats#loadNative}; until then a task's involuntary switches
+     * read as unknown) and widens the protocol pipe.
      */
-    static long pin(String cpu, String scope) {
-        if (cpu == null) {
-            return NOT_PINNED;
-        }
-        int c = Integer.parseInt(cpu);
-        boolean ok = PinScope.parse(scope == null ? "task" : scope) == PinScope.WHOLE_JVM
-                ? Affinity.pinProcess(c) : Affinity.pinCurrentThread(c);
-        return ok ? c : PIN_FAILED;
+    static void nativeSetUp(WorkerChannel channel, long parent) {
+        Thread t = new Thread(() -> {
+            if (!Posix.dieWithParent(parent)) {
+                System.err.println("corescope worker: the coordinator is gone; exiting");
+                System.exit(1);
+            }
+            ThreadStats.loadNative();
+            int fd = channel.outFd();
+            if (fd >= 0) {
+                widenPipe(fd);
+            }
+            while (true) {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    // stay: the parent-death signal lives with this thread
+                }
+            }
+        }, "corescope-native-setup");
+        t.setDaemon(true);
+        t.start();
     }
 
     static final int PIPE_BYTES = 1 << 20;

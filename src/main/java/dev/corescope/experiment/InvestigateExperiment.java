@@ -53,7 +53,14 @@ public final class InvestigateExperiment {
 
         public static final int DEFAULT_MIN_SAMPLES = 8;
         public static final int DEFAULT_MAX_SAMPLES = 40;
-        public static final Duration DEFAULT_TARGET = Duration.ofMillis(50);
+        /**
+         * The spin task's length. The floor is the scheduler: a task must span many time slices (1.5-4 ms on
+         * Linux: EEVDF's base slice scaled by the CPU count, or a 250 Hz tick) for time-slicing to show in
+         * its wall time, and at 20 ms it spans 5-13 of them; the timer (~30 ns) is no limit. A CPU quota is
+         * enforced per period (100 ms by default), so under a quota tasks are made two periods long
+         * ({@link #taskFor}).
+         */
+        public static final Duration DEFAULT_TARGET = Duration.ofMillis(20);
     }
 
     /** What is measured: the calibrated spin kernel, or the user's own workload. */
@@ -185,10 +192,27 @@ public final class InvestigateExperiment {
                 loadEnd, decided, (System.nanoTime() - t0) / 1e9, p.spec().text(), p.calibration());
     }
 
+    /**
+     * The spin task length for this machine: {@code target}, made two quota periods long when a cgroup CPU
+     * quota limits the process (a shorter task may run whole inside one period's allowance, or wait out a
+     * throttled period, so that its time says little about the quota).
+     */
+    static Duration taskFor(Duration target, MachineProfile profile) {
+        if (profile == null || profile.quota() == null || !profile.quota().limits() || profile.quota().periodMicros() <= 0) {
+            return target;
+        }
+        Duration twoPeriods = Duration.ofNanos(2_000 * profile.quota().periodMicros());
+        return twoPeriods.compareTo(target) > 0 ? twoPeriods : target;
+    }
+
     /** Calibrates and warms up the spin kernel, or warms the user's workload up at every size. */
     private static SpinSetup.Prepared prepare(Session session, Subject subject, int workers) {
         if (subject instanceof Spin spin) {
-            return spin.setup().prepare(session, workers);
+            SpinSetup setup = spin.setup();
+            if (setup.target() != null) {
+                setup = new SpinSetup(null, taskFor(setup.target(), session.profile()));
+            }
+            return setup.prepare(session, workers);
         }
         UserWorkload w = (UserWorkload) subject;
         session.pool().ensure(workers);

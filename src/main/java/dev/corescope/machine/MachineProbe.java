@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * Takes a {@link MachineProfile}: {@code /proc} and {@code /sys} first, OSHI only for the CPU
- * facts those lack (model, counts, topology, maximum frequency), JVM facts from the running JVM.
+ * facts those lack (model, counts, topology), JVM facts from the running JVM. OSHI is
+ * started only when a fact is missing: on Linux it never is, and OSHI's start (~250 ms) stays off the
+ * path to a verdict.
  * Every unreadable fact is recorded as unknown; probing never throws for a missing or malformed
  * file.
  */
@@ -27,23 +29,25 @@ public final class MachineProbe {
      */
     public static MachineProfile probe(ProcFs fs, boolean useOshi) {
         List<String> unknown = new ArrayList<>();
-        OshiCpuFacts oshi = useOshi ? new OshiCpuFacts() : null;
+        Lazy oshiFacts = new Lazy(useOshi);
 
         TopologyReader.Topology topo = new TopologyReader(fs).read();
 
         String model = cpuinfoModel(fs).orElse(null);
-        if (model == null && oshi != null) {
-            model = oshi.model();
+        if (model == null && oshiFacts.get() != null) {
+            model = oshiFacts.get().model();
         }
         List<List<Integer>> siblings = topo.smtSiblings();
-        if (siblings == null && oshi != null) {
-            siblings = oshi.smtSiblings();
+        if (siblings == null && oshiFacts.get() != null) {
+            siblings = oshiFacts.get().smtSiblings();
         }
-        int logical = topo.onlineCpus() != null ? topo.onlineCpus().size() : oshi != null ? oshi.logicalCpus() : -1;
-        int cores = siblings != null ? siblings.size() : oshi != null ? oshi.physicalCores() : -1;
-        int packages = topo.packages() > 0 ? topo.packages() : oshi != null ? oshi.packages() : -1;
-        int numa = topo.numaNodes() > 0 ? topo.numaNodes() : oshi != null ? oshi.numaNodes() : -1;
-        long maxFreq = sysMaxFreqHz(fs).orElseGet(() -> oshi != null ? oshi.maxFreqHz() : -1L);
+        int logical = topo.onlineCpus() != null ? topo.onlineCpus().size()
+                : oshiFacts.get() != null ? oshiFacts.get().logicalCpus() : -1;
+        int cores = siblings != null ? siblings.size() : oshiFacts.get() != null ? oshiFacts.get().physicalCores() : -1;
+        int packages = topo.packages() > 0 ? topo.packages() : oshiFacts.get() != null ? oshiFacts.get().packages() : -1;
+        int numa = topo.numaNodes() > 0 ? topo.numaNodes() : oshiFacts.get() != null ? oshiFacts.get().numaNodes() : -1;
+        // not OSHI's: on a VM without cpufreq it reports the current clock from /proc/cpuinfo as the maximum
+        long maxFreq = sysMaxFreqHz(fs).orElse(-1L);
 
         List<Integer> allowed = allowedCpus(fs).orElse(null);
         CpuQuota quota = new CgroupQuotaReader(fs).read();
@@ -74,6 +78,23 @@ public final class MachineProbe {
                 System.getProperty("java.runtime.version", System.getProperty("java.version")),
                 System.getProperty("java.vm.vendor"), jvmFlags, System.getProperty("os.name"),
                 kernel, governor, maxFreq, hostname, unknown);
+    }
+
+    /** OSHI's facts, made on first use (or never). */
+    private static final class Lazy {
+        private final boolean allowed;
+        private OshiCpuFacts facts;
+
+        Lazy(boolean allowed) {
+            this.allowed = allowed;
+        }
+
+        OshiCpuFacts get() {
+            if (allowed && facts == null) {
+                facts = new OshiCpuFacts();
+            }
+            return facts;
+        }
     }
 
     private static void note(List<String> unknown, String field, boolean isUnknown) {

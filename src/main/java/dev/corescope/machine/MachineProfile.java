@@ -32,7 +32,7 @@ import java.util.Set;
  * @param osName              operating system name
  * @param kernel              kernel release
  * @param governor            cpufreq scaling governor of CPU 0
- * @param maxFreqHz           maximum CPU frequency in Hz: {@code cpufreq/cpuinfo_max_freq}, else OSHI
+ * @param maxFreqHz           maximum CPU frequency in Hz: {@code cpufreq/cpuinfo_max_freq}, else -1 (unknown)
  *                            (which may fall back to the highest current frequency on VMs)
  * @param hostname            host name, part of {@link #key()}
  * @param unknown             names of the components that could not be read

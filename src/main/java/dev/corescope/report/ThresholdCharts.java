@@ -26,10 +26,9 @@ public final class ThresholdCharts {
     }
 
     public static List<Path> write(InvestigateReport r, Path dir) {
-        List<Path> files = new ArrayList<>();
-        files.addAll(ChartFiles.save(ratioChart(r), dir, "threshold-ratio"));
-        files.addAll(ChartFiles.save(throughputChart(r), dir, "throughput"));
-        return files;
+        System.setProperty("java.awt.headless", "true");
+        return ChartFiles.saveAll(List.of(new ChartFiles.Named(ratioChart(r), "threshold-ratio"),
+                new ChartFiles.Named(throughputChart(r), "throughput")), dir);
     }
 
     static XYChart ratioChart(InvestigateReport r) {

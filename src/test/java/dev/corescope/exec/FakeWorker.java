@@ -25,7 +25,6 @@ public final class FakeWorker {
             d.writeLong(ProcessHandle.current().pid());
             d.writeLong(1);
             d.writeLong(System.nanoTime());
-            d.writeLong(-1); // not asked to pin
         });
         out.flush();
         while (true) {

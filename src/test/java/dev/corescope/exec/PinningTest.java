@@ -66,12 +66,21 @@ class PinningTest {
     }
 
     @Test
-    void aReplacementWorkerJvmIsPinnedToItsSlotsCpuNotTheNextOne() {
-        ProcessWorkerPool pool = new ProcessWorkerPool(TIMEOUT, ProcessWorkerPool.DEFAULT_JVM_OPTIONS, null)
-                .pinnedTo(new CpuAssignment(List.of(0, 1)), PinScope.TASK_THREAD);
-        // the 5th JVM started (after replacements) for slot 1 still gets slot 1's CPU
-        assertThat(pool.command(5, 1)).contains("-Dcorescope.cpu=1").contains("-D" + PinScope.PROPERTY + "=task");
-        assertThat(pool.command(2, 0)).contains("-Dcorescope.cpu=0");
-        pool.close();
+    void aReplacementWorkerJvmIsPinnedToItsSlotsCpuNotTheNextOne() throws Exception {
+        try (ProcessWorkerPool pool = new ProcessWorkerPool(TIMEOUT, ProcessWorkerPool.DEFAULT_JVM_OPTIONS,
+                dir.resolve("c.log")).pinnedTo(new CpuAssignment(List.of(1, 0)), PinScope.TASK_THREAD)) {
+            pool.ensure(2);
+            assertThat(where(pool, 0) / 1000).isEqualTo(1);
+            long pid = pool.worker(0).info().pid();
+            ProcessHandle worker = ProcessHandle.of(pid).orElseThrow();
+            worker.destroyForcibly();
+            worker.onExit().get();
+            // the 3rd JVM started, for slot 0 again: slot 0's CPU, not the one the start count would give
+            TaskResult lost = pool.worker(0).submit(WHERE, new TaskInput(0, 0, 1)).join();
+            assertThat(lost.ok()).isFalse();
+            assertThat(pool.worker(0).info().pid()).isNotEqualTo(pid);
+            assertThat(where(pool, 0) / 1000).isEqualTo(1);
+            assertThat(where(pool, 1) / 1000).isEqualTo(0);
+        }
     }
 }

@@ -70,14 +70,18 @@ class WorkerJvmTest {
     void eachRecordSaysWhatItsJvmDidWhileTheTaskWasTimed(String mode) throws Exception {
         List<TaskRecord> sink = new ArrayList<>();
         try (WorkerPool pool = pool(mode, NO_TIMEOUT)) {
-            BatchResult r = run(pool, sink, 1, WorkloadSpec.of(CollectingWorkload.class.getName()), 2, Strategy.QUEUE);
-            assertThat(r.records()).hasSize(2).allSatisfy(rec -> {
+            BatchResult r = run(pool, sink, 1, WorkloadSpec.of(CollectingWorkload.class.getName()), 4, Strategy.QUEUE);
+            assertThat(r.records()).hasSize(4).allSatisfy(rec -> {
                 assertThat(rec.ok()).as(rec.error()).isTrue();
                 assertThat(rec.jvm()).isNotNull();
-                assertThat(rec.jvm().gcCount()).as("System.gc() inside the task").isGreaterThanOrEqualTo(1);
+                assertThat(rec.jvm().gcCount()).isGreaterThanOrEqualTo(0);
                 assertThat(rec.jvm().gcMillis()).isGreaterThanOrEqualTo(0);
                 assertThat(rec.jvm().jitMillis()).isGreaterThanOrEqualTo(0);
             });
+            // System.gc() inside the task; a worker JVM's first task may find the collector held off (JNA loading
+            // beside it holds the GC locker) and see its collection land in the next task
+            assertThat(r.records().subList(1, 4)).allSatisfy(rec -> assertThat(rec.jvm().gcCount())
+                    .as("System.gc() inside the task").isGreaterThanOrEqualTo(1));
         }
     }
 
@@ -274,8 +278,8 @@ class WorkerJvmTest {
             assertThat(pool.events()).isEmpty();
         }
         String log = workerLog();
-        assertThat(log).as("what the JVM printed before main(), kept in the worker log")
-                .contains("printed").contains("bytes on stdout before its hello").contains("Using Serial");
+        assertThat(log).as("what the JVM printed before main() went straight to the worker log, not to the pipe")
+                .contains("Using Serial").doesNotContain("bytes on stdout before its hello");
         assertThat(log).as("stdout after main() goes to the worker log").contains("noisy: System.out.println")
                 .contains("noisy: native write(1)").contains("noisy: child on stdout").contains("[gc");
         assertThat(log).doesNotContain("protocol kept on stdin/stdout");

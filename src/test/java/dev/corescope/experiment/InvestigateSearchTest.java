@@ -112,4 +112,15 @@ class InvestigateSearchTest {
         assertThat(r.explanation()).contains("With 3 workers").contains("waiting on the run queue")
                 .contains("pinned to CPUs 0-1");
     }
+
+    @org.junit.jupiter.api.Test
+    void underACpuQuotaTheTaskSpansTwoQuotaPeriods() {
+        Duration target = InvestigateExperiment.Config.DEFAULT_TARGET;
+        org.assertj.core.api.Assertions.assertThat(InvestigateExperiment.taskFor(target, profile(4, false, 1.5, 4)))
+                .isEqualTo(Duration.ofMillis(200)); // 2 x the 100 ms period of the test profile
+        org.assertj.core.api.Assertions.assertThat(InvestigateExperiment.taskFor(target,
+                profile(4, false, Double.POSITIVE_INFINITY, 4))).isEqualTo(target);
+        org.assertj.core.api.Assertions.assertThat(InvestigateExperiment.taskFor(Duration.ofSeconds(1),
+                profile(4, false, 1.5, 4))).isEqualTo(Duration.ofSeconds(1));
+    }
 }
