@@ -126,6 +126,9 @@ public final class Main implements Runnable {
         if (dev.corescope.experiment.Session.isInterruptedBySignal() && !debug) {
             return 130; // Ctrl-C closed the workers under this thread: the shutdown hook says what was kept
         }
+        if (dev.corescope.experiment.Session.isExitingOnError() && !debug) {
+            return 1; // another thread's error, already reported in one line, is closing the run under this one
+        }
         try {
             err.println("corescope: error: " + describe(e));
             if (debug) {
