@@ -7,8 +7,11 @@ jar="$target/corescope.jar"
 [ -f "$jar" ] || exit 0
 work="$(mktemp -d)"
 rm -f "$target/corescope.jsa" "$target/corescope-worker.jsa"
+boot=""
+[ -f "$target/corescope-boot.jar" ] && boot="-Xbootclasspath/a:$target/corescope-boot.jar"
+# the same options as the corescope launcher: an archive is used only with the boot class path it was made with
 CORESCOPE_HOME="$work/home" java -Xlog:disable '-Xlog:all=warning,cds*=off:stderr' -Djava.awt.headless=true \
-  -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$target/corescope.jsa" -jar "$jar" \
+  -XX:+UseSerialGC $boot -XX:ArchiveClassesAtExit="$target/corescope.jsa" -jar "$jar" \
   investigate --mode processes --loops 1000000 --max 2 --no-cache --quiet --out "$work/run" >/dev/null 2>"$work/err" \
   || echo "cds-archives: training run failed (archives made on first use instead): $(tail -1 "$work/err")" >&2
 rm -rf "$work"

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,20 +19,21 @@ import picocli.CommandLine.Command;
         description = "Find how many concurrent workers this machine can host without adding noise, and measure at that level.")
 public final class Main implements Runnable {
     /** The subcommands, in the order the help lists them. */
-    static final Map<String, Supplier<Object>> COMMANDS = commands();
+    static final Map<String, Class<?>> COMMANDS = commands();
 
-    private static Map<String, Supplier<Object>> commands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("investigate", InvestigateCommand::new);
-        m.put("run", RunCommand::new);
-        m.put("sweep", SweepCommand::new);
-        m.put("rounds", RoundsCommand::new);
-        m.put("assess", AssessCommand::new);
-        m.put("transfer", TransferCommand::new);
-        m.put("compare", CompareCommand::new);
-        m.put("report", ReportCommand::new);
-        m.put("member", MemberCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
+    /** Classes, not constructor references: a lambda here would bootstrap java.lang.invoke at every start. */
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("investigate", InvestigateCommand.class);
+        m.put("run", RunCommand.class);
+        m.put("sweep", SweepCommand.class);
+        m.put("rounds", RoundsCommand.class);
+        m.put("assess", AssessCommand.class);
+        m.put("transfer", TransferCommand.class);
+        m.put("compare", CompareCommand.class);
+        m.put("report", ReportCommand.class);
+        m.put("member", MemberCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
         return java.util.Collections.unmodifiableMap(m);
     }
     /** Set in the environment (any value) to print stack traces, like {@code --debug}. */
@@ -49,7 +49,13 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         boolean debug = System.getenv(DEBUG_ENV) != null || List.of(args).contains("--debug");
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught(thread, e, debug));
+        // no lambda on the path every start takes (see COMMANDS)
+        Thread.setDefaultUncaughtExceptionHandler(new Thread.UncaughtExceptionHandler() {
+            @Override
+            public void uncaughtException(Thread thread, Throwable e) {
+                uncaught(thread, e, debug);
+            }
+        });
         System.exit(execute(args));
     }
 
@@ -76,11 +82,21 @@ public final class Main implements Runnable {
         boolean none = args != null && named == null && !asksForHelp(args);
         for (var e : COMMANDS.entrySet()) {
             if (!none && (!one || e.getKey().equals(named))) {
-                cl.addSubcommand(e.getKey(), e.getValue().get());
+                cl.addSubcommand(e.getKey(), e.getValue());
             }
         }
-        cl.setParameterExceptionHandler(Main::badInput);
-        cl.setExecutionExceptionHandler(Main::failed);
+        cl.setParameterExceptionHandler(new CommandLine.IParameterExceptionHandler() {
+            @Override
+            public int handleParseException(CommandLine.ParameterException e, String[] a) {
+                return badInput(e, a);
+            }
+        });
+        cl.setExecutionExceptionHandler(new CommandLine.IExecutionExceptionHandler() {
+            @Override
+            public int handleExecutionException(Exception e, CommandLine c, CommandLine.ParseResult parsed) {
+                return failed(e, c, parsed);
+            }
+        });
         return cl;
     }
 
@@ -95,7 +111,12 @@ public final class Main implements Runnable {
     }
 
     private static boolean asksForHelp(String[] args) {
-        return java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
