@@ -10,6 +10,7 @@
 # one-worker run; throughput ratio = (tasks / measurement wall) of auto over that of one worker, the
 # measurement wall of auto including its one-worker controls and drains; whole-command wall ratio.
 #
+# corescope runs through its launcher, as a user runs it (serial collector, CDS archive).
 # usage: bench/certify.sh [OUT_DIR]          env: ROUNDS (3), SKIP_BUILD=1, SKIP_JMH=1, BUSY=1, REPEATS (200)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,7 +24,6 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   mvn -q -B -DskipTests install
   [[ -n "${SKIP_JMH:-}" ]] || (cd bench/jmh && mvn -q -B package)
 fi
-jar="$root/target/corescope.jar"
 {
   echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -34,7 +34,7 @@ assess() { # name workers label args...
   local home; home="$(mktemp -d)"
   local s e
   s=$(date +%s%N)
-  CORESCOPE_HOME="$home" java -Djava.awt.headless=true -jar "$jar" assess "$@" -r "$repeats" --workers "$workers" -q --json \
+  CORESCOPE_HOME="$home" "$root/corescope" assess "$@" -r "$repeats" --workers "$workers" -q --json \
     --out "$out/$label" > "$out/$label.json" 2> "$out/$label.err" || true
   e=$(date +%s%N)
   echo "$(( (e - s) / 1000000 ))" > "$out/$label.wall_ms"
