@@ -4,14 +4,16 @@
 # ROUNDS alternating pairs of `--workers auto` (fresh cache: it investigates the spin kernel first) and
 # `--workers 1`, then JMH's -t 1 and -t 2 on the same kernels in the same run, as the independent
 # reference of whether two concurrent workers slow each other down without corescope's harness.
-# With BUSY=1 it runs auto once more per workload while another process keeps CPU 1 busy.
+# With BUSY=1 it runs auto once more per workload while another process keeps CPU 1 busy. With TWO=1 every
+# round also runs `--workers 2` (a fixed level: certified or not, never stepped down), which shows what
+# the certification says of two workers on this machine when auto chose fewer.
 #
 # Figures per pair: the level auto chose and its verdict; mean and sd of the auto run over those of the
 # one-worker run; throughput ratio = (tasks / measurement wall) of auto over that of one worker, the
 # measurement wall of auto including its one-worker controls and drains; whole-command wall ratio.
 #
 # corescope runs through its launcher, as a user runs it (serial collector, CDS archive).
-# usage: bench/certify.sh [OUT_DIR]          env: ROUNDS (3), SKIP_BUILD=1, SKIP_JMH=1, BUSY=1, REPEATS (200)
+# usage: bench/certify.sh [OUT_DIR]          env: ROUNDS (3), SKIP_BUILD=1, SKIP_JMH=1, BUSY=1, TWO=1, REPEATS (200)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -48,6 +50,7 @@ for w in "${workloads[@]}"; do
     echo "== $name n=$n round $r: auto, then 1 worker" >&2
     assess "$name" auto "$name-auto-$r" -a "$name" -n "$n"
     assess "$name" 1 "$name-one-$r" -a "$name" -n "$n"
+    [[ -z "${TWO:-}" ]] || assess "$name" 2 "$name-two-$r" -a "$name" -n "$n"
   done
   if [[ -n "${BUSY:-}" ]]; then
     echo "== $name n=$n with CPU 1 kept busy by another process" >&2
@@ -93,6 +96,10 @@ for name in ("matmul-naive", "sort-merge"):
         mr, sr, tr, wr = a["mean"] / o["mean"], a["sd"] / o["sd"], a["tps"] / o["tps"], o["wall"] / a["wall"]
         rows.append((a["level"], mr, sr, tr))
         print(f"{name:<14}{r:>6}{a['level']:>6}{a['status']:>20}{mr:>12.3f}{sr:>10.2f}{tr:>12.2f}{wr:>12.2f}")
+        t = load(f"{name}-two-{r}")
+        if t:
+            print(f"{'  --workers 2':<14}{r:>6}{t['level']:>6}{t['status']:>20}{t['mean'] / o['mean']:>12.3f}"
+                  f"{t['sd'] / o['sd']:>10.2f}{t['tps'] / o['tps']:>12.2f}{o['wall'] / t['wall']:>12.2f}")
     if rows:
         levels = {x[0] for x in rows}
         mrs = [x[1] for x in rows]; srs = [x[2] for x in rows]; trs = [x[3] for x in rows]

@@ -53,6 +53,13 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
         if (cap.predictedWorkers() > 0 && (workload == null || t >= cap.predictedWorkers())) {
             if (cap.predictedWorkers() == t) {
                 s.add(String.format(Locale.ROOT, "That matches the capacity this process has: %s.", cap.detail()));
+            } else if (t < cap.predictedWorkers() && slowEachOther(base, above, otherBusyCpus)) {
+                s.add(String.format(Locale.ROOT, "The profile suggests %d (%s), but only %d measured clean, and other "
+                        + "work was not the cause (%s): the workers slow each other down, through something this "
+                        + "machine's profile cannot see (on a virtual machine, vCPUs that share a physical core or "
+                        + "its caches on the host; a clock that drops when more cores are busy); the measurement is "
+                        + "what counts.", cap.predictedWorkers(), cap.detail(), t,
+                        loadText(profile.loadAtStart(), loadAtEnd, otherBusyCpus)));
             } else if (t < cap.predictedWorkers()) {
                 s.add(String.format(Locale.ROOT, "The profile suggests %d (%s), but only %d measured clean: something "
                         + "else takes CPU time here (%s); the measurement is what counts.", cap.predictedWorkers(),
@@ -68,7 +75,8 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
             Attribution a = Attribution.of(base, above);
             s.add(String.format(Locale.ROOT, "With %d workers, each task took %.2fx as long (CV %.1f%% against %.1f%% alone)",
                     next.workers(), next.ratio(), 100 * next.cv(), 100 * result.levels().get(0).cv()) + cause(a) + ".");
-            if (workload == null || t >= cap.predictedWorkers()) {
+            if ((workload == null || t >= cap.predictedWorkers())
+                    && !(t < cap.predictedWorkers() && slowEachOther(base, above, otherBusyCpus))) {
                 s.add("Past the threshold there are more runnable workers than CPUs they can use, so the scheduler "
                         + "time-slices them: every task's wall-clock time includes waiting for a turn, and who waits how "
                         + "long varies from run to run, which is the added noise.");
@@ -137,6 +145,22 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
         return String.format(Locale.ROOT, ": of the extra %.1f ms per task, %.0f%% was spent waiting on the run queue "
                 + "(runnable, no CPU free) and %.0f%% was extra CPU time (shared core, caches, clock)",
                 a.extraWallSeconds() * 1e3, 100 * clamp(a.waitShare()), 100 * clamp(a.cpuShare()));
+    }
+
+    /** Other work below this many busy CPUs is not what keeps a level from running clean. */
+    private static final double OTHER_WORK_CPUS = 0.5;
+
+    /**
+     * True when the level above the threshold lost its time mostly to extra CPU time rather than to
+     * run-queue wait, while other work kept less than half a CPU busy: the workers slowed each other down,
+     * nobody else took their CPUs.
+     */
+    private static boolean slowEachOther(LevelSample base, LevelSample above, double otherBusyCpus) {
+        if (above == null || !(otherBusyCpus < OTHER_WORK_CPUS)) {
+            return false;
+        }
+        Attribution a = Attribution.of(base, above);
+        return a.complete() && a.extraWallSeconds() > 0 && clamp(a.cpuShare()) > clamp(a.waitShare());
     }
 
     private static double clamp(double v) {

@@ -239,7 +239,7 @@ public final class AssessCommand implements Callable<Integer> {
             var run = dev.corescope.Corescope.investigate().mode(common.mode)
                     .progress(ConsoleProgress.factory(common.quiet || common.output.format() != FormatOption.Format.table));
             var report = run.run();
-            String why = "limited by " + report.predictedBy() + (Double.isFinite(report.otherBusyCpus())
+            String why = report.limitedBy() + (Double.isFinite(report.otherBusyCpus())
                     && report.otherBusyCpus() >= dev.corescope.experiment.CacheCheck.BUSY_CPUS
                     ? String.format(Locale.ROOT, "; other work kept %.1f CPUs busy", report.otherBusyCpus()) : "");
             return new WorkerCount.Measured(report.threshold(), why);

@@ -144,6 +144,33 @@ public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped
         return machine.profile();
     }
 
+    /**
+     * Why the threshold is what it is, as a clause a caller can quote ({@code assess --workers auto}): the
+     * first level above the threshold that did not measure clean, with its ratio of medians and run-queue
+     * wait, set against the profile's prediction; without such a level, what limits the prediction.
+     */
+    public String limitedBy() {
+        Level above = levels.stream().filter(l -> l.workers() == threshold() + 1 && !"ok".equals(l.verdict()))
+                .findFirst().orElse(null);
+        if (above == null) {
+            return predictedBy() == null ? "as measured" : "limited by " + predictedBy();
+        }
+        double baseWait = levels.stream().filter(l -> l.workers() == 1).mapToDouble(Level::waitMean).findFirst()
+                .orElse(Double.NaN);
+        String wait = Double.isFinite(above.waitMean()) && Double.isFinite(baseWait)
+                ? String.format(Locale.ROOT, ", %.1f ms run-queue wait per task against %.1f alone",
+                        above.waitMean() * 1e3, baseWait * 1e3)
+                : "";
+        String measured = String.format(Locale.ROOT, "with %d workers the median task took %.2fx as long as alone%s",
+                above.workers(), above.ratio(), wait);
+        if (predictedBy() == null) {
+            return "measured: " + measured;
+        }
+        return threshold() < predictedWorkers()
+                ? "measured, below the " + predictedWorkers() + " the profile predicts (" + predictedBy() + "): " + measured
+                : "limited by " + predictedBy() + "; " + measured;
+    }
+
     public static InvestigateReport of(InvestigateExperiment.Result r, List<TaskRecord> records, String runDirectory,
                                        WorkerMode mode) {
         Map<Integer, List<TaskRecord>> byLevel = records.stream().filter(TaskRecord::ok)
