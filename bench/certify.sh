@@ -2,18 +2,21 @@
 # Issue 10's benchmark: does `assess --workers auto` give clean numbers faster than one worker?
 # For matmul-naive n=250 and sort-merge n=200000, 200 repeats each, threads mode (the default):
 # ROUNDS alternating pairs of `--workers auto` (fresh cache: it investigates the spin kernel first) and
-# `--workers 1`, then JMH's -t 1 and -t 2 on the same kernels in the same run, as the independent
-# reference of whether two concurrent workers slow each other down without corescope's harness.
+# `--workers 1`, each pair followed in the same minute by an independent reference of whether two
+# concurrent workers slow each other down without corescope's harness: JMH `-t 1` then `-t 2` on the same
+# kernel (`-f 1 -wi 3 -i 5`, 1 s each), and for matmul also ../shared/anchors/reference's C `mm` (two
+# pinned processes) and `MM.java` (two threads in one JVM).
 # With BUSY=1 it runs auto once more per workload while another process keeps CPU 1 busy. With TWO=1 every
 # round also runs `--workers 2` (a fixed level: certified or not, never stepped down), which shows what
 # the certification says of two workers on this machine when auto chose fewer.
 #
 # Figures per pair: the level auto chose and its verdict; mean and sd of the auto run over those of the
 # one-worker run; throughput ratio = (tasks / measurement wall) of auto over that of one worker, the
-# measurement wall of auto including its one-worker controls and drains; whole-command wall ratio.
+# measurement wall of auto including its one-worker controls and drains; whole-command wall ratio; and the
+# references' 2/1 ratios of mean time per operation (sd ratio for the plain programs).
 #
 # corescope runs through its launcher, as a user runs it (serial collector, CDS archive).
-# usage: bench/certify.sh [OUT_DIR]          env: ROUNDS (3), SKIP_BUILD=1, SKIP_JMH=1, BUSY=1, TWO=1, REPEATS (200)
+# usage: bench/certify.sh [OUT_DIR]   env: ROUNDS (3), SKIP_BUILD=1, SKIP_REFS=1, BUSY=1, TWO=1, REPEATS (200)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -24,7 +27,12 @@ mkdir -p "$out"
 if [[ -z "${SKIP_BUILD:-}" ]]; then
   echo "== build" >&2
   mvn -q -B -DskipTests install
-  [[ -n "${SKIP_JMH:-}" ]] || (cd bench/jmh && mvn -q -B package)
+  [[ -n "${SKIP_REFS:-}" ]] || (cd bench/jmh && mvn -q -B package)
+fi
+refdir="$(mktemp -d)"
+if [[ -z "${SKIP_REFS:-}" ]]; then
+  cp "$root"/../shared/anchors/reference/mm.c "$root"/../shared/anchors/reference/MM.java "$refdir"/
+  (cd "$refdir" && gcc -O2 -o mm mm.c -lm && javac -nowarn MM.java 2>/dev/null)
 fi
 {
   echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
@@ -43,14 +51,30 @@ assess() { # name workers label args...
   rm -rf "$home"
 }
 
+refs() { # name label: the references for this workload, right after its pair
+  [[ -z "${SKIP_REFS:-}" ]] || return 0
+  local name="$1" label="$2" bench
+  case "$name" in matmul-naive) bench=MatmulNaiveBench ;; sort-merge) bench=SortMergeBench ;; esac
+  for t in 1 2; do
+    java -jar bench/jmh/target/benchmarks.jar "$bench" -t "$t" -f 1 -wi 3 -i 5 -w 1 -r 1 \
+      -rf json -rff "$out/$label-jmh-t$t.json" > "$out/$label-jmh-t$t.txt" 2>&1 || true
+  done
+  if [[ "$name" == matmul-naive ]]; then
+    (cd "$refdir" && ./mm 1 250 200 0 && ./mm 2 250 200 0) > "$out/$label-c.txt" 2>&1 || true
+    (cd "$refdir" && java -XX:+UseSerialGC -cp . MM 1 200 && java -XX:+UseSerialGC -cp . MM 2 200) \
+      > "$out/$label-java.txt" 2>&1 || true
+  fi
+}
+
 workloads=("matmul-naive:250" "sort-merge:200000")
 for w in "${workloads[@]}"; do
   name="${w%%:*}"; n="${w##*:}"
   for r in $(seq 1 "$rounds"); do
-    echo "== $name n=$n round $r: auto, then 1 worker" >&2
+    echo "== $name n=$n round $r: auto, then 1 worker$([[ -z "${TWO:-}" ]] || echo ", then 2"), then the references" >&2
     assess "$name" auto "$name-auto-$r" -a "$name" -n "$n"
     assess "$name" 1 "$name-one-$r" -a "$name" -n "$n"
     [[ -z "${TWO:-}" ]] || assess "$name" 2 "$name-two-$r" -a "$name" -n "$n"
+    refs "$name" "$name-ref-$r"
   done
   if [[ -n "${BUSY:-}" ]]; then
     echo "== $name n=$n with CPU 1 kept busy by another process" >&2
@@ -61,17 +85,10 @@ for w in "${workloads[@]}"; do
     kill "$hog"
   fi
 done
-if [[ -z "${SKIP_JMH:-}" ]]; then
-  echo "== JMH references, -t 1 and -t 2 (same run)" >&2
-  for t in 1 2; do
-    java -jar bench/jmh/target/benchmarks.jar 'MatmulNaiveBench|SortMergeBench' -t "$t" -f 2 -wi 3 -i 5 -w 1 -r 1 \
-      -rf json -rff "$out/jmh-t$t.json" > "$out/jmh-t$t.txt" 2>&1
-  done
-fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
 
 python3 - "$out" "$rounds" <<'PY'
-import json, os, sys, statistics as st
+import json, os, re, sys, statistics as st
 out, rounds = sys.argv[1], int(sys.argv[2])
 def load(label):
     p = os.path.join(out, label + ".json")
@@ -84,6 +101,32 @@ def load(label):
     wall = int(open(os.path.join(out, label + ".wall_ms")).read()) / 1000
     return dict(source=d["analysis"]["workersSource"], level=a["workers"], status=a["certification"]["status"], verdict=a["certification"]["verdict"],
                 mean=s["mean"], sd=s["sd"], median=s["median"], tps=a["throughput"], wall=wall)
+def jmh(label, t):
+    try:
+        pm = json.load(open(os.path.join(out, f"{label}-jmh-t{t}.json")))[0]["primaryMetric"]
+        return pm["score"], pm["scoreError"]
+    except Exception:
+        return None
+def plain(label, kind):
+    vals = {}
+    try:
+        for line in open(os.path.join(out, f"{label}-{kind}.txt")):
+            m = re.match(r"k=(\d).*mean=([\d.]+).*sd=([\d.]+)", line)
+            if m:
+                vals[int(m.group(1))] = (float(m.group(2)), float(m.group(3)))
+    except OSError:
+        pass
+    return (vals[2][0] / vals[1][0], vals[2][1] / vals[1][1]) if 1 in vals and 2 in vals else None
+def refs(label):
+    parts = []
+    j1, j2 = jmh(label, 1), jmh(label, 2)
+    if j1 and j2:
+        parts.append(f"JMH -t 2/-t 1 {j2[0] / j1[0]:.3f} ({j1[0]:.2f}±{j1[1]:.2f} -> {j2[0]:.2f}±{j2[1]:.2f} ms/op)")
+    for kind, what in (("c", "C mm"), ("java", "MM.java")):
+        p = plain(label, kind)
+        if p:
+            parts.append(f"{what} 2/1 mean {p[0]:.3f} sd {p[1]:.2f}")
+    return "  " + (" reference: " + "; ".join(parts) if parts else " reference: none")
 print(open(os.path.join(out, "machine.txt")).read().strip())
 print(f"{'workload':<14}{'round':>6}{'level':>6}{'status':>20}{'mean ratio':>12}{'sd ratio':>10}{'tput ratio':>12}{'wall ratio':>12}")
 ok_all = True
@@ -100,6 +143,7 @@ for name in ("matmul-naive", "sort-merge"):
         if t:
             print(f"{'  --workers 2':<14}{r:>6}{t['level']:>6}{t['status']:>20}{t['mean'] / o['mean']:>12.3f}"
                   f"{t['sd'] / o['sd']:>10.2f}{t['tps'] / o['tps']:>12.2f}{o['wall'] / t['wall']:>12.2f}")
+        print(refs(f"{name}-ref-{r}"))
     if rows:
         levels = {x[0] for x in rows}
         mrs = [x[1] for x in rows]; srs = [x[2] for x in rows]; trs = [x[3] for x in rows]
@@ -111,11 +155,5 @@ for name in ("matmul-naive", "sort-merge"):
     b = load(f"{name}-busy")
     if b:
         print(f"  {name} with CPU 1 busy: {b['level']} worker(s), {b['status']}; workers from: {b['source']}")
-for t in (1, 2):
-    f = os.path.join(out, f"jmh-t{t}.json")
-    if os.path.exists(f):
-        for bm in json.load(open(f)):
-            pm = bm["primaryMetric"]
-            print(f"JMH -t {t} {bm['benchmark'].split('.')[-2]}: {pm['score']:.3f} ± {pm['scoreError']:.3f} ms/op (99.9% CI)")
 print("outputs in", out)
 PY
