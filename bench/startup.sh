@@ -45,6 +45,7 @@ echo "== worker JVM start (StartCost, $((runs * 2)) repetitions)"
 java -cp target/corescope.jar:bench/jmh/target/benchmarks.jar dev.corescope.jmh.StartCost $((runs * 2))
 echo
 echo "== investigate against the seed lab's sweep, in turn"
+./corescope --version >/dev/null   # untimed: builds the jar first if the sources are newer (not inside run 1)
 inv=(); verdict=(); lab=()
 for i in $(seq 1 "$runs"); do
   s=$(date +%s%N)
@@ -57,6 +58,8 @@ for i in $(seq 1 "$runs"); do
     lab+=("$(ms "$s" "$e")")
   fi
 done
+{ echo -e "run\tverdict_ms\twhole_ms\tlab_ms"
+  for i in $(seq 1 "$runs"); do echo -e "$i\t${verdict[$((i-1))]}\t${inv[$((i-1))]}\t${lab[$((i-1))]:-}"; done; } > "$out/investigate-runs.tsv"
 stats "investigate, until the verdict is printed" "${verdict[@]}"
 stats "investigate, whole command" "${inv[@]}"
 if [[ ${#lab[@]} -gt 0 ]]; then

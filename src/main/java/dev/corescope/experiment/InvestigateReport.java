@@ -157,18 +157,41 @@ public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped
         }
         double baseWait = levels.stream().filter(l -> l.workers() == 1).mapToDouble(Level::waitMean).findFirst()
                 .orElse(Double.NaN);
-        String wait = Double.isFinite(above.waitMean()) && Double.isFinite(baseWait)
-                ? String.format(Locale.ROOT, ", %.1f ms run-queue wait per task against %.1f alone",
-                        above.waitMean() * 1e3, baseWait * 1e3)
-                : "";
-        String measured = String.format(Locale.ROOT, "with %d workers the median task took %.2fx as long as alone%s",
-                above.workers(), above.ratio(), wait);
+        String measured = measuredAbove(above, baseWait);
         if (predictedBy() == null) {
             return "measured: " + measured;
         }
         return threshold() < predictedWorkers()
                 ? "measured, below the " + predictedWorkers() + " the profile predicts (" + predictedBy() + "): " + measured
                 : "limited by " + predictedBy() + "; " + measured;
+    }
+
+    /**
+     * What the level above the threshold measured, in the terms that decided its verdict: a median slower
+     * beyond the tolerance; time-slicing (run-queue wait) although the median was not slower; the
+     * distribution (a workload's threshold); or an interval that did not settle.
+     */
+    private String measuredAbove(Level above, double baseWait) {
+        String median = String.format(Locale.ROOT, "the median task took %.2fx as long as alone", above.ratio());
+        String wait = Double.isFinite(above.waitMean()) && Double.isFinite(baseWait)
+                ? String.format(Locale.ROOT, "%.1f ms run-queue wait per task against %.1f alone",
+                        above.waitMean() * 1e3, baseWait * 1e3)
+                : "";
+        String interval = Double.isFinite(above.ratioLow()) && Double.isFinite(above.ratioHigh())
+                ? String.format(Locale.ROOT, " [%.2f-%.2f]", above.ratioLow(), above.ratioHigh()) : "";
+        String with = "with " + above.workers() + " workers ";
+        boolean slower = above.ratioLow() > 1 + tolerance();
+        if (!above.settled() || "unsettled".equals(above.verdict())) {
+            return with + median + interval + ", not settled within the sample budget, so the lower level is kept";
+        }
+        if (slower || wait.isEmpty()) {
+            return with + median + (wait.isEmpty() ? "" : ", " + wait);
+        }
+        if (above.distribution() != null && above.distribution().verdict() == dev.corescope.analysis.Verdict.WORSE) {
+            return with + "the task times' distribution was worse than alone (" + above.distribution().reason()
+                    + "), though " + median;
+        }
+        return with + "tasks waited in the run queue, " + wait + " (time-slicing), though " + median + interval;
     }
 
     public static InvestigateReport of(InvestigateExperiment.Result r, List<TaskRecord> records, String runDirectory,

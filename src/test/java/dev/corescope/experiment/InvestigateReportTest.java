@@ -13,6 +13,13 @@ class InvestigateReportTest {
                 new InvestigateReport.RatioToOne(ratio, ratio - 0.05, ratio + 0.05), verdict, true, null);
     }
 
+    private static InvestigateReport.Level level(int workers, double ratio, double low, double high, double waitMs,
+                                                 String verdict, boolean settled) {
+        return new InvestigateReport.Level(workers, 30,
+                new InvestigateReport.Times(0.02, 0.001, 0.02, 0.05, 0.02, waitMs / 1e3),
+                new InvestigateReport.RatioToOne(ratio, low, high), verdict, settled, null);
+    }
+
     private static InvestigateReport report(int threshold, String predictedBy, int predicted,
                                             InvestigateReport.Level... levels) {
         return new InvestigateReport(new InvestigateReport.Threshold(threshold, true, "x", 0.05, 1.0),
@@ -39,5 +46,22 @@ class InvestigateReportTest {
     void withoutALevelAboveTheProfileSaysWhatLimits() {
         var r = report(2, "cgroup CPU quota", 2, level(1, 1.0, 0.0, "ok"), level(2, 1.0, 0.0, "ok"));
         assertThat(r.limitedBy()).isEqualTo("limited by cgroup CPU quota");
+    }
+
+    @Test
+    void aLevelWorseByItsRunQueueWaitSaysSoRatherThanQuotingAFasterMedianAlone() {
+        var r = report(1, "logical CPUs", 2, level(1, 1.0, 0.0, "ok"),
+                level(2, 0.82, 0.78, 1.02, 0.9, "worse", true));
+        assertThat(r.limitedBy()).isEqualTo("measured, below the 2 the profile predicts (logical CPUs): with 2 workers "
+                + "tasks waited in the run queue, 0.9 ms run-queue wait per task against 0.0 alone (time-slicing), "
+                + "though the median task took 0.82x as long as alone [0.78-1.02]");
+    }
+
+    @Test
+    void anUnsettledLevelAboveSaysTheLowerLevelWasKept() {
+        var r = report(1, "logical CPUs", 2, level(1, 1.0, 0.0, "ok"),
+                level(2, 1.04, 0.97, 1.12, 0.1, "unsettled", false));
+        assertThat(r.limitedBy()).endsWith("with 2 workers the median task took 1.04x as long as alone [0.97-1.12], "
+                + "not settled within the sample budget, so the lower level is kept");
     }
 }
