@@ -177,10 +177,7 @@ public final class AssessExperiment {
         for (int i = 0; i < c.workers(); i++) {
             used.add(cpus.cpuOf(i));
         }
-        String what = session.pool().mode() == WorkerMode.PROCESSES
-                ? "each worker JVM pins " + (dev.corescope.exec.pin.PinScope.configured()
-                        == dev.corescope.exec.pin.PinScope.WHOLE_JVM ? "all its threads" : "its task thread")
-                : "each worker thread pins itself";
+        String what = dev.corescope.exec.pin.AffinityPinner.forMode(session.pool().mode()).describe();
         return new Assessment.Pin(true, used, "workers pinned with sched_setaffinity, one CPU per physical core first (" + what
                 + "): " + cpus.describe(c.workers()) + "; the one-worker controls run on each of them in turn", problems);
     }

@@ -10,6 +10,8 @@ import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.ThreadWorkerPool;
 import dev.corescope.exec.WorkerMode;
 import dev.corescope.exec.WorkerPool;
+import dev.corescope.exec.pin.AffinityPinner;
+import dev.corescope.exec.pin.CpuAssignment;
 import dev.corescope.machine.MachineProbe;
 import dev.corescope.machine.MachineProfile;
 import dev.corescope.store.RecordLog;
@@ -83,10 +85,11 @@ public final class Session implements AutoCloseable {
 
     /** Workers of {@code mode} on this machine, as the settings say (task timeout, worker-JVM options, CPUs). */
     private static WorkerPool localPool(Settings settings, WorkerMode mode, RunDirectory dir) {
+        CpuAssignment cpus = new CpuAssignment(settings.pinCpus());
         return mode == WorkerMode.PROCESSES
-                ? new ProcessWorkerPool(settings.taskTimeout(), workerOptions(settings), dir.file("workers.log"))
-                        .pinnedTo(new dev.corescope.exec.pin.CpuAssignment(settings.pinCpus()))
-                : new ThreadWorkerPool(settings.taskTimeout(), new dev.corescope.exec.pin.CpuAssignment(settings.pinCpus()));
+                ? new ProcessWorkerPool(settings.taskTimeout(), workerOptions(settings), dir.file("workers.log"), cpus,
+                        AffinityPinner.forMode(mode))
+                : new ThreadWorkerPool(settings.taskTimeout(), cpus, AffinityPinner.forMode(mode));
     }
 
     /** A session on a given pool (e.g. a fake one in tests, or a cluster). */
