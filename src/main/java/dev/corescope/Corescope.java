@@ -68,6 +68,16 @@ public final class Corescope {
         WorkerPool pool;
         List<String> commandLine;
         boolean pin;
+        java.util.function.Supplier<dev.corescope.machine.MachineProfile> machine = dev.corescope.machine.MachineProbe::probe;
+
+        /**
+         * How the run reads this machine (default {@link dev.corescope.machine.MachineProbe#probe()}): once, in
+         * its session, beside its start. Tests pass an invented profile.
+         */
+        public B machine(java.util.function.Supplier<dev.corescope.machine.MachineProfile> probe) {
+            this.machine = probe;
+            return (B) this;
+        }
 
         /**
          * Pin worker k to a CPU of its own (one per physical core first, then SMT siblings, in the
@@ -91,9 +101,7 @@ public final class Corescope {
         }
 
         Session open(Settings settings, RunDirectory dir) throws IOException {
-            return pool != null
-                    ? Session.open(settings, dir, pool, r -> { }, s -> Results.write(dir, s))
-                    : Session.open(settings, dir, r -> { }, s -> Results.write(dir, s));
+            return Session.open(settings, dir, pool, r -> { }, s -> Results.write(dir, s), machine);
         }
 
         /** {@code threads} (default) or {@code processes} (worker JVMs). */
@@ -164,8 +172,7 @@ public final class Corescope {
         Settings settings(String command) {
             return new Settings(command, commandLine != null ? commandLine : List.of("corescope", command, "(java api)"),
                     mode, out, taskTimeout,
-                    workerJvmOptions, seed, progress == Progress.Factory.NONE, pin ? dev.corescope.exec.pin.CpuAssignment.of(
-                    dev.corescope.machine.MachineProbe.probe(dev.corescope.machine.ProcFs.real(), false)).cpus() : List.of());
+                    workerJvmOptions, seed, progress == Progress.Factory.NONE, pin);
         }
 
         /**
@@ -279,10 +286,10 @@ public final class Corescope {
                  Session session = open(settings, dir)) {
                 InvestigateExperiment.Subject subject = workload == null
                         ? new InvestigateExperiment.Spin(spin(InvestigateExperiment.Config.DEFAULT_TARGET))
-                        : withSpinReference(workload, session.profileFuture().join());
+                        : withSpinReference(workload, session.profile());
                 var config = new InvestigateExperiment.Config(subject, tolerance, full, n,
                         InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES, maxSamples, true);
-                var result = InvestigateExperiment.run(session, config, session.profileFuture(), p);
+                var result = InvestigateExperiment.run(session, config, p);
                 p.close();
                 InvestigateReport report = InvestigateReport.of(result, session.batches().stream()
                         .flatMap(b -> b.records().stream()).toList(), dir.path().toString(), settings.mode());

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,7 +109,8 @@ public final class AssessCommand implements Callable<Integer> {
         if (jmhJson != null) {
             AssessPlanCheck.checkOutputFile("--jmh-json", jmhJson);
         }
-        MachineProfile[] profile = new MachineProfile[1];
+        // the one probe of the run: the threshold's key and the quick check's CPUs, then the session's profile
+        Supplier<MachineProfile> profile = MachineProbe.once(MachineProbe::probe);
         WorkerCount.Resolved resolved;
         dev.corescope.cluster.ClusterWorkerPool clusterPool = cluster.connect(common.taskTimeout, algos.stream().map(AssessExperiment.Algo::spec).toList());
         if (clusterPool != null) {
@@ -119,7 +121,7 @@ public final class AssessCommand implements Callable<Integer> {
                 String workloadKey = algos.size() == 1
                         ? dev.corescope.experiment.InvestigateExperiment.UserWorkload.key(algos.get(0).spec(), sizeList)
                         : null;
-                resolved = WorkerCount.resolve(workers, WorkerCount.Context.live(() -> probe(profile).key(), workloadKey,
+                resolved = WorkerCount.resolve(workers, WorkerCount.Context.live(profile, workloadKey,
                         this::investigateFirst));
             } catch (IllegalArgumentException e) {
                 throw new UsageError(e.getMessage());
@@ -135,7 +137,7 @@ public final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    private int assess(List<AssessExperiment.Algo> algos, List<Long> sizeList, MachineProfile[] profile,
+    private int assess(List<AssessExperiment.Algo> algos, List<Long> sizeList, Supplier<MachineProfile> profile,
                        WorkerCount.Resolved resolved, dev.corescope.cluster.ClusterWorkerPool clusterPool,
                        DistributionComparison.Criteria criteria) throws Exception {
         Limits.checkWorkers(spec, "--workers", resolved.workers(), false);
@@ -146,9 +148,7 @@ public final class AssessCommand implements Callable<Integer> {
         int warm = workload.warmup();
         String warmReason = workload.warmupReason();
         boolean local = clusterPool == null;
-        var cpus = !local || noPin ? dev.corescope.exec.pin.CpuAssignment.NONE
-                : dev.corescope.exec.pin.CpuAssignment.of(probe(profile));
-        Settings settings = common.settings("assess").pinnedTo(cpus.cpus());
+        Settings settings = common.settings("assess").pinned(local && !noPin);
         String pinNote = !local ? "the cluster's members place their own workers" : noPin ? "--no-pin"
                 : "the CPUs this process may use could not be read";
         AssessExperiment.Check check = noVerify || !local ? AssessExperiment.Check.NONE
@@ -159,9 +159,8 @@ public final class AssessCommand implements Callable<Integer> {
         long total = (long) algos.size() * sizeList.size() * repeats;
         RunDirectory dir = common.runDirectory("assess");
         try (Progress progress = ConsoleProgress.create("assess", progressSteps(total) + algos.size(), settings.quiet());
-             Session session = clusterPool != null
-                     ? Session.open(settings, dir, clusterPool, progressSink(progress, total), Output.writer(dir))
-                     : Session.open(settings, dir, progressSink(progress, total), Output.writer(dir))) {
+             Session session = Session.open(settings, dir, clusterPool, progressSink(progress, total), Output.writer(dir),
+                     profile)) {
             AssessExperiment.Outcome out;
             try {
                 out = AssessExperiment.run(session, config, progress);
@@ -265,13 +264,6 @@ public final class AssessCommand implements Callable<Integer> {
                 }
             }
         };
-    }
-
-    private static MachineProfile probe(MachineProfile[] cache) {
-        if (cache[0] == null) {
-            cache[0] = MachineProbe.probe();
-        }
-        return cache[0];
     }
 
     /** The sizes of {@code --sizes}, de-duplicated and ascending. */

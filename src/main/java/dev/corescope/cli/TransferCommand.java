@@ -12,6 +12,7 @@ import dev.corescope.experiment.Settings;
 import dev.corescope.experiment.TransferExperiment;
 import dev.corescope.experiment.TransferResult;
 import dev.corescope.machine.MachineProbe;
+import dev.corescope.machine.MachineProfile;
 import dev.corescope.report.Table;
 import dev.corescope.report.TransferCharts;
 import dev.corescope.store.RunDirectory;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -128,6 +130,7 @@ public final class TransferCommand implements Callable<Integer> {
         if (cellBudget.isNegative() || cellBudget.isZero() || taskTimeout.isNegative() || taskTimeout.isZero()) {
             throw bad("--cell-budget and --task-timeout must be positive");
         }
+        Supplier<MachineProfile> machine = MachineProbe.once(MachineProbe::probe); // the run's one probe
         String note;
         int n;
         if (workers != null) {
@@ -135,7 +138,7 @@ public final class TransferCommand implements Callable<Integer> {
             n = workers;
             note = "Workers: " + n + " (--workers).";
         } else {
-            var profile = MachineProbe.probe();
+            var profile = machine.get();
             var chosen = dev.corescope.experiment.WorkerCount.forTransfer((int) Math.floor(profile.effectiveCpus() + 1e-9),
                     ThresholdCache.defaultCache().lookup(profile.key()));
             n = chosen.workers();
@@ -157,7 +160,7 @@ public final class TransferCommand implements Callable<Integer> {
         TransferResult summary;
         try (Progress progress = ConsoleProgress.create("transfer", 1L + (long) config.durations().size() * config.sizes().size(),
                 silent);
-             Session session = Session.open(settings, dir, r -> { }, Output.writer(dir))) {
+             Session session = Session.open(settings, dir, null, r -> { }, Output.writer(dir), machine)) {
             summary = TransferExperiment.run(session, config, progress);
             Results.write(dir, summary);
         }

@@ -167,7 +167,7 @@ public final class AssessExperiment {
      * sched_setaffinity; the problems are the pool's events about pins that failed.
      */
     private static Assessment.Pin pin(Session session, Config c) {
-        var cpus = new dev.corescope.exec.pin.CpuAssignment(session.settings().pinCpus());
+        var cpus = session.cpus();
         List<String> problems = session.pool().events().stream().filter(e -> e.contains("could not") && e.contains("pin"))
                 .toList();
         if (!cpus.pins()) {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code investigate}: find the critical threshold adaptively. Calibrate a short spin task, measure
@@ -122,13 +121,12 @@ public final class InvestigateExperiment {
                 Summaries.remarks(session, List.of(), Summaries.warnings(session, measured.levels(), m)), null, m);
     }
 
-    public static Result run(Session session, Config c, CompletableFuture<MachineProfile> profileFuture,
-                             Progress progress) {
+    /** Measures on the session's workers; the machine is the session's profile ({@link Session#profile()}). */
+    public static Result run(Session session, Config c, Progress progress) {
         long t0 = System.nanoTime();
         int initialWorkers = Math.min(c.max(), 2);
-        session.useProfile(profileFuture);
         SpinSetup.Prepared p = prepare(session, c.subject(), initialWorkers);
-        MachineProfile profile = profileFuture.join();
+        MachineProfile profile = session.profile();
         CpuAccounting before = c.accountOtherLoad()
                 ? CpuAccounting.read(ProcFs.real(), workerPids(session)).orElse(null) : null;
         Search search = new Search(session, p.spec(), c, initialWorkers, progress);

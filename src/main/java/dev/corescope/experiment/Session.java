@@ -41,30 +41,43 @@ public final class Session implements AutoCloseable {
     private final Settings settings;
     private final RunDirectory dir;
     private final RecordLog log;
-    private final WorkerPool pool;
-    /** Pools of other worker modes, started on demand ({@link #pool(WorkerMode)}); guarded by itself. */
-    private final Map<WorkerMode, WorkerPool> otherPools = new LinkedHashMap<>();
+    /** The session's own workers' mode: the given pool's, else the settings'. */
+    private final WorkerMode mode;
+    /**
+     * The session's pools by mode: the one given, or its own local pool made on first use (when the pinned
+     * CPUs are known, from the profile), and pools of other modes started on demand ({@link #pool(WorkerMode)});
+     * guarded by itself.
+     */
+    private final Map<WorkerMode, WorkerPool> pools = new LinkedHashMap<>();
     private final Map<WorkerPool, BatchRunner> runners = new ConcurrentHashMap<>();
     private final RecordSink sink;
     private final RunClock clock = new RunClock();
     private final Batches batches = new Batches();
     private final List<TaskRecord> failures = Collections.synchronizedList(new ArrayList<>());
     private final Instant started = Instant.now();
-    private volatile CompletableFuture<MachineProfile> profile = CompletableFuture.supplyAsync(Session::probeQuietly);
+    private final CompletableFuture<MachineProfile> profile;
+    private volatile CpuAssignment cpus;
     private final Thread shutdownHook;
     private volatile Supplier<? extends RunResult> partialSummary;
     private final Consumer<RunResult> summaryWriter;
     private volatile boolean closed;
+    /** Set when the pools are closed (by {@link #close()} or on Ctrl-C): no pool is made after; guarded by pools. */
+    private boolean poolsClosed;
     /** The JVM exits on an error (already reported in one line): shutdown hooks keep data but say nothing. */
     private static volatile boolean exitingOnError;
 
     private Session(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
-                    Consumer<RunResult> summaryWriter) throws IOException {
+                    Consumer<RunResult> summaryWriter, Supplier<MachineProfile> machine) throws IOException {
         this.settings = settings;
         this.summaryWriter = summaryWriter;
         this.dir = dir;
+        // the one probe of the run, beside its start: joined where the profile (or the pinned CPUs) is needed
+        this.profile = CompletableFuture.supplyAsync(() -> quietly(machine));
         this.log = new RecordLog(dir.records());
-        this.pool = pool;
+        this.mode = pool != null ? pool.mode() : settings.mode();
+        if (pool != null) {
+            pools.put(mode, pool);
+        }
         this.sink = log.andThen(r -> {
             if (!r.ok()) {
                 failures.add(r);
@@ -80,22 +93,45 @@ public final class Session implements AutoCloseable {
      */
     public static Session open(Settings settings, RunDirectory dir, RecordSink progress,
                                Consumer<RunResult> summaryWriter) throws IOException {
-        return new Session(settings, dir, localPool(settings, settings.mode(), dir), progress, summaryWriter);
-    }
-
-    /** Workers of {@code mode} on this machine, as the settings say (task timeout, worker-JVM options, CPUs). */
-    private static WorkerPool localPool(Settings settings, WorkerMode mode, RunDirectory dir) {
-        CpuAssignment cpus = new CpuAssignment(settings.pinCpus());
-        return mode == WorkerMode.PROCESSES
-                ? new ProcessWorkerPool(settings.taskTimeout(), workerOptions(settings), dir.file("workers.log"), cpus,
-                        AffinityPinner.forMode(mode))
-                : new ThreadWorkerPool(settings.taskTimeout(), cpus, AffinityPinner.forMode(mode));
+        return open(settings, dir, null, progress, summaryWriter, MachineProbe::probe);
     }
 
     /** A session on a given pool (e.g. a fake one in tests, or a cluster). */
     public static Session open(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
                                Consumer<RunResult> summaryWriter) throws IOException {
-        return new Session(settings, dir, pool, progress, summaryWriter);
+        return open(settings, dir, pool, progress, summaryWriter, MachineProbe::probe);
+    }
+
+    /**
+     * @param pool    the workers to run on (e.g. a cluster's, or a fake one in tests); null: local workers of the
+     *                settings' mode, pinned when the settings say so to the CPUs of {@link #cpus()}
+     * @param machine probes this machine, once, asynchronously from now ({@link MachineProbe#probe()} in a run;
+     *                tests pass an invented profile)
+     */
+    public static Session open(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
+                               Consumer<RunResult> summaryWriter, Supplier<MachineProfile> machine) throws IOException {
+        return new Session(settings, dir, pool, progress, summaryWriter, machine);
+    }
+
+    /** Workers of {@code mode} on this machine, as the settings say (task timeout, worker-JVM options, CPUs). */
+    private WorkerPool localPool(WorkerMode m) {
+        return m == WorkerMode.PROCESSES
+                ? new ProcessWorkerPool(settings.taskTimeout(), workerOptions(settings), dir.file("workers.log"), cpus(),
+                        AffinityPinner.forMode(m))
+                : new ThreadWorkerPool(settings.taskTimeout(), cpus(), AffinityPinner.forMode(m));
+    }
+
+    /**
+     * The CPU of each local worker slot: from the machine's profile when the settings pin ({@link CpuAssignment#of}),
+     * else none. Joins the probe on first use.
+     */
+    public CpuAssignment cpus() {
+        CpuAssignment c = cpus;
+        if (c == null) {
+            c = settings.pin() ? CpuAssignment.of(profile()) : CpuAssignment.NONE;
+            cpus = c;
+        }
+        return c;
     }
 
     private static List<String> workerOptions(Settings s) {
@@ -106,12 +142,12 @@ public final class Session implements AutoCloseable {
 
     /** Runs a batch on the session's pool; its records are on disk when it returns. */
     public BatchResult run(BatchPlan plan) {
-        return run(pool, plan);
+        return run(pool(), plan);
     }
 
     /** Runs a batch on one of the session's pools ({@link #pool()} or {@link #pool(WorkerMode)}). */
     public BatchResult run(WorkerPool on, BatchPlan plan) {
-        if (on != pool && !ownPools().contains(on)) {
+        if (!ownPools().contains(on)) {
             throw new IllegalArgumentException("not a pool of this session: " + on.mode());
         }
         BatchRunner runner = runners.computeIfAbsent(on, p -> new BatchRunner(p, clock, sink, dir.runId()));
@@ -200,8 +236,9 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** The session's own workers (the pool given, or local ones made now on first use). */
     public WorkerPool pool() {
-        return pool;
+        return pool(mode);
     }
 
     /**
@@ -209,34 +246,49 @@ public final class Session implements AutoCloseable {
      * that mode started now (once) with the same settings, owned by the session: closed with it, and on
      * Ctrl-C, its events in {@link #events()}.
      */
-    public WorkerPool pool(WorkerMode mode) {
-        if (mode == pool.mode()) {
-            return pool;
+    public WorkerPool pool(WorkerMode m) {
+        synchronized (pools) {
+            WorkerPool p = pools.get(m);
+            if (p != null) {
+                return p;
+            }
         }
-        synchronized (otherPools) {
-            if (closed) {
+        cpus(); // joins the probe outside the lock: a Ctrl-C closing the pools does not wait for it
+        synchronized (pools) {
+            if (closed || poolsClosed) {
                 throw new IllegalStateException("the session is closed");
             }
-            return otherPools.computeIfAbsent(mode, m -> localPool(settings, m, dir));
+            return pools.computeIfAbsent(m, x -> localPool(x));
         }
     }
 
     private List<WorkerPool> ownPools() {
-        synchronized (otherPools) {
-            return List.copyOf(otherPools.values());
+        synchronized (pools) {
+            return List.copyOf(pools.values());
         }
     }
 
     /** The events of every pool of the session (replacements, abandoned threads), its own pool's first. */
     public List<String> events() {
-        List<String> all = new ArrayList<>(pool.events());
-        ownPools().forEach(p -> all.addAll(p.events()));
+        List<String> all = new ArrayList<>();
+        WorkerPool own;
+        synchronized (pools) {
+            own = pools.get(mode);
+        }
+        if (own != null) {
+            all.addAll(own.events());
+        }
+        ownPools().stream().filter(p -> p != own).forEach(p -> all.addAll(p.events()));
         return all;
     }
 
     private void closePools() {
-        pool.close();
-        ownPools().forEach(WorkerPool::close);
+        List<WorkerPool> all;
+        synchronized (pools) {
+            poolsClosed = true;
+            all = List.copyOf(pools.values());
+        }
+        all.forEach(WorkerPool::close);
     }
 
     public RunDirectory dir() {
@@ -247,24 +299,14 @@ public final class Session implements AutoCloseable {
         return settings;
     }
 
-    /** The machine profile read when the session opened (null if it could not be read). */
+    /** The machine profile read when the session opened (null if it could not be read); waits for the probe. */
     public MachineProfile profile() {
         return profile.join();
     }
 
-    /** The profile being read since the session opened. */
-    public CompletableFuture<MachineProfile> profileFuture() {
-        return profile;
-    }
-
-    /** Uses a profile read elsewhere (e.g. by investigate) instead of probing again. */
-    public void useProfile(CompletableFuture<MachineProfile> p) {
-        this.profile = p;
-    }
-
-    private static MachineProfile probeQuietly() {
+    private static MachineProfile quietly(Supplier<MachineProfile> machine) {
         try {
-            return MachineProbe.probe();
+            return machine.get();
         } catch (RuntimeException e) {
             return null;
         }

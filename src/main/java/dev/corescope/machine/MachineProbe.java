@@ -24,6 +24,29 @@ public final class MachineProbe {
     }
 
     /**
+     * {@code probe}, called at most once, on first use (then its profile, or its failure, again): a run that
+     * needs the profile before its session opens (to choose its workers) hands the same one to the session.
+     */
+    public static java.util.function.Supplier<MachineProfile> once(java.util.function.Supplier<MachineProfile> probe) {
+        java.util.concurrent.CompletableFuture<MachineProfile> f = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (started.compareAndSet(false, true)) {
+                try {
+                    f.complete(probe.get());
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            }
+            try {
+                return f.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        };
+    }
+
+    /**
      * Profiles the machine seen through {@code fs}; with {@code useOshi} false only files are
      * read (for fixture trees). JVM facts always describe the running JVM.
      */

@@ -45,10 +45,9 @@ class InvestigateSearchTest {
         Settings settings = new Settings("investigate", List.of(), WorkerMode.THREADS, null, Duration.ofMinutes(1), List.of(), 42, true);
         RunDirectory dir = RunDirectory.create(tmp.resolve("run-" + (++runs)), "investigate");
         int max = 2 * profile.logicalCpus() + 2;
-        try (Session s = Session.open(settings, dir, pool, r -> { }, x -> { })) {
+        try (Session s = Session.open(settings, dir, pool, r -> { }, x -> { }, () -> profile)) {
             return InvestigateExperiment.run(s, new InvestigateExperiment.Config(
-                    new SpinSetup(null, Duration.ofMillis(50)), 0.05, full, max, 8, 40, false),
-                    CompletableFuture.completedFuture(profile), Progress.NONE);
+                    new SpinSetup(null, Duration.ofMillis(50)), 0.05, full, max, 8, 40, false), Progress.NONE);
         }
     }
 
