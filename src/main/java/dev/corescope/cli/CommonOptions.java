@@ -66,7 +66,7 @@ public final class CommonOptions {
     }
 
     /** Copies these options onto an API builder. */
-    <B extends dev.corescope.Corescope.Builder<B>> B apply(B builder, dev.corescope.experiment.SpinSetup spin) {
+    <B extends dev.corescope.ExperimentBuilder<B>> B apply(B builder, dev.corescope.experiment.SpinSetup spin) {
         validate();
         builder.mode(mode).out(out).taskTimeout(taskTimeout).seed(seed).workerJvmOptions(workerJvmOptions)
                 .commandLine(commandLine())
