@@ -120,6 +120,6 @@ public final class InvestigateCommand implements Callable<Integer> {
         System.out.println();
         System.out.println(findings.get(findings.size() - 1));
         System.out.println();
-        System.out.printf(Locale.ROOT, "Verdict in %.2f s of measurement.%n", r.seconds());
+        System.out.printf(Locale.ROOT, "Verdict in %.2f s of measurement.%n", r.verdict().seconds());
     }
 }

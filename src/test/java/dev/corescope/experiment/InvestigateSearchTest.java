@@ -99,7 +99,7 @@ class InvestigateSearchTest {
                 : new SyntheticPool(4, false, 2.0, 0, 0.02);
         var r = investigate(pool, profile(4, false, Double.POSITIVE_INFINITY, 4), false);
         assertThat(r.threshold()).isEqualTo(2);
-        assertThat(r.predictedWorkers()).isEqualTo(4);
+        assertThat(r.machine().predictedWorkers()).isEqualTo(4);
         assertThat(r.explanation()).contains("suggests 4").contains("the measurement is what counts");
     }
 
