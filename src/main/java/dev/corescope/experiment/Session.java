@@ -3,14 +3,11 @@ package dev.corescope.experiment;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.BatchRunner;
-import dev.corescope.exec.ProcessWorkerPool;
 import dev.corescope.exec.RecordSink;
 import dev.corescope.exec.RunClock;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.exec.ThreadWorkerPool;
 import dev.corescope.exec.WorkerMode;
 import dev.corescope.exec.WorkerPool;
-import dev.corescope.exec.pin.AffinityPinner;
 import dev.corescope.exec.pin.CpuAssignment;
 import dev.corescope.machine.MachineProbe;
 import dev.corescope.machine.MachineProfile;
@@ -21,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,14 +37,7 @@ public final class Session implements AutoCloseable {
     private final Settings settings;
     private final RunDirectory dir;
     private final RecordLog log;
-    /** The session's own workers' mode: the given pool's, else the settings'. */
-    private final WorkerMode mode;
-    /**
-     * The session's pools by mode: the one given, or its own local pool made on first use (when the pinned
-     * CPUs are known, from the profile), and pools of other modes started on demand ({@link #pool(WorkerMode)});
-     * guarded by itself.
-     */
-    private final Map<WorkerMode, WorkerPool> pools = new LinkedHashMap<>();
+    private final SessionPools pools;
     private final Map<WorkerPool, BatchRunner> runners = new ConcurrentHashMap<>();
     private final RecordSink sink;
     private final RunClock clock = new RunClock();
@@ -61,8 +50,6 @@ public final class Session implements AutoCloseable {
     private volatile Supplier<? extends RunResult> partialSummary;
     private final Consumer<RunResult> summaryWriter;
     private volatile boolean closed;
-    /** Set when the pools are closed (by {@link #close()} or on Ctrl-C): no pool is made after; guarded by pools. */
-    private boolean poolsClosed;
     /** The JVM exits on an error (already reported in one line): shutdown hooks keep data but say nothing. */
     private static volatile boolean exitingOnError;
 
@@ -74,10 +61,7 @@ public final class Session implements AutoCloseable {
         // the one probe of the run, beside its start: joined where the profile (or the pinned CPUs) is needed
         this.profile = CompletableFuture.supplyAsync(() -> quietly(machine));
         this.log = new RecordLog(dir.records());
-        this.mode = pool != null ? pool.mode() : settings.mode();
-        if (pool != null) {
-            pools.put(mode, pool);
-        }
+        this.pools = new SessionPools(settings, dir, pool, this::cpus);
         this.sink = log.andThen(r -> {
             if (!r.ok()) {
                 failures.add(r);
@@ -113,14 +97,6 @@ public final class Session implements AutoCloseable {
         return new Session(settings, dir, pool, progress, summaryWriter, machine);
     }
 
-    /** Workers of {@code mode} on this machine, as the settings say (task timeout, worker-JVM options, CPUs). */
-    private WorkerPool localPool(WorkerMode m) {
-        return m == WorkerMode.PROCESSES
-                ? new ProcessWorkerPool(settings.taskTimeout(), workerOptions(settings), dir.file("workers.log"), cpus(),
-                        AffinityPinner.forMode(m))
-                : new ThreadWorkerPool(settings.taskTimeout(), cpus(), AffinityPinner.forMode(m));
-    }
-
     /**
      * The CPU of each local worker slot: from the machine's profile when the settings pin ({@link CpuAssignment#of}),
      * else none. Joins the probe on first use.
@@ -134,12 +110,6 @@ public final class Session implements AutoCloseable {
         return c;
     }
 
-    private static List<String> workerOptions(Settings s) {
-        List<String> all = new ArrayList<>(ProcessWorkerPool.DEFAULT_JVM_OPTIONS);
-        all.addAll(s.workerJvmOptions());
-        return all;
-    }
-
     /** Runs a batch on the session's pool; its records are on disk when it returns. */
     public BatchResult run(BatchPlan plan) {
         return run(pool(), plan);
@@ -147,7 +117,7 @@ public final class Session implements AutoCloseable {
 
     /** Runs a batch on one of the session's pools ({@link #pool()} or {@link #pool(WorkerMode)}). */
     public BatchResult run(WorkerPool on, BatchPlan plan) {
-        if (!ownPools().contains(on)) {
+        if (!pools.contains(on)) {
             throw new IllegalArgumentException("not a pool of this session: " + on.mode());
         }
         BatchRunner runner = runners.computeIfAbsent(on, p -> new BatchRunner(p, clock, sink, dir.runId()));
@@ -198,7 +168,7 @@ public final class Session implements AutoCloseable {
             return;
         }
         interruptedBySignal = !exitingOnError;
-        closePools();
+        pools.close();
         try {
             Supplier<? extends RunResult> s = partialSummary;
             Consumer<RunResult> w = summaryWriter;
@@ -238,7 +208,7 @@ public final class Session implements AutoCloseable {
 
     /** The session's own workers (the pool given, or local ones made now on first use). */
     public WorkerPool pool() {
-        return pool(mode);
+        return pools.own();
     }
 
     /**
@@ -247,48 +217,12 @@ public final class Session implements AutoCloseable {
      * Ctrl-C, its events in {@link #events()}.
      */
     public WorkerPool pool(WorkerMode m) {
-        synchronized (pools) {
-            WorkerPool p = pools.get(m);
-            if (p != null) {
-                return p;
-            }
-        }
-        cpus(); // joins the probe outside the lock: a Ctrl-C closing the pools does not wait for it
-        synchronized (pools) {
-            if (closed || poolsClosed) {
-                throw new IllegalStateException("the session is closed");
-            }
-            return pools.computeIfAbsent(m, x -> localPool(x));
-        }
-    }
-
-    private List<WorkerPool> ownPools() {
-        synchronized (pools) {
-            return List.copyOf(pools.values());
-        }
+        return pools.of(m);
     }
 
     /** The events of every pool of the session (replacements, abandoned threads), its own pool's first. */
     public List<String> events() {
-        List<String> all = new ArrayList<>();
-        WorkerPool own;
-        synchronized (pools) {
-            own = pools.get(mode);
-        }
-        if (own != null) {
-            all.addAll(own.events());
-        }
-        ownPools().stream().filter(p -> p != own).forEach(p -> all.addAll(p.events()));
-        return all;
-    }
-
-    private void closePools() {
-        List<WorkerPool> all;
-        synchronized (pools) {
-            poolsClosed = true;
-            all = List.copyOf(pools.values());
-        }
-        all.forEach(WorkerPool::close);
+        return pools.events();
     }
 
     public RunDirectory dir() {
@@ -326,7 +260,7 @@ public final class Session implements AutoCloseable {
             return;
         }
         closed = true;
-        closePools();
+        pools.close();
         try {
             log.close();
         } catch (IOException e) {
