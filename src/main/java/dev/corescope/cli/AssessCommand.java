@@ -60,13 +60,8 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--no-verify", description = "Do not interleave one-worker controls: the level is not checked.")
     boolean noVerify;
 
-    @Option(names = "--tolerance", paramLabel = "PCT", defaultValue = "3%",
-            description = "Allowed slowdown of the mean and the median against one worker, in (0, 100%%). Default: ${DEFAULT-VALUE}.")
-    String tolerance;
-
-    @Option(names = "--sd-limit", paramLabel = "RATIO", defaultValue = "1.3",
-            description = "Allowed ratio of the standard deviation against one worker's (>= 1). Default: ${DEFAULT-VALUE}.")
-    double sdLimit;
+    @Mixin
+    CriteriaOptions criteria;
 
     @Option(names = "--budget", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Refuse the plan when a pilot on the smallest sizes estimates it takes longer than this.")
@@ -78,9 +73,8 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--jmh-json", paramLabel = "FILE", description = "Also write the results in JMH's JSON result format.")
     Path jmhJson;
 
-    @Option(names = "--no-pin", description = "Do not pin worker k to a CPU of its own (one per physical core first); "
-            + "let the OS place them.")
-    boolean noPin;
+    @Mixin
+    PinOption pin;
 
     @Mixin
     ClusterOptions cluster;
@@ -97,10 +91,8 @@ public final class AssessCommand implements Callable<Integer> {
         if (repeats < 1) {
             throw new UsageError("--repeats must be at least 1, got " + repeats);
         }
-        if (!(sdLimit >= 1) || !Double.isFinite(sdLimit)) {
-            throw new UsageError("--sd-limit must be a number >= 1, got " + sdLimit);
-        }
-        double tol = Percent.parse("--tolerance", tolerance);
+        double sdLimit = criteria.sdLimit();
+        double tol = criteria.tolerance("3%");
         if (budget != null && (budget.isZero() || budget.isNegative())) {
             throw new UsageError("--budget must be positive");
         }
@@ -148,8 +140,8 @@ public final class AssessCommand implements Callable<Integer> {
         int warm = workload.warmup();
         String warmReason = workload.warmupReason();
         boolean local = clusterPool == null;
-        Settings settings = common.settings("assess").pinned(local && !noPin);
-        String pinNote = !local ? "the cluster's members place their own workers" : noPin ? "--no-pin"
+        Settings settings = common.settings("assess").pinned(local && pin.pin());
+        String pinNote = !local ? "the cluster's members place their own workers" : !pin.pin() ? "--no-pin"
                 : "the CPUs this process may use could not be read";
         AssessExperiment.Check check = noVerify || !local ? AssessExperiment.Check.NONE
                 : WorkerCount.AUTO.equalsIgnoreCase(workers.trim()) ? AssessExperiment.Check.STEP_DOWN

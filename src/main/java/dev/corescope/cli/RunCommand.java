@@ -25,8 +25,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-p", "--workers"}, required = true, paramLabel = "P", description = "Number of concurrent workers.")
     int workers;
 
-    @Option(names = "--force", description = "Allow more than " + Limits.MAX_WORKERS + " workers.")
-    boolean force;
+    @Mixin
+    ForceOption force;
 
     @Mixin
     SpinOptions spin;
@@ -36,7 +36,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Limits.checkWorkers(spec, "-p", workers, force);
+        force.checkWorkers(spec, "-p", workers);
         SpinSetup setup = spin.setup(Duration.ofSeconds(1));
         var settings = common.settings("run");
         RunDirectory dir = common.runDirectory("run");

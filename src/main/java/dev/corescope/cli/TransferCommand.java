@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** {@code corescope transfer}: a map of when parallelism pays, over task duration × result size. */
-@Command(name = "transfer", mixinStandardHelpOptions = true,
+@Command(name = "transfer", mixinStandardHelpOptions = true, defaultValueProvider = TransferCommand.Defaults.class,
         description = {"When does parallelism pay? For each task duration x result size: the cell's tasks one "
                 + "after another on one thread, then on N workers (threads and/or worker JVMs); speedup, per-task "
                 + "overhead (dispatch, serialization, transfer, deserialization), crossover, a heatmap per mode "
@@ -74,24 +74,18 @@ public final class TransferCommand implements Callable<Integer> {
             description = "Cap tasks per cell so the sequential run takes about this long. Default: ${DEFAULT-VALUE}.")
     Duration cellBudget;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/<timestamp>-transfer).")
-    Path out;
-
+    /** --out, --format, --task-timeout (2m here: {@link Defaults}), --seed, --worker-jvm-opt, -q. */
     @picocli.CommandLine.Mixin
-    FormatOption output;
+    RunOptions run;
 
-    @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "2m", description = "Kill and record a task that runs longer than this. Default: ${DEFAULT-VALUE}.")
-    Duration taskTimeout;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Base seed of task inputs. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--worker-jvm-opt", paramLabel = "OPT", description = "Extra option for worker JVMs (repeatable).")
-    List<String> workerJvmOptions = new ArrayList<>();
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+    /** transfer's own defaults of shared options: a cell's task is short, so a task timeout of 2 minutes. */
+    static final class Defaults implements CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec arg) {
+            return arg.isOption() && ((CommandLine.Model.OptionSpec) arg).longestName().equals("--task-timeout")
+                    ? "2m" : null;
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -113,7 +107,7 @@ public final class TransferCommand implements Callable<Integer> {
         if (tasks < 1) {
             throw bad("--tasks must be at least 1, got " + tasks);
         }
-        if (out != null && out.toString().isBlank()) {
+        if (run.out != null && run.out.toString().isBlank()) {
             throw bad("--out is empty: name a directory");
         }
         long cells = (long) new java.util.TreeSet<>(ds).size() * new java.util.TreeSet<>(ss).size();
@@ -127,7 +121,7 @@ public final class TransferCommand implements Callable<Integer> {
             case "both" -> List.of(WorkerMode.THREADS, WorkerMode.PROCESSES);
             default -> throw bad("--mode must be threads, processes or both, got '" + mode + "'");
         };
-        if (cellBudget.isNegative() || cellBudget.isZero() || taskTimeout.isNegative() || taskTimeout.isZero()) {
+        if (cellBudget.isNegative() || cellBudget.isZero() || run.taskTimeout.isNegative() || run.taskTimeout.isZero()) {
             throw bad("--cell-budget and --task-timeout must be positive");
         }
         Supplier<MachineProfile> machine = MachineProbe.once(MachineProbe::probe); // the run's one probe
@@ -148,15 +142,15 @@ public final class TransferCommand implements Callable<Integer> {
         checkPlan(cells, modes, n, ss.stream().mapToLong(Long::longValue).max().orElse(0));
         RunDirectory dir;
         try {
-            dir = RunDirectory.create(out, "transfer");
+            dir = RunDirectory.create(run.out, "transfer");
         } catch (IOException e) {
             throw new UsageError(e.getMessage());
         }
         List<String> cmd = new ArrayList<>(List.of("corescope"));
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());
         var config = new TransferExperiment.Config(ds, ss, tasks, modes, n, note, cellBudget);
-        boolean silent = quiet || output.format() != FormatOption.Format.table;
-        var settings = new Settings("transfer", cmd, WorkerMode.THREADS, out, taskTimeout, workerJvmOptions, seed, silent);
+        boolean silent = run.silent();
+        var settings = new Settings("transfer", cmd, WorkerMode.THREADS, run.out, run.taskTimeout, run.workerJvmOptions, run.seed, silent);
         TransferResult summary;
         try (Progress progress = ConsoleProgress.create("transfer", 1L + (long) config.durations().size() * config.sizes().size(),
                 silent);
@@ -165,9 +159,9 @@ public final class TransferCommand implements Callable<Integer> {
             Results.write(dir, summary);
         }
         List<Path> charts = TransferCharts.write(summary, dir.path());
-        output.htmlIfRequested(dir.path());
-        if (output.format() != FormatOption.Format.table) {
-            output.print(summary, table(summary));
+        run.output.htmlIfRequested(dir.path());
+        if (run.output.format() != FormatOption.Format.table) {
+            run.output.print(summary, table(summary));
         } else {
             print(summary, dir, charts);
         }
@@ -187,9 +181,9 @@ public final class TransferCommand implements Callable<Integer> {
         long perCell = Limits.times(modes.size() + 1L, tasks);
         long records = Limits.plus(Limits.times(cells, perCell), 20L * n * modes.size() + 20);
         String what = "transfer: " + cells + " cells x " + (modes.size() + 1) + " runs x up to " + tasks + " tasks";
-        PlanMemory.of(WorkerMode.THREADS, workerJvmOptions).checkRecords(what, records);
+        PlanMemory.of(WorkerMode.THREADS, run.workerJvmOptions).checkRecords(what, records);
         if (modes.contains(WorkerMode.PROCESSES)) {
-            PlanMemory.of(WorkerMode.PROCESSES, workerJvmOptions).checkTasks("transfer",
+            PlanMemory.of(WorkerMode.PROCESSES, run.workerJvmOptions).checkTasks("transfer",
                     WorkloadSpec.of("transfer", "bytes", largest), 0, n, records);
         }
     }
