@@ -30,4 +30,8 @@ public final class Corescope {
     public static Rounds rounds() {
         return new Rounds();
     }
+
+    public static Run run() {
+        return new Run();
+    }
 }

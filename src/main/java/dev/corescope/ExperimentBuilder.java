@@ -62,7 +62,12 @@ public abstract class ExperimentBuilder<B extends ExperimentBuilder<B>> {
     }
 
     Session open(Settings settings, RunDirectory dir) throws IOException {
-        return Session.open(settings, dir, pool, r -> { }, s -> Results.write(dir, s), machine);
+        return open(settings, dir, r -> { });
+    }
+
+    /** The run's session: its records also go to {@code records} (e.g. progress); its partial summary to the directory. */
+    Session open(Settings settings, RunDirectory dir, dev.corescope.exec.RecordSink records) throws IOException {
+        return Session.open(settings, dir, pool, records, s -> Results.write(dir, s), machine);
     }
 
     /** {@code threads} (default) or {@code processes} (worker JVMs). */
