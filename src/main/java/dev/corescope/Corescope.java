@@ -34,4 +34,8 @@ public final class Corescope {
     public static Run run() {
         return new Run();
     }
+
+    public static Transfer transfer() {
+        return new Transfer();
+    }
 }
