@@ -35,6 +35,10 @@ public final class Corescope {
         return new Run();
     }
 
+    public static Assess assess() {
+        return new Assess();
+    }
+
     public static Transfer transfer() {
         return new Transfer();
     }

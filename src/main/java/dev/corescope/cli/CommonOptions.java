@@ -27,12 +27,17 @@ public final class CommonOptions extends RunOptions {
         return new Settings(command, commandLine(), mode, out, taskTimeout, workerJvmOptions, seed, silent());
     }
 
-    /** Copies these options onto an API builder. */
-    <B extends dev.corescope.ExperimentBuilder<B>> B apply(B builder, dev.corescope.experiment.SpinSetup spin) {
+    /** Copies these options onto an API builder (after {@link #validate()}). */
+    <B extends dev.corescope.ExperimentBuilder<B>> B apply(B builder) {
         validate();
-        builder.mode(mode).out(out).taskTimeout(taskTimeout).seed(seed).workerJvmOptions(workerJvmOptions)
+        return builder.mode(mode).out(out).taskTimeout(taskTimeout).seed(seed).workerJvmOptions(workerJvmOptions)
                 .commandLine(commandLine())
                 .progress(ConsoleProgress.factory(silent()));
+    }
+
+    /** Copies these options and the spin task's length onto an API builder. */
+    <B extends dev.corescope.ExperimentBuilder<B>> B apply(B builder, dev.corescope.experiment.SpinSetup spin) {
+        apply(builder);
         return spin.loops() != null ? builder.loops(spin.loops()) : builder.target(spin.target());
     }
 }
