@@ -75,6 +75,18 @@ public final class Assess extends ExperimentBuilder<Assess> {
         return this;
     }
 
+    /** Built-in algorithms by name (e.g. {@code sort-jdk}, {@code matmul-naive}), with their default parameters. */
+    public Assess algorithms(String... builtIns) {
+        List<AssessExperiment.Algo> algos = new java.util.ArrayList<>();
+        for (String name : builtIns) {
+            if (!dev.corescope.workload.Workloads.isBuiltIn(name)) {
+                throw new IllegalArgumentException("unknown algorithm '" + name + "'");
+            }
+            algos.add(new AssessExperiment.Algo(name, dev.corescope.workload.WorkloadSpec.of(name)));
+        }
+        return algorithms(algos);
+    }
+
     /** Input sizes, ascending. */
     public Assess sizes(List<Long> ns) {
         if (ns.isEmpty()) {
