@@ -17,10 +17,9 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@code investigate}: the critical threshold of this machine, explained. Workers are pinned by default. */
-public final class Investigation extends ExperimentBuilder<Investigation> {
+public final class Investigation extends LevelBuilder<Investigation> {
     private double tolerance = 0.05;
     private boolean full;
-    private Integer max;
     private int maxSamples = InvestigateExperiment.Config.DEFAULT_MAX_SAMPLES;
     private boolean cache = true;
     private String cacheNote = "";
@@ -55,14 +54,6 @@ public final class Investigation extends ExperimentBuilder<Investigation> {
 
     public Investigation full(boolean on) {
         this.full = on;
-        return this;
-    }
-
-    public Investigation max(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("max must be >= 1");
-        }
-        this.max = n;
         return this;
     }
 
@@ -104,7 +95,7 @@ public final class Investigation extends ExperimentBuilder<Investigation> {
      * drawing beside the measurement would compete with it).
      */
     public Outcome measure() throws IOException {
-        int n = max != null ? max : 2 * Runtime.getRuntime().availableProcessors() + 2;
+        int n = levels();
         Settings settings = settings("investigate");
         // at most maxSamples per level, each level overshooting by less than one batch of n
         checkPlan("investigate: " + n + " levels x up to " + maxSamples + " samples",

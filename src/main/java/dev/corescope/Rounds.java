@@ -13,12 +13,11 @@ import java.io.IOException;
 import java.time.Duration;
 
 /** {@code rounds}: R tasks on P = 1..max workers, in rounds of P and from a queue. */
-public final class Rounds extends ExperimentBuilder<Rounds> {
+public final class Rounds extends LevelBuilder<Rounds> {
     Rounds() {
     }
 
     private int repeats = 20;
-    private Integer max;
 
     public Rounds repeats(int r) {
         if (r < 1) {
@@ -28,16 +27,8 @@ public final class Rounds extends ExperimentBuilder<Rounds> {
         return this;
     }
 
-    public Rounds max(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("max must be >= 1");
-        }
-        this.max = n;
-        return this;
-    }
-
     public LevelRunResult run() throws IOException {
-        int n = max != null ? max : 2 * Runtime.getRuntime().availableProcessors() + 2;
+        int n = levels();
         Settings settings = settings("rounds");
         checkPlan("rounds: " + repeats + " repeats x " + n + " levels x 2 strategies",
                 Limits.times(repeats, 2L * n));

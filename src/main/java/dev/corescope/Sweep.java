@@ -15,21 +15,12 @@ import java.time.Duration;
 import java.util.List;
 
 /** {@code sweep}: P = 1..max workers, one task each, K trials per level. */
-public final class Sweep extends ExperimentBuilder<Sweep> {
+public final class Sweep extends LevelBuilder<Sweep> {
     Sweep() {
     }
 
-    private Integer max;
     private int trials = 1;
     private boolean sequential;
-
-    public Sweep max(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("max must be >= 1");
-        }
-        this.max = n;
-        return this;
-    }
 
     public Sweep trials(int k) {
         if (k < 1) {
@@ -53,7 +44,7 @@ public final class Sweep extends ExperimentBuilder<Sweep> {
     }
 
     public Outcome runWithBatches() throws IOException {
-        int n = max != null ? max : 2 * Runtime.getRuntime().availableProcessors() + 2;
+        int n = levels();
         Settings settings = settings("sweep");
         checkPlan("sweep: " + trials + " trials x levels 1.." + n,
                 Limits.plus(Limits.times(trials, (long) n * (n + 1) / 2), sequential ? n : 0));

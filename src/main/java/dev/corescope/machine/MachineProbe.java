@@ -4,6 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Takes a {@link MachineProfile}: {@code /proc} and {@code /sys} first, OSHI only for the CPU
@@ -27,9 +31,9 @@ public final class MachineProbe {
      * {@code probe}, called at most once, on first use (then its profile, or its failure, again): a run that
      * needs the profile before its session opens (to choose its workers) hands the same one to the session.
      */
-    public static java.util.function.Supplier<MachineProfile> once(java.util.function.Supplier<MachineProfile> probe) {
-        java.util.concurrent.CompletableFuture<MachineProfile> f = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    public static Supplier<MachineProfile> once(Supplier<MachineProfile> probe) {
+        CompletableFuture<MachineProfile> f = new CompletableFuture<>();
+        AtomicBoolean started = new AtomicBoolean();
         return () -> {
             if (started.compareAndSet(false, true)) {
                 try {
@@ -40,7 +44,7 @@ public final class MachineProbe {
             }
             try {
                 return f.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         };
