@@ -28,6 +28,19 @@ public record LevelSample(int workers, double[] wallSeconds, double[] cpuSeconds
         return new LevelSample(workers, wallSeconds, new double[0], new double[0]);
     }
 
+    /** Per-task run-queue wait as a share of the task's wall time (tasks where both are known). */
+    public double[] waitShares() {
+        int n = Math.min(wallSeconds.length, waitSeconds.length);
+        double[] out = new double[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.isFinite(waitSeconds[i]) && Double.isFinite(wallSeconds[i]) && wallSeconds[i] > 0) {
+                out[k++] = waitSeconds[i] / wallSeconds[i];
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
     @Override
     public double[] wallSeconds() {
         return wallSeconds.clone();

@@ -154,7 +154,7 @@ public final class ThresholdDetector {
     public LevelVerdict compare(LevelSample base, LevelSample level) {
         double[] b = Samples.finite(base.wallSeconds());
         Arrays.sort(b);
-        return verdictOf(b, waitShares(base), level);
+        return verdictOf(b, base.waitShares(), level);
     }
 
     private ThresholdResult evaluate(List<LevelSample> levels, boolean decide) {
@@ -181,7 +181,7 @@ public final class ThresholdDetector {
 
         List<LevelVerdict> verdicts = new ArrayList<>(sorted.size());
         for (LevelSample s : sorted) {
-            LevelVerdict v = verdictOf(b, waitShares(base), s);
+            LevelVerdict v = verdictOf(b, base.waitShares(), s);
             if (decide && v.verdict() == Verdict.UNSETTLED) {
                 boolean ok = v.ratio() <= 1 + tolerance // NaN -> not OK
                         && (v.distribution() == null || v.distribution().decided(distribution).verdict() == Verdict.OK);
@@ -250,34 +250,18 @@ public final class ThresholdDetector {
                 ratio, ci[0], ci[1], verdict, settled, d);
     }
 
-    /** Per-task run-queue wait as a share of the task's wall time (tasks where both are known). */
-    static double[] waitShares(LevelSample s) {
-        double[] wall = s.wallSeconds();
-        double[] wait = s.waitSeconds();
-        int n = Math.min(wall.length, wait.length);
-        double[] out = new double[n];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (Double.isFinite(wait[i]) && Double.isFinite(wall[i]) && wall[i] > 0) {
-                out[k++] = wait[i] / wall[i];
-            }
-        }
-        return Arrays.copyOf(out, k);
-    }
-
     /**
      * Lower bound (at the configured confidence, one-sided like the ratio's) of mean wait share of the
      * level minus that of the baseline; -Infinity when either was not measured or is too small.
      */
     private double extraWaitLowerBound(double[] base, LevelSample level, long streamSeed) {
-        double[] w = waitShares(level);
+        double[] w = level.waitShares();
         if (w.length < minSamples || base.length < minSamples) {
             return Double.NEGATIVE_INFINITY;
         }
         return Bootstrap.low(Bootstrap.draws(resamples, streamSeed,
                 rng -> Bootstrap.mean(w, rng) - Bootstrap.mean(base, rng)), confidence);
     }
-
 
     private long streamSeed(int workers) {
         long z = seed + 0x9E3779B97F4A7C15L * (workers + 1L);

@@ -1,21 +1,15 @@
 package dev.corescope.cli;
 
-import dev.corescope.analysis.DistributionComparison;
-import dev.corescope.exec.WorkerMode;
+import dev.corescope.Assess;
+import dev.corescope.Corescope;
+import dev.corescope.cluster.ClusterStats;
+import dev.corescope.cluster.ClusterWorkerPool;
 import dev.corescope.experiment.AssessExperiment;
 import dev.corescope.experiment.Assessment.AlgorithmResult;
-import dev.corescope.experiment.Progress;
-import dev.corescope.experiment.Results;
-import dev.corescope.experiment.Session;
-import dev.corescope.experiment.Settings;
 import dev.corescope.experiment.WorkerCount;
-import dev.corescope.machine.MachineProbe;
-import dev.corescope.machine.MachineProfile;
 import dev.corescope.report.AssessReport;
-import dev.corescope.report.ComplexityCharts;
 import dev.corescope.report.ConsoleReport;
 import dev.corescope.report.JmhJson;
-import dev.corescope.store.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,15 +29,6 @@ import picocli.CommandLine.Spec;
                 + "complexity fit, charts, and on every run the proof against one worker alone: one-worker controls "
                 + "of the same tasks interleaved into the run (auto steps down from a level that fails).")
 public final class AssessCommand implements Callable<Integer> {
-    static final int DEFAULT_WARMUP = 5;
-    static final int DEFAULT_CMD_WARMUP = 1;
-    static final String JIT_WARMUP_REASON = "HotSpot compiles a hot method with C2 after ~10,000 invocations or loop "
-            + "back-edges: the first task of a size already crosses that inside its loops, the next ones let the "
-            + "background compilation finish and run the compiled method from its entry instead of an on-stack "
-            + "replacement, so the measured tasks run compiled code";
-    static final String CMD_WARMUP_REASON = "an external command has no JIT; one run per worker loads the program and "
-            + "its files into the page cache";
-
     @Spec
     CommandSpec spec;
 
@@ -59,13 +44,8 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--no-verify", description = "Do not interleave one-worker controls: the level is not checked.")
     boolean noVerify;
 
-    @Option(names = "--tolerance", paramLabel = "PCT", defaultValue = "3%",
-            description = "Allowed slowdown of the mean and the median against one worker, in (0, 100%%). Default: ${DEFAULT-VALUE}.")
-    String tolerance;
-
-    @Option(names = "--sd-limit", paramLabel = "RATIO", defaultValue = "1.3",
-            description = "Allowed ratio of the standard deviation against one worker's (>= 1). Default: ${DEFAULT-VALUE}.")
-    double sdLimit;
+    @Mixin
+    CriteriaOptions criteria;
 
     @Option(names = "--budget", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Refuse the plan when a pilot on the smallest sizes estimates it takes longer than this.")
@@ -77,9 +57,8 @@ public final class AssessCommand implements Callable<Integer> {
     @Option(names = "--jmh-json", paramLabel = "FILE", description = "Also write the results in JMH's JSON result format.")
     Path jmhJson;
 
-    @Option(names = "--no-pin", description = "Do not pin worker k to a CPU of its own (one per physical core first); "
-            + "let the OS place them.")
-    boolean noPin;
+    @Mixin
+    PinOption pin;
 
     @Mixin
     ClusterOptions cluster;
@@ -96,38 +75,35 @@ public final class AssessCommand implements Callable<Integer> {
         if (repeats < 1) {
             throw new UsageError("--repeats must be at least 1, got " + repeats);
         }
-        if (!(sdLimit >= 1) || !Double.isFinite(sdLimit)) {
-            throw new UsageError("--sd-limit must be a number >= 1, got " + sdLimit);
-        }
-        double tol = Percent.parse("--tolerance", tolerance);
+        double sdLimit = criteria.sdLimit();
+        double tol = criteria.tolerance("3%");
         if (budget != null && (budget.isZero() || budget.isNegative())) {
             throw new UsageError("--budget must be positive");
         }
         List<AssessExperiment.Algo> algos = workload.algorithms();
-        AssessPlanCheck.check(common.validate(), algos, sizeList, repeats, extraRecordsPerSize(1), budget != null, 1);
+        var assess = common.apply(Corescope.assess()).algorithms(algos).sizes(sizeList).repeats(repeats)
+                .workers(workers).verify(!noVerify).criteria(tol, sdLimit).budget(budget).logChart(logLog).pin(pin.pin())
+                .notices(n -> System.err.println("corescope: " + n));
+        assess.checkPlan();
         if (jmhJson != null) {
-            AssessPlanCheck.checkOutputFile("--jmh-json", jmhJson);
+            Output.checkOutputFile("--jmh-json", jmhJson);
         }
-        MachineProfile[] profile = new MachineProfile[1];
-        WorkerCount.Resolved resolved;
-        dev.corescope.cluster.ClusterWorkerPool clusterPool = cluster.connect(common.taskTimeout, algos.stream().map(AssessExperiment.Algo::spec).toList());
-        if (clusterPool != null) {
-            resolved = new WorkerCount.Resolved(clusterPool.size(), "cluster: the sum of " + clusterPool.nodes().size()
-                    + " members' thresholds");
-        } else {
+        ClusterWorkerPool clusterPool = cluster.connect(common.taskTimeout, algos.stream().map(AssessExperiment.Algo::spec).toList());
+        try {
+            if (clusterPool != null) {
+                assess.pool(clusterPool).resolved(new WorkerCount.Resolved(clusterPool.size(), "cluster: the sum of "
+                        + clusterPool.nodes().size() + " members' thresholds"));
+            }
+            WorkerCount.Resolved resolved = assess.resolveWorkers();
+            Limits.checkWorkers(spec, "--workers", resolved.workers(), false);
+            assess.warmup(workload.warmup(), workload.warmupReason());
+            Assess.Outcome out;
             try {
-                String workloadKey = algos.size() == 1
-                        ? dev.corescope.experiment.InvestigateExperiment.UserWorkload.key(algos.get(0).spec(), sizeList)
-                        : null;
-                resolved = WorkerCount.resolve(workers, WorkerCount.Context.live(() -> probe(profile).key(), workloadKey,
-                        this::investigateFirst));
-            } catch (IllegalArgumentException e) {
+                out = common.runDirectoryChecked(assess::runWithDetails);
+            } catch (AssessExperiment.OverBudget e) {
                 throw new UsageError(e.getMessage());
             }
-        }
-        try {
-            return assess(algos, sizeList, profile, resolved, clusterPool,
-                    new DistributionComparison.Criteria(tol, sdLimit, 0.95, 5));
+            return render(out, clusterPool);
         } finally {
             if (clusterPool != null) {
                 clusterPool.close();
@@ -135,143 +111,47 @@ public final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    private int assess(List<AssessExperiment.Algo> algos, List<Long> sizeList, MachineProfile[] profile,
-                       WorkerCount.Resolved resolved, dev.corescope.cluster.ClusterWorkerPool clusterPool,
-                       DistributionComparison.Criteria criteria) throws Exception {
-        Limits.checkWorkers(spec, "--workers", resolved.workers(), false);
-        if (clusterPool == null) {
-            AssessPlanCheck.check(common.validate(), algos, sizeList, repeats, extraRecordsPerSize(resolved.workers()),
-                    budget != null, resolved.workers());
-        }
-        int warm = workload.warmup();
-        String warmReason = workload.warmupReason();
-        boolean local = clusterPool == null;
-        var cpus = !local || noPin ? dev.corescope.exec.pin.CpuAssignment.NONE
-                : dev.corescope.exec.pin.CpuAssignment.of(probe(profile));
-        Settings settings = common.settings("assess").pinnedTo(cpus.cpus());
-        String pinNote = !local ? "the cluster's members place their own workers" : noPin ? "--no-pin"
-                : "the CPUs this process may use could not be read";
-        AssessExperiment.Check check = noVerify || !local ? AssessExperiment.Check.NONE
-                : WorkerCount.AUTO.equalsIgnoreCase(workers.trim()) ? AssessExperiment.Check.STEP_DOWN
-                : AssessExperiment.Check.FIXED;
-        var config = new AssessExperiment.Config(algos, sizeList, repeats, resolved.workers(), resolved.source(), warm,
-                warmReason, check, criteria, budget, pinNote);
-        long total = (long) algos.size() * sizeList.size() * repeats;
-        RunDirectory dir = common.runDirectory("assess");
-        try (Progress progress = ConsoleProgress.create("assess", progressSteps(total) + algos.size(), settings.quiet());
-             Session session = clusterPool != null
-                     ? Session.open(settings, dir, clusterPool, progressSink(progress, total), Output.writer(dir))
-                     : Session.open(settings, dir, progressSink(progress, total), Output.writer(dir))) {
-            AssessExperiment.Outcome out;
+    private int render(Assess.Outcome out, ClusterWorkerPool clusterPool) {
+        var summary = out.summary();
+        var a = out.assessment();
+        Path dir = Path.of(summary.metadata().runDirectory());
+        common.output.htmlIfRequested(dir);
+        if (jmhJson != null) {
             try {
-                out = AssessExperiment.run(session, config, progress);
-            } catch (AssessExperiment.OverBudget e) {
-                throw new UsageError(e.getMessage());
+                JmhJson.write(jmhJson, a, out.measured());
+            } catch (IOException e) {
+                throw new UsageError("cannot write --jmh-json " + jmhJson + ": " + e.getMessage());
             }
-            progress.close();
-            var summary = out.summary();
-            var a = out.assessment();
-            Results.write(dir, summary);
-            String title = String.join(", ", algos.stream().map(AssessExperiment.Algo::label).toList())
-                    + String.format(Locale.ROOT, ": %d repeats per size on %d %s", repeats, resolved.workers(),
-                    settings.mode() == WorkerMode.PROCESSES ? "worker JVMs" : "worker threads");
-            var charts = ComplexityCharts.write(a.algorithms(), dir.path(), title, logLog);
-            common.output.htmlIfRequested(dir.path());
-            if (jmhJson != null) {
-                try {
-                    JmhJson.write(jmhJson, a, out.measured());
-                } catch (IOException e) {
-                    throw new UsageError("cannot write --jmh-json " + jmhJson + ": " + e.getMessage());
-                }
-            }
-            if (common.output.format() != FormatOption.Format.table) {
-                var combined = AssessReport.flatTable(a);
-                common.output.print(summary, combined);
-            } else {
-                for (AlgorithmResult alg : a.algorithms()) {
-                    System.out.printf(Locale.ROOT, "%s — %d tasks on %d %s workers in %.3f s (%.2f tasks/s)%n",
-                            alg.algorithm(), alg.tasks(), alg.workers(), a.plan().mode(), alg.wallSeconds(), alg.throughput());
-                    System.out.print(AssessReport.sizeTable(alg).render());
-                    System.out.println();
-                }
-                System.out.println("Complexity fit (t = intercept + constant·f(n); power law t = c·n^k):");
-                System.out.print(AssessReport.fitTable(a).render());
-                if (a.algorithms().stream().anyMatch(alg -> !alg.certification().attempts().isEmpty())) {
-                    System.out.println();
-                    System.out.println("Check against one worker alone (controls of the same tasks, interleaved; ratio 1 = "
-                            + "no bias, no added noise):");
-                    System.out.print(AssessReport.checkTable(a).render());
-                }
-                System.out.println();
-                summary.findings().forEach(System.out::println);
-                ConsoleReport.printFooter(System.out, summary.measured(), summary.remarks());
-                if (clusterPool != null) {
-                    System.out.println("The per-size statistics above pool the times of " + clusterPool.nodes().size()
-                            + " members; per member:");
-                    System.out.print(ClusterTables.render(
-                            dev.corescope.cluster.ClusterStats.of(session.batches(), clusterPool.nodes())));
-                }
-                System.out.println("run directory: " + dir.path() + " (records.jsonl, summary.json, summary.csv, "
-                        + charts.size() + " chart files)" + (jmhJson != null ? "; JMH JSON: " + jmhJson : ""));
-            }
+        }
+        if (common.output.format() != FormatOption.Format.table) {
+            common.output.print(summary, AssessReport.flatTable(a));
             return Output.exitCode(summary);
         }
-    }
-
-    /**
-     * Records per size beyond the R measured ones, at most: the one-worker controls (base and extra
-     * shares), and with {@code --workers auto} every lower level a failing level may step down to.
-     */
-    private int extraRecordsPerSize(int workers) {
-        if (noVerify) {
-            return 0;
+        for (AlgorithmResult alg : a.algorithms()) {
+            System.out.printf(Locale.ROOT, "%s — %d tasks on %d %s workers in %.3f s (%.2f tasks/s)%n",
+                    alg.algorithm(), alg.tasks(), alg.workers(), a.plan().mode(), alg.wallSeconds(), alg.throughput());
+            System.out.print(AssessReport.sizeTable(alg).render());
+            System.out.println();
         }
-        var shares = dev.corescope.experiment.ControlPlan.Shares.DEFAULT;
-        int controls = (int) Math.ceil(repeats * (shares.baseShare() + shares.extraShare())) + 2;
-        boolean auto = WorkerCount.AUTO.equalsIgnoreCase(this.workers.trim());
-        return controls + (auto ? Math.max(0, workers - 1) * repeats : 0);
-    }
-
-    /** {@code --workers auto} with nothing cached: measure the threshold now, in the same mode. */
-    private WorkerCount.Measured investigateFirst() {
-        System.err.println("corescope: no usable threshold cached for this machine; running 'corescope investigate' first");
-        try {
-            var run = dev.corescope.Corescope.investigate().mode(common.mode)
-                    .progress(ConsoleProgress.factory(common.quiet || common.output.format() != FormatOption.Format.table));
-            var report = run.run();
-            String why = report.limitedBy() + (Double.isFinite(report.otherBusyCpus())
-                    && report.otherBusyCpus() >= dev.corescope.experiment.CacheCheck.BUSY_CPUS
-                    ? String.format(Locale.ROOT, "; other work kept %.1f CPUs busy", report.otherBusyCpus()) : "");
-            return new WorkerCount.Measured(report.threshold(), why);
-        } catch (java.io.IOException e) {
-            throw new UsageError("investigate failed: " + e.getMessage());
+        System.out.println("Complexity fit (t = intercept + constant·f(n); power law t = c·n^k):");
+        System.out.print(AssessReport.fitTable(a).render());
+        if (a.algorithms().stream().anyMatch(alg -> !alg.certification().attempts().isEmpty())) {
+            System.out.println();
+            System.out.println("Check against one worker alone (controls of the same tasks, interleaved; ratio 1 = "
+                    + "no bias, no added noise):");
+            System.out.print(AssessReport.checkTable(a).render());
         }
-    }
-
-    static long progressSteps(long total) {
-        long every = Math.max(1, total / 20);
-        return total / every + (total % every == 0 ? 0 : 1);
-    }
-
-    /** Progress every ~5% of the measured tasks (a line per task would flood a log). */
-    private static dev.corescope.exec.RecordSink progressSink(Progress progress, long total) {
-        long every = Math.max(1, total / 20);
-        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
-        return r -> {
-            if (r.experiment().startsWith(AssessExperiment.ASSESS + "/")) {
-                long k = seen.incrementAndGet();
-                if (k % every == 0 || k == total) {
-                    progress.step(k + "/" + total + " measured tasks");
-                }
-            }
-        };
-    }
-
-    private static MachineProfile probe(MachineProfile[] cache) {
-        if (cache[0] == null) {
-            cache[0] = MachineProbe.probe();
+        System.out.println();
+        summary.findings().forEach(System.out::println);
+        ConsoleReport.printFooter(System.out, summary.measured(), summary.remarks());
+        if (clusterPool != null) {
+            System.out.println("The per-size statistics above pool the times of " + clusterPool.nodes().size()
+                    + " members; per member:");
+            System.out.print(ClusterTables.render(ClusterStats.of(out.batches(), clusterPool.nodes())));
         }
-        return cache[0];
+        System.out.println("run directory: " + dir + " (records.jsonl, summary.json, summary.csv, "
+                + out.charts().size() + " chart files)" + (jmhJson != null ? "; JMH JSON: " + jmhJson : ""));
+        return Output.exitCode(summary);
     }
 
     /** The sizes of {@code --sizes}, de-duplicated and ascending. */

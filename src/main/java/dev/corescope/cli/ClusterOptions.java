@@ -1,11 +1,9 @@
 package dev.corescope.cli;
 
-import dev.corescope.cluster.ClusterConfigs;
 import dev.corescope.cluster.ClusterWorkerPool;
 import dev.corescope.cluster.HostPort;
 import dev.corescope.cluster.KeyFile;
 import dev.corescope.workload.WorkloadSpec;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -21,9 +19,8 @@ public final class ClusterOptions {
                     + "each up to its own threshold ('sweep': --max defaults to the sum of their thresholds).")
     List<String> cluster;
 
-    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = ClusterConfigs.DEFAULT_CLUSTER_NAME,
-            description = "Name of the cluster given with --cluster. Default: ${DEFAULT-VALUE}.")
-    String clusterName;
+    @picocli.CommandLine.Mixin
+    ClusterIdentityOptions identity;
 
     @Option(names = "--bind", paramLabel = "ADDRESS[:PORT]",
             description = "Local address (and port) this coordinator listens on; the members connect back to it. "
@@ -31,14 +28,6 @@ public final class ClusterOptions {
                     + "any free port.")
     String bind;
 
-    @Option(names = "--advertise", paramLabel = "HOST[:PORT]",
-            description = "Address the members reach this coordinator on, when it is not the bound one (NAT, tunnel).")
-    String advertise;
-
-    @Option(names = "--secret-file", paramLabel = "FILE",
-            description = "Cluster key (default: $CORESCOPE_HOME/cluster.key, else ~/.corescope/cluster.key, "
-                    + "created on first use); the members must hold the same key.")
-    Path secretFile;
 
     /**
      * Checks the options and reads the key.
@@ -47,7 +36,7 @@ public final class ClusterOptions {
      */
     ClusterWorkerPool.Options options(Duration taskTimeout) {
         if (cluster == null) {
-            if (bind != null || advertise != null || secretFile != null) {
+            if (bind != null || identity.advertise != null || identity.secretFile != null) {
                 throw new UsageError("--bind, --advertise and --secret-file apply only with --cluster");
             }
             return null;
@@ -56,9 +45,7 @@ public final class ClusterOptions {
         if (members.isEmpty()) {
             throw new UsageError("--cluster needs at least one HOST:PORT of a member");
         }
-        if (clusterName == null || clusterName.isBlank()) {
-            throw new UsageError("--cluster-name must not be empty");
-        }
+        String clusterName = identity.clusterName();
         String address;
         int port = 0;
         if (bind != null) {
@@ -78,11 +65,8 @@ public final class ClusterOptions {
         } else {
             address = checked("", () -> HostPort.defaultBind(members));
         }
-        String advertised = advertise == null ? null : advertise.trim();
-        if (advertised != null) {
-            checked("--advertise: ", () -> HostPort.parse(advertised, 1)); // host and port checked; Hazelcast takes the text
-        }
-        KeyFile.Key key = checked("", () -> KeyFile.load(secretFile));
+        String advertised = identity.advertised(1); // host and port checked; Hazelcast takes the text
+        KeyFile.Key key = identity.key();
         if (key.created()) {
             System.err.println("corescope: created a new cluster key " + key.path()
                     + " (mode 0600); members need the same file, see docs/cluster.md");

@@ -24,15 +24,8 @@ public final class InvestigateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tolerance", paramLabel = "PCT",
-            description = "Allowed slowdown against one worker, in (0, 100%%). Default: 5%% for the spin kernel, "
-                    + "3%% for a workload (its mean and median).")
-    String tolerance;
-
-    @Option(names = "--sd-limit", paramLabel = "RATIO", defaultValue = "1.3",
-            description = "With a workload: allowed ratio of its standard deviation against one worker's (>= 1). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    double sdLimit;
+    @Mixin
+    CriteriaOptions criteria;
 
     @Mixin
     WorkloadOptions workload;
@@ -40,42 +33,32 @@ public final class InvestigateCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Measure every level 1..N instead of searching adaptively.")
     boolean full;
 
-    @Option(names = "--max", paramLabel = "N", description = "Largest level considered (default 2 x available CPUs + 2).")
-    Integer max;
-
     @Option(names = "--max-samples", paramLabel = "N", defaultValue = "40",
             description = "Samples per level before an unsettled verdict is decided by its point estimate. Default: ${DEFAULT-VALUE}.")
     int maxSamples;
 
-    @Option(names = "--force", description = "Allow --max above " + Limits.MAX_WORKERS + ".")
-    boolean force;
-
-    @Option(names = "--no-pin", description = "Do not pin worker k to a CPU of its own (one per physical core first); "
-            + "let the OS place them.")
-    boolean noPin;
+    @Mixin
+    PinOption pin;
 
     @Option(names = "--no-cache", description = "Do not store the verdict in ~/.corescope/threshold.json.")
     boolean noCache;
 
     @Mixin
-    SpinOptions spin;
+    LevelOptions level;
 
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
-        double tol = Percent.parse("--tolerance", tolerance != null ? tolerance : workload.given() ? "3%" : "5%");
-        if (!(sdLimit >= 1) || !Double.isFinite(sdLimit)) {
-            throw new UsageError("--sd-limit must be a number >= 1, got " + sdLimit);
-        }
-        int n = max == null ? Limits.defaultMax() : max;
-        Limits.checkWorkers(spec, "--max", n, force);
+        double tol = criteria.tolerance(workload.given() ? "3%" : "5%");
+        double sdLimit = criteria.sdLimit();
+        int n = level.max(spec);
         if (maxSamples < InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES) {
             throw new UsageError("--max-samples must be at least " + InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES);
         }
         Limits.checkRange("--max-samples", maxSamples, 1, dev.corescope.experiment.Limits.MAX_SAMPLES);
-        var setup = spin.setup(InvestigateExperiment.Config.DEFAULT_TARGET);
+        var setup = level.spin(InvestigateExperiment.Config.DEFAULT_TARGET);
         var investigation = Corescope.investigate().tolerance(tol).full(full).max(n).maxSamples(maxSamples)
                 .cache(!noCache);
         common.apply(investigation, setup);
@@ -86,7 +69,7 @@ public final class InvestigateCommand implements Callable<Integer> {
             }
             investigation.workload(algos.get(0).label(), algos.get(0).spec(), workload.sizes(), workload.warmup(), sdLimit);
         }
-        investigation.pin(!noPin);
+        investigation.pin(pin.pin());
         var outcome = common.runDirectoryChecked(investigation::measure);
         var report = outcome.report();
         boolean table = common.output.format() == FormatOption.Format.table;
@@ -120,6 +103,6 @@ public final class InvestigateCommand implements Callable<Integer> {
         System.out.println();
         System.out.println(findings.get(findings.size() - 1));
         System.out.println();
-        System.out.printf(Locale.ROOT, "Verdict in %.2f s of measurement.%n", r.seconds());
+        System.out.printf(Locale.ROOT, "Verdict in %.2f s of measurement.%n", r.verdict().seconds());
     }
 }

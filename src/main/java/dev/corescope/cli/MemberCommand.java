@@ -33,9 +33,8 @@ public final class MemberCommand implements Callable<Integer> {
             description = "Local IPv4 address to bind (and to advertise unless --advertise). Default: ${DEFAULT-VALUE}.")
     String bind;
 
-    @Option(names = "--advertise", paramLabel = "HOST[:PORT]",
-            description = "Address the others reach this member on, when it is not the bound one (NAT, tunnel).")
-    String advertise;
+    @picocli.CommandLine.Mixin
+    ClusterIdentityOptions identity;
 
     @Option(names = "--port", defaultValue = "5701", description = "Port (no auto-increment). Default: ${DEFAULT-VALUE}.")
     int port;
@@ -44,19 +43,12 @@ public final class MemberCommand implements Callable<Integer> {
             description = "Other members to join (comma-separated); none for the first member.")
     List<String> members = new ArrayList<>();
 
-    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = ClusterConfigs.DEFAULT_CLUSTER_NAME,
-            description = "Cluster name; members and coordinators must agree. Default: ${DEFAULT-VALUE}.")
-    String clusterName;
 
     @Option(names = "--threshold", paramLabel = "N",
             description = "Tasks this member may run at once. Default: this machine's cached 'investigate' verdict, "
                     + "else the available processors (marked as not measured).")
     Integer threshold;
 
-    @Option(names = "--secret-file", paramLabel = "FILE",
-            description = "Cluster key (default: $CORESCOPE_HOME/cluster.key, else ~/.corescope/cluster.key, created "
-                    + "on first use). Every member and coordinator needs the same key.")
-    Path secretFile;
 
     @Option(names = "--allow-cmd", description = "Also run --cmd tasks: shell commands a coordinator sends, run as this "
             + "user. Off by default.")
@@ -69,9 +61,7 @@ public final class MemberCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (clusterName == null || clusterName.isBlank()) {
-            throw new UsageError("--cluster-name must not be empty");
-        }
+        String clusterName = identity.clusterName();
         if (port < 1 || port > 65535) {
             throw new UsageError("--port must be between 1 and 65535, got " + port);
         }
@@ -84,16 +74,13 @@ public final class MemberCommand implements Callable<Integer> {
             HostPort.checkLocalAddress(bind.trim());
             return bind;
         });
-        String advertised = advertise == null ? null : advertise.trim();
-        if (advertised != null) {
-            ClusterOptions.checked("--advertise: ", () -> HostPort.parse(advertised, port));
-        }
+        String advertised = identity.advertised(port);
         for (Path p : allowClass) {
             if (!Files.isDirectory(p) && !(Files.isRegularFile(p) && Files.isReadable(p))) {
                 throw new UsageError("--allow-class " + p + ": no such jar or directory");
             }
         }
-        KeyFile.Key key = ClusterOptions.checked("", () -> KeyFile.load(secretFile));
+        KeyFile.Key key = identity.key();
         MemberPolicy policy = new MemberPolicy(allowCmd, allowClass);
         ClusterMember member = ClusterMember.start(new ClusterMember.Options(
                 new ClusterConfigs.Network(clusterName, bind.trim(), port, advertised, join), threshold, key.auth(), policy,

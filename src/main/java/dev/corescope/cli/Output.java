@@ -23,6 +23,21 @@ final class Output {
         return s -> Results.write(dir, s);
     }
 
+    /** A file an option names can be created or replaced: its directory exists and is writable. */
+    static void checkOutputFile(String option, java.nio.file.Path file) {
+        java.nio.file.Path abs = file.toAbsolutePath();
+        java.nio.file.Path dir = abs.getParent();
+        if (file.toString().isBlank() || dir == null) {
+            throw new UsageError(option + " '" + file + "' does not name a file");
+        }
+        if (java.nio.file.Files.isDirectory(abs)) {
+            throw new UsageError(option + " " + file + " is a directory");
+        }
+        if (!java.nio.file.Files.isDirectory(dir) || !java.nio.file.Files.isWritable(dir)) {
+            throw new UsageError(option + " " + file + ": " + dir + " is not a writable directory");
+        }
+    }
+
     /** 0 when every task succeeded, 1 otherwise (the failure summary has been printed). */
     static int exitCode(RunResult s) {
         if (s.failures() > 0) {

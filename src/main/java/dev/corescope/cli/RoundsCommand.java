@@ -22,26 +22,19 @@ public final class RoundsCommand implements Callable<Integer> {
     @Option(names = {"-r", "--repeats"}, required = true, paramLabel = "R", description = "Tasks per batch.")
     int repeats;
 
-    @Option(names = "--max", paramLabel = "N", description = "Largest number of workers (default 2 x available CPUs + 2).")
-    Integer max;
-
-    @Option(names = "--force", description = "Allow --max above " + Limits.MAX_WORKERS + ".")
-    boolean force;
-
     @Mixin
-    SpinOptions spin;
+    LevelOptions level;
 
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
-        int n = max == null ? Limits.defaultMax() : max;
-        Limits.checkWorkers(spec, "--max", n, force);
+        int n = level.max(spec);
         if (repeats < 1) {
             throw new UsageError("--repeats must be at least 1, got " + repeats);
         }
-        var setup = spin.setup(Duration.ofSeconds(1));
+        var setup = level.spin(Duration.ofSeconds(1));
         var rounds = common.apply(Corescope.rounds().repeats(repeats).max(n), setup);
         var summary = common.runDirectoryChecked(rounds::run);
         Path dir = Path.of(summary.metadata().runDirectory());

@@ -19,23 +19,17 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--max", paramLabel = "N", description = "Largest number of workers (default 2 x available CPUs + 2).")
-    Integer max;
-
     @Option(names = "--trials", paramLabel = "K", defaultValue = "1", description = "Trials per level. Default: ${DEFAULT-VALUE}.")
     int trials;
 
     @Option(names = "--sequential", description = "Also run the N tasks one after another on one worker (the lab's baseline).")
     boolean sequential;
 
-    @Option(names = "--force", description = "Allow --max above " + Limits.MAX_WORKERS + ".")
-    boolean force;
-
     @Mixin
     ClusterOptions cluster;
 
     @Mixin
-    SpinOptions spin;
+    LevelOptions level;
 
     @Mixin
     CommonOptions common;
@@ -44,13 +38,13 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         dev.corescope.cluster.ClusterWorkerPool clusterPool = cluster.connect(common.taskTimeout, java.util.List.of());
         if (clusterPool != null) {
-            if (max != null && max > clusterPool.size()) {
+            if (level.max != null && level.max > clusterPool.size()) {
                 clusterPool.close();
-                throw new UsageError("--max " + max + " exceeds the cluster's " + clusterPool.size()
+                throw new UsageError("--max " + level.max + " exceeds the cluster's " + clusterPool.size()
                         + " slot(s) (the sum of its members' thresholds)");
             }
-            if (max == null) {
-                max = clusterPool.size();
+            if (level.max == null) {
+                level.max = clusterPool.size();
             }
         }
         try {
@@ -63,12 +57,11 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private int sweep(dev.corescope.cluster.ClusterWorkerPool clusterPool) throws Exception {
-        int n = max == null ? Limits.defaultMax() : max;
-        Limits.checkWorkers(spec, "--max", n, force);
+        int n = level.max(spec);
         if (trials < 1) {
             throw new UsageError("--trials must be at least 1, got " + trials);
         }
-        var setup = spin.setup(Duration.ofSeconds(1));
+        var setup = level.spin(Duration.ofSeconds(1));
         var sweep = common.apply(Corescope.sweep().max(n).trials(trials).sequential(sequential).pool(clusterPool), setup);
         var outcome = common.runDirectoryChecked(sweep::runWithBatches);
         var summary = outcome.summary();

@@ -1,23 +1,12 @@
 package dev.corescope.cli;
 
+import dev.corescope.Corescope;
 import dev.corescope.analysis.TransferCell;
 import dev.corescope.analysis.Units;
 import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.Limits;
-import dev.corescope.experiment.PlanMemory;
-import dev.corescope.experiment.Progress;
-import dev.corescope.experiment.Results;
-import dev.corescope.experiment.Session;
-import dev.corescope.experiment.Settings;
-import dev.corescope.experiment.TransferExperiment;
 import dev.corescope.experiment.TransferResult;
-import dev.corescope.machine.MachineProbe;
 import dev.corescope.report.Table;
-import dev.corescope.report.TransferCharts;
-import dev.corescope.store.RunDirectory;
-import dev.corescope.store.ThresholdCache;
-import dev.corescope.workload.WorkloadSpec;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,18 +22,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** {@code corescope transfer}: a map of when parallelism pays, over task duration × result size. */
-@Command(name = "transfer", mixinStandardHelpOptions = true,
+@Command(name = "transfer", mixinStandardHelpOptions = true, defaultValueProvider = TransferCommand.Defaults.class,
         description = {"When does parallelism pay? For each task duration x result size: the cell's tasks one "
                 + "after another on one thread, then on N workers (threads and/or worker JVMs); speedup, per-task "
                 + "overhead (dispatch, serialization, transfer, deserialization), crossover, a heatmap per mode "
                 + "and a plain-language conclusion.",
             "Sizes use binary units: KB = KiB = 1024 bytes, MB = MiB."})
 public final class TransferCommand implements Callable<Integer> {
-    /** Largest result one task can return: one Java array. */
-    static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
-    /** Share of the heap the results in flight may take. */
-    static final double HEAP_SHARE = 0.8;
-
     @Spec
     CommandSpec spec;
 
@@ -72,27 +56,21 @@ public final class TransferCommand implements Callable<Integer> {
             description = "Cap tasks per cell so the sequential run takes about this long. Default: ${DEFAULT-VALUE}.")
     Duration cellBudget;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/<timestamp>-transfer).")
-    Path out;
-
+    /** --out, --format, --task-timeout (2m here: {@link Defaults}), --seed, --worker-jvm-opt, -q. */
     @picocli.CommandLine.Mixin
-    FormatOption output;
+    RunOptions run;
 
-    @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "2m", description = "Kill and record a task that runs longer than this. Default: ${DEFAULT-VALUE}.")
-    Duration taskTimeout;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Base seed of task inputs. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--worker-jvm-opt", paramLabel = "OPT", description = "Extra option for worker JVMs (repeatable).")
-    List<String> workerJvmOptions = new ArrayList<>();
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
-    boolean quiet;
+    /** transfer's own defaults of shared options: a cell's task is short, so a task timeout of 2 minutes. */
+    static final class Defaults implements CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec arg) {
+            return arg.isOption() && ((CommandLine.Model.OptionSpec) arg).longestName().equals("--task-timeout")
+                    ? "2m" : null;
+        }
+    }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         List<Duration> ds = new ArrayList<>();
         for (String d : durations) {
             Duration v = parseDuration(d);
@@ -111,7 +89,7 @@ public final class TransferCommand implements Callable<Integer> {
         if (tasks < 1) {
             throw bad("--tasks must be at least 1, got " + tasks);
         }
-        if (out != null && out.toString().isBlank()) {
+        if (run.out != null && run.out.toString().isBlank()) {
             throw bad("--out is empty: name a directory");
         }
         long cells = (long) new java.util.TreeSet<>(ds).size() * new java.util.TreeSet<>(ss).size();
@@ -125,46 +103,24 @@ public final class TransferCommand implements Callable<Integer> {
             case "both" -> List.of(WorkerMode.THREADS, WorkerMode.PROCESSES);
             default -> throw bad("--mode must be threads, processes or both, got '" + mode + "'");
         };
-        if (cellBudget.isNegative() || cellBudget.isZero() || taskTimeout.isNegative() || taskTimeout.isZero()) {
+        if (cellBudget.isNegative() || cellBudget.isZero() || run.taskTimeout.isNegative() || run.taskTimeout.isZero()) {
             throw bad("--cell-budget and --task-timeout must be positive");
         }
-        String note;
-        int n;
         if (workers != null) {
             dev.corescope.cli.Limits.checkWorkers(spec, "--workers", workers, false);
-            n = workers;
-            note = "Workers: " + n + " (--workers).";
-        } else {
-            var profile = MachineProbe.probe();
-            var chosen = dev.corescope.experiment.WorkerCount.forTransfer((int) Math.floor(profile.effectiveCpus() + 1e-9),
-                    ThresholdCache.defaultCache().lookup(profile.key()));
-            n = chosen.workers();
-            note = chosen.source();
-        }
-        checkHeap(ss, n, Runtime.getRuntime().maxMemory());
-        checkPlan(cells, modes, n, ss.stream().mapToLong(Long::longValue).max().orElse(0));
-        RunDirectory dir;
-        try {
-            dir = RunDirectory.create(out, "transfer");
-        } catch (IOException e) {
-            throw new UsageError(e.getMessage());
         }
         List<String> cmd = new ArrayList<>(List.of("corescope"));
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());
-        var config = new TransferExperiment.Config(ds, ss, tasks, modes, n, note, cellBudget);
-        boolean silent = quiet || output.format() != FormatOption.Format.table;
-        var settings = new Settings("transfer", cmd, WorkerMode.THREADS, out, taskTimeout, workerJvmOptions, seed, silent);
-        TransferResult summary;
-        try (Progress progress = ConsoleProgress.create("transfer", 1L + (long) config.durations().size() * config.sizes().size(),
-                silent);
-             Session session = Session.open(settings, dir, r -> { }, Output.writer(dir))) {
-            summary = TransferExperiment.run(session, config, progress);
-            Results.write(dir, summary);
-        }
-        List<Path> charts = TransferCharts.write(summary, dir.path());
-        output.htmlIfRequested(dir.path());
-        if (output.format() != FormatOption.Format.table) {
-            output.print(summary, table(summary));
+        var transfer = Corescope.transfer().durations(ds).sizes(ss).tasks(tasks).modes(modes).workers(workers)
+                .cellBudget(cellBudget).out(run.out).taskTimeout(run.taskTimeout).seed(run.seed)
+                .workerJvmOptions(run.workerJvmOptions).commandLine(cmd).progress(ConsoleProgress.factory(run.silent()));
+        var outcome = run.runDirectoryChecked(transfer::runWithCharts);
+        TransferResult summary = outcome.summary();
+        Path dir = Path.of(summary.metadata().runDirectory());
+        List<Path> charts = outcome.charts();
+        run.output.htmlIfRequested(dir);
+        if (run.output.format() != FormatOption.Format.table) {
+            run.output.print(summary, table(summary));
         } else {
             print(summary, dir, charts);
         }
@@ -176,22 +132,7 @@ public final class TransferCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The plan's records against the caps and the heap, and in processes mode the largest result
-     * against a worker JVM's heap.
-     */
-    private void checkPlan(long cells, List<WorkerMode> modes, int n, long largest) {
-        long perCell = Limits.times(modes.size() + 1L, tasks);
-        long records = Limits.plus(Limits.times(cells, perCell), 20L * n * modes.size() + 20);
-        String what = "transfer: " + cells + " cells x " + (modes.size() + 1) + " runs x up to " + tasks + " tasks";
-        PlanMemory.of(WorkerMode.THREADS, workerJvmOptions).checkRecords(what, records);
-        if (modes.contains(WorkerMode.PROCESSES)) {
-            PlanMemory.of(WorkerMode.PROCESSES, workerJvmOptions).checkTasks("transfer",
-                    WorkloadSpec.of("transfer", "bytes", largest), 0, n, records);
-        }
-    }
-
-    private static void print(TransferResult s, RunDirectory dir, List<Path> charts) {
+    private static void print(TransferResult s, Path dir, List<Path> charts) {
         for (var c : s.calibrations()) {
             System.out.println(c.description());
         }
@@ -207,7 +148,7 @@ public final class TransferCommand implements Callable<Integer> {
         for (String e : s.remarks().events()) {
             System.out.println("event: " + e);
         }
-        System.out.println("run directory: " + dir.path() + " (records.jsonl, summary.json, summary.csv, "
+        System.out.println("run directory: " + dir + " (records.jsonl, summary.json, summary.csv, "
                 + charts.size() + " chart files: speedup-<mode>.png/.svg)");
     }
 
@@ -258,26 +199,5 @@ public final class TransferCommand implements Callable<Integer> {
             throw new UsageError("--sizes: '" + text + "' is too large");
         }
         return Math.round(v);
-    }
-
-    /**
-     * Refuses, before anything runs, sizes that cannot be held: one result is one Java array (at most
-     * {@value #MAX_ARRAY} bytes), and N+1 results may be in flight at once (N parallel + the sequential
-     * thread's), which must fit in {@value #HEAP_SHARE} of the heap ({@link Runtime#maxMemory()}).
-     */
-    static void checkHeap(List<Long> sizes, int workers, long maxMemory) {
-        long largest = sizes.stream().mapToLong(Long::longValue).max().orElse(0);
-        if (largest > MAX_ARRAY) {
-            throw new UsageError("--sizes: " + Units.bytes(largest) + " per result is beyond the "
-                    + "2 GiB limit of one Java array (" + MAX_ARRAY + " bytes), which holds one task's result");
-        }
-        double needed = (double) largest * (workers + 1);
-        if (needed > HEAP_SHARE * maxMemory) {
-            throw new UsageError(String.format(Locale.ROOT, "--sizes: %d results of %s in flight (%d workers + 1) need "
-                    + "%.2f GiB, more than %.0f%% of the heap limit of %.2f GiB (Runtime.maxMemory()); use smaller "
-                    + "sizes or fewer --workers, or raise -Xmx (CORESCOPE_JAVA_OPTS, and --worker-jvm-opt for worker JVMs)",
-                    workers + 1, Units.bytes(largest), workers, needed / (1L << 30), HEAP_SHARE * 100,
-                    maxMemory / (double) (1L << 30)));
-        }
     }
 }

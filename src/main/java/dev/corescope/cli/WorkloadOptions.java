@@ -18,12 +18,9 @@ import picocli.CommandLine.Option;
  * own class, or a command; their parameters, sizes and warm-up.
  */
 public final class WorkloadOptions {
-    static final int DEFAULT_WARMUP = 5;
+    static final int DEFAULT_WARMUP = dev.corescope.Assess.DEFAULT_WARMUP;
     static final int DEFAULT_CMD_WARMUP = 1;
-    static final String JIT_WARMUP_REASON = "HotSpot compiles a hot method with C2 after ~10,000 invocations or loop "
-            + "back-edges: the first task of a size already crosses that inside its loops, the next ones let the "
-            + "background compilation finish and run the compiled method from its entry instead of an on-stack "
-            + "replacement, so the measured tasks run compiled code";
+    static final String JIT_WARMUP_REASON = dev.corescope.Assess.JIT_WARMUP_REASON;
     static final String CMD_WARMUP_REASON = "an external command has no JIT; one run per worker loads the program and "
             + "its files into the page cache";
 

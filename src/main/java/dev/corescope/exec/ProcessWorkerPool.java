@@ -1,7 +1,8 @@
 package dev.corescope.exec;
 
+import dev.corescope.exec.pin.AffinityPinner;
 import dev.corescope.exec.pin.CpuAssignment;
-import dev.corescope.exec.pin.PinScope;
+import dev.corescope.exec.pin.Pinner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,29 +31,9 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     private final Set<Process> starting = ConcurrentHashMap.newKeySet();
     /** How long a worker that dumps the class-data archive may take to exit. */
     static final Duration ARCHIVE_GRACE = Duration.ofSeconds(10);
-    private CpuAssignment cpus = CpuAssignment.NONE;
-    private PinScope scope = PinScope.configured();
+    private final CpuAssignment cpus;
+    private final Pinner pinner;
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
-
-    /**
-     * Each worker JVM pins itself (its task thread, or all its threads: {@link PinScope}) to its slot's CPU,
-     * through the same {@link Affinity} call thread workers use.
-     */
-    public ProcessWorkerPool pinnedTo(CpuAssignment assignment, PinScope pinScope) {
-        this.cpus = assignment;
-        this.scope = pinScope;
-        if (assignment.pins()) {
-            // load JNA now, beside the workers' own start, not after their hello
-            Thread t = new Thread(Affinity::available, "corescope-affinity-load");
-            t.setDaemon(true);
-            t.start();
-        }
-        return this;
-    }
-
-    public ProcessWorkerPool pinnedTo(CpuAssignment assignment) {
-        return pinnedTo(assignment, scope);
-    }
 
     /** How long a worker JVM may take to say hello before it is killed (default {@link #DEFAULT_START_TIMEOUT}). */
     public ProcessWorkerPool startTimeout(Duration timeout) {
@@ -63,13 +44,27 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         return this;
     }
 
+    /** Worker JVMs not pinned. */
+    public ProcessWorkerPool(Duration taskTimeout, List<String> jvmOptions, Path workerLog) {
+        this(taskTimeout, jvmOptions, workerLog, CpuAssignment.NONE, AffinityPinner.forWorkerJvms());
+    }
+
     /**
      * @param workerLog file that receives the workers' stderr (appended), or null to discard it
+     * @param cpus      the CPU of each worker slot
+     * @param pinner    pins a worker JVM (its task thread, or all its threads) to its slot's CPU, right after
+     *                  its hello: {@link AffinityPinner#forWorkerJvms()} in a run
      */
-    public ProcessWorkerPool(Duration taskTimeout, List<String> jvmOptions, Path workerLog) {
+    public ProcessWorkerPool(Duration taskTimeout, List<String> jvmOptions, Path workerLog, CpuAssignment cpus,
+                             Pinner pinner) {
         this.taskTimeout = taskTimeout;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.workerLog = workerLog;
+        this.cpus = cpus;
+        this.pinner = pinner;
+        if (cpus.pins()) {
+            pinner.prepare();
+        }
     }
 
     @Override
@@ -105,9 +100,7 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
         if (cpu < 0) {
             return;
         }
-        boolean ok = scope == PinScope.WHOLE_JVM ? Affinity.pinProcess(Long.toString(w.info().pid()), cpu)
-                : Affinity.pinThread((int) w.info().tid(), cpu);
-        if (!ok) {
+        if (!pinner.pin(w.info().pid(), w.info().tid(), cpu)) {
             event(w.info().id() + " (pid " + w.info().pid() + ") could not be pinned to CPU " + cpu
                     + "; it runs where the OS puts it");
         }

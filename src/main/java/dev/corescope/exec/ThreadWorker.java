@@ -1,5 +1,6 @@
 package dev.corescope.exec;
 
+import dev.corescope.exec.pin.Pinner;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.Workload;
 import dev.corescope.workload.WorkloadSpec;
@@ -23,16 +24,19 @@ final class ThreadWorker extends QueuedWorker {
     private final WorkerInfo info;
 
     private final int cpu;
+    private final Pinner pinner;
     private final Consumer<ThreadWorker> onAbandon;
 
     /**
      * @param cpu       the CPU to pin this worker's thread to, or -1 for none
+     * @param pinner    pins it, called on the worker's own thread
      * @param onAbandon told when a timed-out task's thread is given up on
      */
     ThreadWorker(String id, Duration timeout, ScheduledExecutorService watchdog, Consumer<String> events, int cpu,
-                 Consumer<ThreadWorker> onAbandon) {
+                 Pinner pinner, Consumer<ThreadWorker> onAbandon) {
         super(id, timeout, watchdog, events);
         this.cpu = cpu;
+        this.pinner = pinner;
         this.onAbandon = onAbandon;
         long t0 = System.nanoTime();
         thread.start();
@@ -41,10 +45,11 @@ final class ThreadWorker extends QueuedWorker {
 
     @Override
     protected void started() {
-        if (cpu >= 0 && !Affinity.pinCurrentThread(cpu)) {
+        long self = ThreadStats.currentTid();
+        if (cpu >= 0 && !pinner.pin(ProcessHandle.current().pid(), self, cpu)) {
             reportEvent(Thread.currentThread().getName() + " could not be pinned to CPU " + cpu);
         }
-        tid.complete(ThreadStats.currentTid());
+        tid.complete(self);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.corescope.exec;
 
+import dev.corescope.exec.pin.AffinityPinner;
 import dev.corescope.exec.pin.CpuAssignment;
+import dev.corescope.exec.pin.Pinner;
 import java.time.Duration;
 
 /**
@@ -11,6 +13,7 @@ public final class ThreadWorkerPool extends AbstractWorkerPool {
     private final Duration taskTimeout;
     private final java.util.List<ThreadWorker> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CpuAssignment cpus;
+    private final Pinner pinner;
 
     public ThreadWorkerPool(Duration taskTimeout) {
         this(taskTimeout, CpuAssignment.NONE);
@@ -18,8 +21,14 @@ public final class ThreadWorkerPool extends AbstractWorkerPool {
 
     /** @param cpus the CPU of each worker slot (each worker thread pins itself to its slot's CPU) */
     public ThreadWorkerPool(Duration taskTimeout, CpuAssignment cpus) {
+        this(taskTimeout, cpus, AffinityPinner.OWN_THREAD);
+    }
+
+    /** @param pinner called on each worker's own thread before its first task: {@link AffinityPinner#OWN_THREAD} */
+    public ThreadWorkerPool(Duration taskTimeout, CpuAssignment cpus, Pinner pinner) {
         this.taskTimeout = taskTimeout;
         this.cpus = cpus;
+        this.pinner = pinner;
     }
 
     @Override
@@ -30,7 +39,7 @@ public final class ThreadWorkerPool extends AbstractWorkerPool {
     @Override
     protected Worker start(int id, int slot) {
         int cpu = cpus.cpuOf(slot);
-        return new ThreadWorker("thread-" + id, taskTimeout, watchdog, this::event, cpu, abandoned::add);
+        return new ThreadWorker("thread-" + id, taskTimeout, watchdog, this::event, cpu, pinner, abandoned::add);
     }
 
     @Override

@@ -6,11 +6,8 @@ import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.analysis.Throughput;
 import dev.corescope.analysis.Units;
-import dev.corescope.exec.BatchPlan;
-import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.JitQuiet;
 import dev.corescope.exec.JvmActivity;
-import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.WorkerMode;
 import dev.corescope.workload.TaskInput;
@@ -96,7 +93,7 @@ public final class AssessExperiment {
         var pool = session.pool();
         pool.ensure(c.workers());
 
-        BudgetEstimate estimate = c.budget() == null ? null : pilot(session, c, base);
+        BudgetEstimate estimate = c.budget() == null ? null : AssessPilot.run(session, c, base);
 
         List<Assessment.AlgorithmResult> results = new ArrayList<>();
         JvmActivity coordinator = new JvmActivity(0, 0, 0);
@@ -167,7 +164,7 @@ public final class AssessExperiment {
      * sched_setaffinity; the problems are the pool's events about pins that failed.
      */
     private static Assessment.Pin pin(Session session, Config c) {
-        var cpus = new dev.corescope.exec.pin.CpuAssignment(session.settings().pinCpus());
+        var cpus = session.cpus();
         List<String> problems = session.pool().events().stream().filter(e -> e.contains("could not") && e.contains("pin"))
                 .toList();
         if (!cpus.pins()) {
@@ -177,10 +174,7 @@ public final class AssessExperiment {
         for (int i = 0; i < c.workers(); i++) {
             used.add(cpus.cpuOf(i));
         }
-        String what = session.pool().mode() == WorkerMode.PROCESSES
-                ? "each worker JVM pins " + (dev.corescope.exec.pin.PinScope.configured()
-                        == dev.corescope.exec.pin.PinScope.WHOLE_JVM ? "all its threads" : "its task thread")
-                : "each worker thread pins itself";
+        String what = dev.corescope.exec.pin.AffinityPinner.forMode(session.pool().mode()).describe();
         return new Assessment.Pin(true, used, "workers pinned with sched_setaffinity, one CPU per physical core first (" + what
                 + "): " + cpus.describe(c.workers()) + "; the one-worker controls run on each of them in turn", problems);
     }
@@ -195,53 +189,6 @@ public final class AssessExperiment {
             }
         }
         return out;
-    }
-
-    /** Runs the pilot (recorded) and refuses the plan when its estimate exceeds the budget. */
-    private static BudgetEstimate pilot(Session session, Config c, long base) {
-        List<Long> sorted = c.sizes().stream().sorted().toList();
-        List<Long> pilotSizes = sorted.subList(0, Math.min(3, sorted.size()));
-        int perSize = 3;
-        double total = 0;
-        BudgetEstimate worst = null;
-        for (int a = 0; a < c.algorithms().size(); a++) {
-            Algo algo = c.algorithms().get(a);
-            Warmup.run(session.pool(), 1, algo.spec(), pilotSizes.get(0), 1);
-            List<TaskInput> tasks = new ArrayList<>();
-            for (long n : pilotSizes) {
-                int s = c.sizes().indexOf(n);
-                for (int r = 0; r < perSize; r++) {
-                    tasks.add(new TaskInput(s * c.repeats() + r, n, AssessTasks.seed(base, n, r)));
-                }
-            }
-            BatchResult b = session.run(new BatchPlan(PILOT + "/" + algo.label(), 1, a, algo.spec(), tasks, Strategy.QUEUE));
-            double[] ns = new double[pilotSizes.size()];
-            double[] med = new double[pilotSizes.size()];
-            for (int i = 0; i < pilotSizes.size(); i++) {
-                long n = pilotSizes.get(i);
-                ns[i] = n;
-                med[i] = dev.corescope.analysis.SampleStats.of(b.records().stream().filter(r -> r.ok() && r.size() == n)
-                        .mapToDouble(TaskRecord::wallSeconds).toArray()).median();
-            }
-            if (java.util.Arrays.stream(med).anyMatch(m -> !(m > 0))) {
-                throw new OverBudget("cannot estimate the plan's time: pilot tasks of " + algo.label() + " failed", null);
-            }
-            int controls = c.check() == Check.NONE || c.workers() == 1 ? 0 : (int) Math.ceil(c.repeats()
-                    * (ControlPlan.Shares.DEFAULT.baseShare() + ControlPlan.Shares.DEFAULT.extraShare()));
-            BudgetEstimate e = BudgetEstimate.of(ns, med, c.sizes(), c.repeats(), c.workers(), c.warmup(), controls);
-            total += e.seconds();
-            if (worst == null || e.seconds() > worst.seconds()) {
-                worst = e;
-            }
-        }
-        BudgetEstimate estimate = new BudgetEstimate(total, worst.exponent(), worst.constant(), worst.pilotSizes());
-        double budget = c.budget().toNanos() / 1e9;
-        if (total > budget) {
-            throw new OverBudget(String.format(Locale.ROOT, "plan refused: estimated %s exceeds --budget %s "
-                    + "(pilot on sizes %s, fitted t ∝ n^%.2f); use fewer sizes or repeats, or a larger budget",
-                    Units.human(total), Units.human(budget), pilotSizes, worst.exponent()), estimate);
-        }
-        return estimate;
     }
 
     static Assessment.AlgorithmResult analyse(Algo algo, Config c, CertifiedRun.Outcome out) {

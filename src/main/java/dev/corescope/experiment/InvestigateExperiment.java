@@ -5,10 +5,6 @@ import dev.corescope.analysis.Explanation;
 import dev.corescope.analysis.LevelSample;
 import dev.corescope.analysis.ThresholdDetector;
 import dev.corescope.analysis.ThresholdResult;
-import dev.corescope.exec.BatchPlan;
-import dev.corescope.exec.BatchResult;
-import dev.corescope.exec.Strategy;
-import dev.corescope.exec.TaskRecord;
 import dev.corescope.machine.CpuAccounting;
 import dev.corescope.machine.LoadSnapshot;
 import dev.corescope.machine.MachineProfile;
@@ -17,10 +13,6 @@ import dev.corescope.workload.WorkloadSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code investigate}: find the critical threshold adaptively. Calibrate a short spin task, measure
@@ -96,16 +88,46 @@ public final class InvestigateExperiment {
         }
     }
 
-    /** Everything investigate found, stored as the summary's {@code analysis}. */
-    public record Result(int threshold, boolean settled, String explanation, double tolerance, List<Integer> measuredLevels,
-                         List<Integer> pinCpus, String predictedBy, int predictedWorkers, double otherBusyCpus,
-                         MachineProfile profile, LoadSnapshot loadAtEnd, ThresholdResult detail, double seconds,
-                         String workload, Calibration calibration) {
+    /**
+     * Everything investigate found: the verdict and the machine as the report shows them ({@link InvestigateReport},
+     * the summary's {@code analysis}, is made from it), and what was measured.
+     */
+    public record Result(InvestigateReport.Threshold verdict, InvestigateReport.Machine machine, Measurement measured) {
+        public int threshold() {
+            return verdict.threshold();
+        }
+
+        public String explanation() {
+            return verdict.explanation();
+        }
+
+        public MachineProfile profile() {
+            return machine.profile();
+        }
+
+        public double otherBusyCpus() {
+            return machine.otherBusyCpus();
+        }
+
+        public List<Integer> measuredLevels() {
+            return measured.levels();
+        }
+    }
+
+    /**
+     * What was measured: the levels, the detector's verdict per level, the load when it ended, the workload's
+     * spec and the spin kernel's calibration (null for the user's workload).
+     */
+    public record Measurement(List<Integer> levels, ThresholdResult detail, LoadSnapshot loadAtEnd, String workload,
+                              Calibration calibration) {
+        public Measurement {
+            levels = List.copyOf(levels);
+        }
     }
 
     /** The run's result, with {@code report} (what the user is shown) as its analysis. */
     public static InvestigateResult summary(Session session, Result result, InvestigateReport report) {
-        Measured measured = Summaries.measured(session, result.workload(), result.calibration(), true);
+        Measured measured = Summaries.measured(session, result.measured().workload(), result.measured().calibration(), true);
         Metadata m = Summaries.metadata(session);
         // levels above the threshold are expected to be slow and noisy: warn only about the ones that count
         var clean = measured.levels().stream().filter(l -> l.workers() <= result.threshold()).toList();
@@ -122,16 +144,15 @@ public final class InvestigateExperiment {
                 Summaries.remarks(session, List.of(), Summaries.warnings(session, measured.levels(), m)), null, m);
     }
 
-    public static Result run(Session session, Config c, CompletableFuture<MachineProfile> profileFuture,
-                             Progress progress) {
+    /** Measures on the session's workers; the machine is the session's profile ({@link Session#profile()}). */
+    public static Result run(Session session, Config c, Progress progress) {
         long t0 = System.nanoTime();
         int initialWorkers = Math.min(c.max(), 2);
-        session.useProfile(profileFuture);
         SpinSetup.Prepared p = prepare(session, c.subject(), initialWorkers);
-        MachineProfile profile = profileFuture.join();
+        MachineProfile profile = session.profile();
         CpuAccounting before = c.accountOtherLoad()
                 ? CpuAccounting.read(ProcFs.real(), workerPids(session)).orElse(null) : null;
-        Search search = new Search(session, p.spec(), c, initialWorkers, progress);
+        LevelSearch search = new LevelSearch(session, p.spec(), c, initialWorkers, progress);
         ThresholdDetector detector = new ThresholdDetector(c.tolerance(), ThresholdDetector.DEFAULT_CONFIDENCE,
                 ThresholdDetector.DEFAULT_RESAMPLES, ThresholdDetector.DEFAULT_SEED, 5);
         if (c.subject() instanceof UserWorkload w) {
@@ -187,9 +208,10 @@ public final class InvestigateExperiment {
                 ? new Explanation.Workload(w.label(), w.spinThreshold(), w.spinSource()) : null;
         Explanation e = Explanation.of(profile, decided, c.tolerance(), samples.get(0), above, other, loadEnd, subject);
         Capacity cap = e.capacity();
-        return new Result(decided.threshold(), decided.settled(), e.text(), c.tolerance(),
-                List.copyOf(search.levels()), e.pinCpus(), cap.limitedBy(), cap.predictedWorkers(), other, profile,
-                loadEnd, decided, (System.nanoTime() - t0) / 1e9, p.spec().text(), p.calibration());
+        return new Result(new InvestigateReport.Threshold(decided.threshold(), decided.settled(), e.text(),
+                c.tolerance(), (System.nanoTime() - t0) / 1e9),
+                new InvestigateReport.Machine(cap.limitedBy(), cap.predictedWorkers(), e.pinCpus(), other, profile),
+                new Measurement(List.copyOf(search.levels()), decided, loadEnd, p.spec().text(), p.calibration()));
     }
 
     /**
@@ -230,103 +252,5 @@ public final class InvestigateExperiment {
             pids.add(session.pool().worker(i).info().pid());
         }
         return pids.stream().distinct().toList();
-    }
-
-    /** The measured samples per level, and the means to add more. */
-    private static final class Search {
-        private final Session session;
-        private final WorkloadSpec spec;
-        private final Config config;
-        private final Progress progress;
-        private final Map<Integer, List<TaskRecord>> records = new TreeMap<>();
-        private final Map<Integer, Integer> trials = new TreeMap<>();
-        private int warmed;
-
-        Search(Session session, WorkloadSpec spec, Config config, int warmed, Progress progress) {
-            this.session = session;
-            this.spec = spec;
-            this.config = config;
-            this.warmed = warmed;
-            this.progress = progress;
-        }
-
-        /** Runs rounds of {@code level} concurrent tasks until the level has at least {@code samples} samples. */
-        void measure(int level, int samples) {
-            if (level > warmed) {
-                if (config.subject() instanceof UserWorkload w) {
-                    for (long size : w.sizes()) {
-                        Warmup.run(session.pool(), warmed, level, spec, size, w.warmup());
-                    }
-                } else {
-                    Warmup.run(session.pool(), warmed, level, SpinSetup.warmupSpec(spec), 0, SpinSetup.WARMUP_ITERATIONS);
-                }
-                warmed = level;
-            }
-            List<TaskRecord> got = records.computeIfAbsent(level, k -> new ArrayList<>());
-            while (okCount(got) < samples) {
-                int trial = trials.merge(level, 1, Integer::sum) - 1;
-                long seed = session.settings().seed() + 1000L * trial;
-                for (long size : sizes()) {
-                    BatchResult b = session.run(new BatchPlan(NAME, level, trial, spec, Tasks.of(level, size, seed),
-                            Strategy.ROUNDS));
-                    got.addAll(b.records());
-                    if (b.failures() == b.records().size()) {
-                        throw new IllegalStateException("every task at level " + level + " failed: "
-                                + b.records().get(0).error());
-                    }
-                }
-            }
-            progress.step(level + " workers: " + okCount(got) + " samples");
-        }
-
-        /** One round per size per sample: the user's sizes, or the spin kernel's none. */
-        private List<Long> sizes() {
-            return config.subject() instanceof UserWorkload w ? w.sizes() : List.of(0L);
-        }
-
-        int count(int level) {
-            return okCount(records.getOrDefault(level, List.of()));
-        }
-
-        private static int okCount(List<TaskRecord> rs) {
-            return (int) rs.stream().filter(TaskRecord::ok).count();
-        }
-
-        Set<Integer> levels() {
-            return records.keySet();
-        }
-
-        /**
-         * Per level, the successful tasks' times. With several sizes every time is divided by the median
-         * wall time of one worker at its size, so that sizes can be pooled: the ratios to one worker are
-         * those of each size, and one worker's own median is 1 at every size.
-         */
-        List<LevelSample> samples() {
-            Map<Long, Double> scale = new TreeMap<>();
-            if (sizes().size() > 1) {
-                for (long size : sizes()) {
-                    double[] one = records.getOrDefault(1, List.of()).stream().filter(r -> r.ok() && r.size() == size)
-                            .mapToDouble(TaskRecord::wallSeconds).sorted().toArray();
-                    scale.put(size, one.length == 0 ? Double.NaN : one[one.length / 2]);
-                }
-            }
-            List<LevelSample> out = new ArrayList<>();
-            records.forEach((level, rs) -> {
-                List<TaskRecord> ok = rs.stream().filter(TaskRecord::ok).toList();
-                double[] f = ok.stream().mapToDouble(r -> scale.isEmpty() ? 1 : 1 / scale.get(r.size())).toArray();
-                out.add(new LevelSample(level, times(ok, TaskRecord::wallSeconds, f), times(ok, TaskRecord::cpuSeconds, f),
-                        times(ok, TaskRecord::waitSeconds, f)));
-            });
-            return out;
-        }
-
-        private static double[] times(List<TaskRecord> rs, java.util.function.ToDoubleFunction<TaskRecord> get,
-                                      double[] factor) {
-            double[] out = new double[rs.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = get.applyAsDouble(rs.get(i)) * factor[i];
-            }
-            return out;
-        }
     }
 }

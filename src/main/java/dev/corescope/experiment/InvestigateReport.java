@@ -198,11 +198,10 @@ public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped
                                        WorkerMode mode) {
         Map<Integer, List<TaskRecord>> byLevel = records.stream().filter(TaskRecord::ok)
                 .collect(Collectors.groupingBy(TaskRecord::level));
-        List<Level> levels = r.detail().levels().stream().map(v -> level(v, byLevel.getOrDefault(v.workers(), List.of())))
+        var detail = r.measured().detail();
+        List<Level> levels = detail.levels().stream().map(v -> level(v, byLevel.getOrDefault(v.workers(), List.of())))
                 .toList();
-        return new InvestigateReport(new Threshold(r.threshold(), r.settled(), r.explanation(), r.tolerance(), r.seconds()),
-                new Machine(r.predictedBy(), r.predictedWorkers(), r.pinCpus(), r.otherBusyCpus(), r.profile()), levels,
-                r.detail().knee(), r.detail().usl(), runDirectory, mode);
+        return new InvestigateReport(r.verdict(), r.machine(), levels, detail.knee(), detail.usl(), runDirectory, mode);
     }
 
     private static Level level(LevelVerdict v, List<TaskRecord> rs) {

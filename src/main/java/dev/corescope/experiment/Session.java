@@ -3,13 +3,12 @@ package dev.corescope.experiment;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.BatchRunner;
-import dev.corescope.exec.ProcessWorkerPool;
 import dev.corescope.exec.RecordSink;
 import dev.corescope.exec.RunClock;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.exec.ThreadWorkerPool;
 import dev.corescope.exec.WorkerMode;
 import dev.corescope.exec.WorkerPool;
+import dev.corescope.exec.pin.CpuAssignment;
 import dev.corescope.machine.MachineProbe;
 import dev.corescope.machine.MachineProfile;
 import dev.corescope.store.RecordLog;
@@ -19,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,16 +37,15 @@ public final class Session implements AutoCloseable {
     private final Settings settings;
     private final RunDirectory dir;
     private final RecordLog log;
-    private final WorkerPool pool;
-    /** Pools of other worker modes, started on demand ({@link #pool(WorkerMode)}); guarded by itself. */
-    private final Map<WorkerMode, WorkerPool> otherPools = new LinkedHashMap<>();
+    private final SessionPools pools;
     private final Map<WorkerPool, BatchRunner> runners = new ConcurrentHashMap<>();
     private final RecordSink sink;
     private final RunClock clock = new RunClock();
     private final Batches batches = new Batches();
     private final List<TaskRecord> failures = Collections.synchronizedList(new ArrayList<>());
     private final Instant started = Instant.now();
-    private volatile CompletableFuture<MachineProfile> profile = CompletableFuture.supplyAsync(Session::probeQuietly);
+    private final CompletableFuture<MachineProfile> profile;
+    private volatile CpuAssignment cpus;
     private final Thread shutdownHook;
     private volatile Supplier<? extends RunResult> partialSummary;
     private final Consumer<RunResult> summaryWriter;
@@ -57,12 +54,14 @@ public final class Session implements AutoCloseable {
     private static volatile boolean exitingOnError;
 
     private Session(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
-                    Consumer<RunResult> summaryWriter) throws IOException {
+                    Consumer<RunResult> summaryWriter, Supplier<MachineProfile> machine) throws IOException {
         this.settings = settings;
         this.summaryWriter = summaryWriter;
         this.dir = dir;
+        // the one probe of the run, beside its start: joined where the profile (or the pinned CPUs) is needed
+        this.profile = CompletableFuture.supplyAsync(() -> quietly(machine));
         this.log = new RecordLog(dir.records());
-        this.pool = pool;
+        this.pools = new SessionPools(settings, dir, pool, this::cpus);
         this.sink = log.andThen(r -> {
             if (!r.ok()) {
                 failures.add(r);
@@ -78,37 +77,47 @@ public final class Session implements AutoCloseable {
      */
     public static Session open(Settings settings, RunDirectory dir, RecordSink progress,
                                Consumer<RunResult> summaryWriter) throws IOException {
-        return new Session(settings, dir, localPool(settings, settings.mode(), dir), progress, summaryWriter);
-    }
-
-    /** Workers of {@code mode} on this machine, as the settings say (task timeout, worker-JVM options, CPUs). */
-    private static WorkerPool localPool(Settings settings, WorkerMode mode, RunDirectory dir) {
-        return mode == WorkerMode.PROCESSES
-                ? new ProcessWorkerPool(settings.taskTimeout(), workerOptions(settings), dir.file("workers.log"))
-                        .pinnedTo(new dev.corescope.exec.pin.CpuAssignment(settings.pinCpus()))
-                : new ThreadWorkerPool(settings.taskTimeout(), new dev.corescope.exec.pin.CpuAssignment(settings.pinCpus()));
+        return open(settings, dir, null, progress, summaryWriter, MachineProbe::probe);
     }
 
     /** A session on a given pool (e.g. a fake one in tests, or a cluster). */
     public static Session open(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
                                Consumer<RunResult> summaryWriter) throws IOException {
-        return new Session(settings, dir, pool, progress, summaryWriter);
+        return open(settings, dir, pool, progress, summaryWriter, MachineProbe::probe);
     }
 
-    private static List<String> workerOptions(Settings s) {
-        List<String> all = new ArrayList<>(ProcessWorkerPool.DEFAULT_JVM_OPTIONS);
-        all.addAll(s.workerJvmOptions());
-        return all;
+    /**
+     * @param pool    the workers to run on (e.g. a cluster's, or a fake one in tests); null: local workers of the
+     *                settings' mode, pinned when the settings say so to the CPUs of {@link #cpus()}
+     * @param machine probes this machine, once, asynchronously from now ({@link MachineProbe#probe()} in a run;
+     *                tests pass an invented profile)
+     */
+    public static Session open(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
+                               Consumer<RunResult> summaryWriter, Supplier<MachineProfile> machine) throws IOException {
+        return new Session(settings, dir, pool, progress, summaryWriter, machine);
+    }
+
+    /**
+     * The CPU of each local worker slot: from the machine's profile when the settings pin ({@link CpuAssignment#of}),
+     * else none. Joins the probe on first use.
+     */
+    public CpuAssignment cpus() {
+        CpuAssignment c = cpus;
+        if (c == null) {
+            c = settings.pin() ? CpuAssignment.of(profile()) : CpuAssignment.NONE;
+            cpus = c;
+        }
+        return c;
     }
 
     /** Runs a batch on the session's pool; its records are on disk when it returns. */
     public BatchResult run(BatchPlan plan) {
-        return run(pool, plan);
+        return run(pool(), plan);
     }
 
     /** Runs a batch on one of the session's pools ({@link #pool()} or {@link #pool(WorkerMode)}). */
     public BatchResult run(WorkerPool on, BatchPlan plan) {
-        if (on != pool && !ownPools().contains(on)) {
+        if (!pools.contains(on)) {
             throw new IllegalArgumentException("not a pool of this session: " + on.mode());
         }
         BatchRunner runner = runners.computeIfAbsent(on, p -> new BatchRunner(p, clock, sink, dir.runId()));
@@ -159,7 +168,7 @@ public final class Session implements AutoCloseable {
             return;
         }
         interruptedBySignal = !exitingOnError;
-        closePools();
+        pools.close();
         try {
             Supplier<? extends RunResult> s = partialSummary;
             Consumer<RunResult> w = summaryWriter;
@@ -197,8 +206,9 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** The session's own workers (the pool given, or local ones made now on first use). */
     public WorkerPool pool() {
-        return pool;
+        return pools.own();
     }
 
     /**
@@ -206,34 +216,13 @@ public final class Session implements AutoCloseable {
      * that mode started now (once) with the same settings, owned by the session: closed with it, and on
      * Ctrl-C, its events in {@link #events()}.
      */
-    public WorkerPool pool(WorkerMode mode) {
-        if (mode == pool.mode()) {
-            return pool;
-        }
-        synchronized (otherPools) {
-            if (closed) {
-                throw new IllegalStateException("the session is closed");
-            }
-            return otherPools.computeIfAbsent(mode, m -> localPool(settings, m, dir));
-        }
-    }
-
-    private List<WorkerPool> ownPools() {
-        synchronized (otherPools) {
-            return List.copyOf(otherPools.values());
-        }
+    public WorkerPool pool(WorkerMode m) {
+        return pools.of(m);
     }
 
     /** The events of every pool of the session (replacements, abandoned threads), its own pool's first. */
     public List<String> events() {
-        List<String> all = new ArrayList<>(pool.events());
-        ownPools().forEach(p -> all.addAll(p.events()));
-        return all;
-    }
-
-    private void closePools() {
-        pool.close();
-        ownPools().forEach(WorkerPool::close);
+        return pools.events();
     }
 
     public RunDirectory dir() {
@@ -244,24 +233,14 @@ public final class Session implements AutoCloseable {
         return settings;
     }
 
-    /** The machine profile read when the session opened (null if it could not be read). */
+    /** The machine profile read when the session opened (null if it could not be read); waits for the probe. */
     public MachineProfile profile() {
         return profile.join();
     }
 
-    /** The profile being read since the session opened. */
-    public CompletableFuture<MachineProfile> profileFuture() {
-        return profile;
-    }
-
-    /** Uses a profile read elsewhere (e.g. by investigate) instead of probing again. */
-    public void useProfile(CompletableFuture<MachineProfile> p) {
-        this.profile = p;
-    }
-
-    private static MachineProfile probeQuietly() {
+    private static MachineProfile quietly(Supplier<MachineProfile> machine) {
         try {
-            return MachineProbe.probe();
+            return machine.get();
         } catch (RuntimeException e) {
             return null;
         }
@@ -281,7 +260,7 @@ public final class Session implements AutoCloseable {
             return;
         }
         closed = true;
-        closePools();
+        pools.close();
         try {
             log.close();
         } catch (IOException e) {

@@ -7,25 +7,24 @@ import java.util.List;
 
 /**
  * What every experiment needs to set up a run: the worker mode, where to write, the task timeout,
- * extra worker-JVM options, the base seed, how it was invoked (kept in the summary), and the CPUs to
- * pin workers to in order (empty: the OS places them).
+ * extra worker-JVM options, the base seed, how it was invoked (kept in the summary), and whether local
+ * workers are pinned (each to a CPU of its own, from the machine's profile: {@link Session#cpus()}).
  */
 public record Settings(String command, List<String> commandLine, WorkerMode mode, Path out, Duration taskTimeout,
-                       List<String> workerJvmOptions, long seed, boolean quiet, List<Integer> pinCpus) {
+                       List<String> workerJvmOptions, long seed, boolean quiet, boolean pin) {
     public Settings {
         commandLine = List.copyOf(commandLine);
         workerJvmOptions = List.copyOf(workerJvmOptions);
-        pinCpus = List.copyOf(pinCpus);
     }
 
-    /** The same settings with workers pinned to these CPUs, in slot order (empty: not pinned). */
-    public Settings pinnedTo(List<Integer> cpus) {
-        return new Settings(command, commandLine, mode, out, taskTimeout, workerJvmOptions, seed, quiet, cpus);
+    /** The same settings with local workers pinned, or not. */
+    public Settings pinned(boolean on) {
+        return new Settings(command, commandLine, mode, out, taskTimeout, workerJvmOptions, seed, quiet, on);
     }
 
     /** Workers not pinned. */
     public Settings(String command, List<String> commandLine, WorkerMode mode, Path out, Duration taskTimeout,
                     List<String> workerJvmOptions, long seed, boolean quiet) {
-        this(command, commandLine, mode, out, taskTimeout, workerJvmOptions, seed, quiet, List.of());
+        this(command, commandLine, mode, out, taskTimeout, workerJvmOptions, seed, quiet, false);
     }
 }

@@ -28,16 +28,17 @@ final class SpinQuickCheck implements CacheCheck.QuickCheck {
     static final int SAMPLES = 6;
     static final long LOOPS = 10_000_000;
     static final int TOLERANCE_PCT = 10;
-    private final dev.corescope.exec.pin.CpuAssignment pinCpus;
+    private final java.util.function.Supplier<dev.corescope.exec.pin.CpuAssignment> pinCpus;
 
-    SpinQuickCheck(dev.corescope.exec.pin.CpuAssignment pinCpus) {
+    /** @param pinCpus the CPUs to pin the check's threads to, asked for when it runs */
+    SpinQuickCheck(java.util.function.Supplier<dev.corescope.exec.pin.CpuAssignment> pinCpus) {
         this.pinCpus = pinCpus;
     }
 
     @Override
     public Result check(int level) {
         WorkloadSpec spec = SpinWorkload.spec(LOOPS);
-        try (ThreadWorkerPool pool = new ThreadWorkerPool(Duration.ofSeconds(30), pinCpus)) {
+        try (ThreadWorkerPool pool = new ThreadWorkerPool(Duration.ofSeconds(30), pinCpus.get())) {
             BatchRunner runner = new BatchRunner(pool, new RunClock(), RecordSink.NONE, "quick-check");
             Warmup.run(pool, level, SpinWorkload.spec(LOOPS / 10), 0, 3);
             List<TaskRecord> one = new ArrayList<>();

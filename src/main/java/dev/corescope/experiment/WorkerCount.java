@@ -1,5 +1,6 @@
 package dev.corescope.experiment;
 
+import dev.corescope.machine.MachineProfile;
 import dev.corescope.store.ThresholdCache;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,11 +45,14 @@ public final class WorkerCount {
                           Supplier<Instant> now, DoubleSupplier otherBusyNow, CacheCheck.QuickCheck quick,
                           Supplier<Measured> measureSpin) {
 
-        /** This machine: the user's cache, the clock, /proc, and a quick check on pinned threads. */
-        public static Context live(Supplier<String> machineKey, String workloadKey, Supplier<Measured> measureSpin) {
-            return new Context(ThresholdCache.defaultCache(), machineKey, workloadKey, Instant::now,
-                    () -> CacheCheck.otherBusyNow(List.of()), new SpinQuickCheck(dev.corescope.exec.pin.CpuAssignment.of(
-                    dev.corescope.machine.MachineProbe.probe(dev.corescope.machine.ProcFs.real(), false))), measureSpin);
+        /**
+         * This machine ({@code machine}: its profile, read when first needed): the user's cache, the clock, /proc,
+         * and a quick check on threads pinned as the profile says.
+         */
+        public static Context live(Supplier<MachineProfile> machine, String workloadKey, Supplier<Measured> measureSpin) {
+            return new Context(ThresholdCache.defaultCache(), () -> machine.get().key(), workloadKey, Instant::now,
+                    () -> CacheCheck.otherBusyNow(List.of()),
+                    new SpinQuickCheck(() -> dev.corescope.exec.pin.CpuAssignment.of(machine.get())), measureSpin);
         }
     }
 

@@ -4,6 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Takes a {@link MachineProfile}: {@code /proc} and {@code /sys} first, OSHI only for the CPU
@@ -21,6 +25,29 @@ public final class MachineProbe {
     /** Profiles the real machine. */
     public static MachineProfile probe() {
         return probe(ProcFs.real(), true);
+    }
+
+    /**
+     * {@code probe}, called at most once, on first use (then its profile, or its failure, again): a run that
+     * needs the profile before its session opens (to choose its workers) hands the same one to the session.
+     */
+    public static Supplier<MachineProfile> once(Supplier<MachineProfile> probe) {
+        CompletableFuture<MachineProfile> f = new CompletableFuture<>();
+        AtomicBoolean started = new AtomicBoolean();
+        return () -> {
+            if (started.compareAndSet(false, true)) {
+                try {
+                    f.complete(probe.get());
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            }
+            try {
+                return f.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        };
     }
 
     /**

@@ -178,7 +178,7 @@ class AssessCommandTest {
     @Test
     void sizeListsAndRanges() {
         assertThat(AssessCommand.parseSizes("50..200:50, 75,50")).containsExactly(50L, 75L, 100L, 150L, 200L);
-        assertThat(AssessCommand.progressSteps(100)).isEqualTo(20);
-        assertThat(AssessCommand.progressSteps(7)).isEqualTo(7);
+        assertThat(dev.corescope.Assess.progressSteps(100)).isEqualTo(20);
+        assertThat(dev.corescope.Assess.progressSteps(7)).isEqualTo(7);
     }
 }

@@ -29,17 +29,6 @@ class TransferCommandTest {
                 .hasMessageContaining("not a size");
     }
 
-    @Test
-    void sizesBeyondTheHeapOrOneArrayAreRefusedNamingTheLimit() {
-        assertThatThrownBy(() -> TransferCommand.checkHeap(List.of(0L, 3 * GIB), 2, 64 * GIB))
-                .isInstanceOf(UsageError.class).hasMessageContaining("2 GiB limit of one Java array")
-                .hasMessageContaining("2147483639");
-        assertThatThrownBy(() -> TransferCommand.checkHeap(List.of(GIB), 2, 2 * GIB))
-                .isInstanceOf(UsageError.class).hasMessageContaining("Runtime.maxMemory()")
-                .hasMessageContaining("3 results of 1 GiB").hasMessageContaining("2.00 GiB");
-        TransferCommand.checkHeap(List.of(0L, 64L << 20), 2, 2 * GIB);
-    }
-
     private static int run(StringWriter err, String... args) {
         var cl = Main.commandLine();
         cl.setErr(new PrintWriter(err, true));

@@ -3,7 +3,7 @@ package dev.corescope.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corescope.exec.pin.CpuAssignment;
-import dev.corescope.exec.pin.PinScope;
+import dev.corescope.exec.pin.AffinityPinner;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
 import java.nio.file.Path;
@@ -51,9 +51,9 @@ class PinningTest {
     @Test
     void workerJvmsPinTheTaskThreadOnlyOrTheWholeJvm() {
         try (ProcessWorkerPool task = new ProcessWorkerPool(TIMEOUT, ProcessWorkerPool.DEFAULT_JVM_OPTIONS,
-                dir.resolve("a.log")).pinnedTo(new CpuAssignment(List.of(1)), PinScope.TASK_THREAD);
+                dir.resolve("a.log"), new CpuAssignment(List.of(1)), AffinityPinner.TASK_THREAD);
              ProcessWorkerPool jvm = new ProcessWorkerPool(TIMEOUT, ProcessWorkerPool.DEFAULT_JVM_OPTIONS,
-                     dir.resolve("b.log")).pinnedTo(new CpuAssignment(List.of(1)), PinScope.WHOLE_JVM)) {
+                     dir.resolve("b.log"), new CpuAssignment(List.of(1)), AffinityPinner.WHOLE_JVM)) {
             long t = where(task, 0);
             long j = where(jvm, 0);
             assertThat(t / 1000).isEqualTo(1);
@@ -68,7 +68,7 @@ class PinningTest {
     @Test
     void aReplacementWorkerJvmIsPinnedToItsSlotsCpuNotTheNextOne() throws Exception {
         try (ProcessWorkerPool pool = new ProcessWorkerPool(TIMEOUT, ProcessWorkerPool.DEFAULT_JVM_OPTIONS,
-                dir.resolve("c.log")).pinnedTo(new CpuAssignment(List.of(1, 0)), PinScope.TASK_THREAD)) {
+                dir.resolve("c.log"), new CpuAssignment(List.of(1, 0)), AffinityPinner.TASK_THREAD)) {
             pool.ensure(2);
             assertThat(where(pool, 0) / 1000).isEqualTo(1);
             long pid = pool.worker(0).info().pid();

@@ -45,10 +45,9 @@ class InvestigateSearchTest {
         Settings settings = new Settings("investigate", List.of(), WorkerMode.THREADS, null, Duration.ofMinutes(1), List.of(), 42, true);
         RunDirectory dir = RunDirectory.create(tmp.resolve("run-" + (++runs)), "investigate");
         int max = 2 * profile.logicalCpus() + 2;
-        try (Session s = Session.open(settings, dir, pool, r -> { }, x -> { })) {
+        try (Session s = Session.open(settings, dir, pool, r -> { }, x -> { }, () -> profile)) {
             return InvestigateExperiment.run(s, new InvestigateExperiment.Config(
-                    new SpinSetup(null, Duration.ofMillis(50)), 0.05, full, max, 8, 40, false),
-                    CompletableFuture.completedFuture(profile), Progress.NONE);
+                    new SpinSetup(null, Duration.ofMillis(50)), 0.05, full, max, 8, 40, false), Progress.NONE);
         }
     }
 
@@ -100,7 +99,7 @@ class InvestigateSearchTest {
                 : new SyntheticPool(4, false, 2.0, 0, 0.02);
         var r = investigate(pool, profile(4, false, Double.POSITIVE_INFINITY, 4), false);
         assertThat(r.threshold()).isEqualTo(2);
-        assertThat(r.predictedWorkers()).isEqualTo(4);
+        assertThat(r.machine().predictedWorkers()).isEqualTo(4);
         assertThat(r.explanation()).contains("suggests 4").contains("the measurement is what counts");
     }
 
