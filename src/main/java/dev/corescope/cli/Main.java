@@ -147,8 +147,18 @@ public final class Main implements Runnable {
         if (dev.corescope.experiment.Session.isInterruptedBySignal() && !debug) {
             return 130; // Ctrl-C closed the workers under this thread: the shutdown hook says what was kept
         }
-        if (dev.corescope.experiment.Session.isExitingOnError() && !debug) {
-            return 1; // another thread's error, already reported in one line, is closing the run under this one
+        if (dev.corescope.experiment.Session.isExitingOnError()) {
+            // another thread's error, already reported in one line, is closing the run under this one: this
+            // thread's error is its consequence, not a second error line (with --debug, its trace all the same)
+            if (debug) {
+                try {
+                    err.println("(the main thread, while the run closed after that error:)");
+                    e.printStackTrace(err);
+                    err.flush();
+                } catch (Throwable ignored) { // nothing left to report with
+                }
+            }
+            return 1;
         }
         try {
             err.println("corescope: error: " + describe(e));
