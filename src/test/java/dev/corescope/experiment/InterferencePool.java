@@ -1,15 +1,11 @@
 package dev.corescope.experiment;
 
+import dev.corescope.exec.StubWorkerPool;
 import dev.corescope.exec.TaskResult;
 import dev.corescope.exec.TaskStatus;
-import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerInfo;
-import dev.corescope.exec.WorkerMode;
-import dev.corescope.exec.WorkerPool;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * standard normal draw. Concurrency is real (each task holds its worker for 2 ms of real time, so the
  * tasks of a parallel batch overlap and a solo task runs alone), the reported times are not.
  */
-final class InterferencePool implements WorkerPool {
+final class InterferencePool extends StubWorkerPool {
     /** Seconds of one task. */
     interface Model {
         double seconds(long size, int concurrent, double gaussian);
@@ -48,10 +44,10 @@ final class InterferencePool implements WorkerPool {
         t.setDaemon(true);
         return t;
     });
-    private final List<Worker> workers = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
 
     InterferencePool(Model model) {
+        super("model");
         this.model = model;
     }
 
@@ -60,69 +56,20 @@ final class InterferencePool implements WorkerPool {
     }
 
     @Override
-    public WorkerMode mode() {
-        return WorkerMode.THREADS; // in this JVM
-    }
-
-    @Override
-    public synchronized void ensure(int n) {
-        while (workers.size() < n) {
-            int id = workers.size() + 1;
-            WorkerInfo info = new WorkerInfo("model-" + id, 1, id, 0);
-            workers.add(new Worker() {
-                @Override
-                public WorkerInfo info() {
-                    return info;
-                }
-
-                @Override
-                public CompletableFuture<TaskResult> submit(WorkloadSpec workload, TaskInput input) {
-                    int atStart = inFlight.incrementAndGet();
-                    return CompletableFuture.supplyAsync(() -> {
-                        try {
-                            Thread.sleep(2);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        int concurrent = Math.max(atStart, inFlight.get());
-                        inFlight.decrementAndGet();
-                        long nanos = (long) (model.seconds(Math.max(1, input.size()), concurrent, gaussian()) * 1e9);
-                        long t0 = System.nanoTime();
-                        return new TaskResult(TaskStatus.OK, t0, t0 + nanos, nanos, 0, 0, input.seed(), 0, null, null);
-                    }, executor);
-                }
-
-                @Override
-                public boolean alive() {
-                    return true;
-                }
-
-                @Override
-                public void close() {
-                }
-            });
-        }
-    }
-
-    @Override
-    public synchronized Worker worker(int index) {
-        ensure(index + 1);
-        return workers.get(index);
-    }
-
-    @Override
-    public synchronized int size() {
-        return workers.size();
-    }
-
-    @Override
-    public List<Long> startCosts() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> events() {
-        return List.of();
+    protected CompletableFuture<TaskResult> submit(WorkerInfo worker, WorkloadSpec workload, TaskInput input) {
+        int atStart = inFlight.incrementAndGet();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int concurrent = Math.max(atStart, inFlight.get());
+            inFlight.decrementAndGet();
+            long nanos = (long) (model.seconds(Math.max(1, input.size()), concurrent, gaussian()) * 1e9);
+            long t0 = System.nanoTime();
+            return new TaskResult(TaskStatus.OK, t0, t0 + nanos, nanos, 0, 0, input.seed(), 0, null, null);
+        }, executor);
     }
 
     @Override

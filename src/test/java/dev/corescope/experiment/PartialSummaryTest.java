@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.Strategy;
+import dev.corescope.exec.StubWorkerPool;
 import dev.corescope.exec.TaskResult;
 import dev.corescope.exec.TaskStatus;
-import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerInfo;
 import dev.corescope.exec.WorkerMode;
-import dev.corescope.exec.WorkerPool;
 import dev.corescope.store.RunDirectory;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,74 +30,26 @@ class PartialSummaryTest {
     Path tmp;
 
     /** Tasks with index below {@code open} complete at once; the others wait for {@link #release}. */
-    static final class GatedPool implements WorkerPool {
+    static final class GatedPool extends StubWorkerPool {
         final int open;
         final CompletableFuture<Void> release = new CompletableFuture<>();
-        private final List<Worker> workers = new ArrayList<>();
         private long clock = 1_000_000_000L;
 
         GatedPool(int open) {
+            super("gated");
             this.open = open;
         }
 
         @Override
-        public WorkerMode mode() {
-            return WorkerMode.THREADS; // in this JVM
-        }
-
-        @Override
-        public synchronized void ensure(int n) {
-            while (workers.size() < n) {
-                WorkerInfo info = new WorkerInfo("gated-" + (workers.size() + 1), 1, workers.size() + 1, 0);
-                workers.add(new Worker() {
-                    @Override
-                    public WorkerInfo info() {
-                        return info;
-                    }
-
-                    @Override
-                    public CompletableFuture<TaskResult> submit(WorkloadSpec workload, TaskInput input) {
-                        TaskResult r = result();
-                        return input.index() < open ? CompletableFuture.completedFuture(r) : release.thenApply(v -> r);
-                    }
-
-                    @Override
-                    public boolean alive() {
-                        return true;
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                });
-            }
+        protected CompletableFuture<TaskResult> submit(WorkerInfo worker, WorkloadSpec workload, TaskInput input) {
+            TaskResult r = result();
+            return input.index() < open ? CompletableFuture.completedFuture(r) : release.thenApply(v -> r);
         }
 
         private synchronized TaskResult result() {
             long start = clock;
             clock += 10_000_000;
             return new TaskResult(TaskStatus.OK, start, clock, 10_000_000, 0, 0, 1, 0, null, null, null);
-        }
-
-        @Override
-        public synchronized Worker worker(int index) {
-            ensure(index + 1);
-            return workers.get(index);
-        }
-
-        @Override
-        public synchronized int size() {
-            return workers.size();
-        }
-
-        @Override
-        public List<Long> startCosts() {
-            return List.of();
-        }
-
-        @Override
-        public List<String> events() {
-            return List.of();
         }
 
         @Override

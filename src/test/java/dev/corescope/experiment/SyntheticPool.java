@@ -1,15 +1,12 @@
 package dev.corescope.experiment;
 
+import dev.corescope.exec.StubWorkerPool;
 import dev.corescope.exec.TaskResult;
 import dev.corescope.exec.TaskStatus;
 import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerInfo;
-import dev.corescope.exec.WorkerMode;
-import dev.corescope.exec.WorkerPool;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code cpu = base × smtFactor(P) × noise} of CPU and {@code wall = cpu × max(1, P / available)},
  * the difference being run-queue wait. Completes at once; the timings are invented.
  */
-final class SyntheticPool implements WorkerPool {
+final class SyntheticPool extends StubWorkerPool {
     final int cores;
     final boolean smt;
     final double quota;
@@ -27,11 +24,11 @@ final class SyntheticPool implements WorkerPool {
     final double cv;
     final double baseSeconds = 0.05;
     private final Random rng = new Random(7);
-    private final List<Worker> workers = new ArrayList<>();
     private volatile int level = 1;
     private long clock = 1_000_000_000L;
 
     SyntheticPool(int cores, boolean smt, double quota, int busy, double cv) {
+        super("synthetic");
         this.cores = cores;
         this.smt = smt;
         this.quota = quota;
@@ -55,65 +52,25 @@ final class SyntheticPool implements WorkerPool {
     }
 
     @Override
-    public WorkerMode mode() {
-        return WorkerMode.THREADS; // in this JVM
+    protected CompletableFuture<TaskResult> submit(WorkerInfo worker, WorkloadSpec workload, TaskInput input) {
+        return CompletableFuture.completedFuture(task());
     }
 
+    /** A batch's concurrency is its {@code ensure}: the runner makes one before every batch. */
     @Override
     public synchronized void ensure(int n) {
         level = n;
-        while (workers.size() < n) {
-            int id = workers.size() + 1;
-            WorkerInfo info = new WorkerInfo("synthetic-" + id, 1, id, 0);
-            workers.add(new Worker() {
-                @Override
-                public WorkerInfo info() {
-                    return info;
-                }
-
-                @Override
-                public CompletableFuture<TaskResult> submit(WorkloadSpec workload, TaskInput input) {
-                    return CompletableFuture.completedFuture(task());
-                }
-
-                @Override
-                public boolean alive() {
-                    return true;
-                }
-
-                @Override
-                public void close() {
-                }
-            });
-        }
+        super.ensure(n);
     }
 
+    /** Asking for a worker is no new batch: the level stays. */
     @Override
     public synchronized Worker worker(int index) {
-        if (index >= workers.size()) {
-            int keep = level;
-            ensure(index + 1);
+        int keep = level;
+        try {
+            return super.worker(index);
+        } finally {
             level = keep;
         }
-        return workers.get(index);
-    }
-
-    @Override
-    public synchronized int size() {
-        return workers.size();
-    }
-
-    @Override
-    public List<Long> startCosts() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> events() {
-        return List.of();
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -3,11 +3,10 @@ package dev.corescope.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.corescope.exec.JvmActivity;
+import dev.corescope.exec.StubWorkerPool;
 import dev.corescope.exec.TaskResult;
 import dev.corescope.exec.TaskStatus;
-import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerInfo;
-import dev.corescope.exec.WorkerMode;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
@@ -21,67 +20,18 @@ import org.junit.jupiter.api.Test;
 class WarmupTest {
     /** Each task reports {@code jitMillis} > 0 while fewer than {@code compilingTasks} tasks have run. */
     static WorkerPool compilingFor(int compilingTasks, AtomicInteger ran, List<Long> sizes) {
-        return new WorkerPool() {
-            final List<Worker> workers = new ArrayList<>();
-
+        return new StubWorkerPool("w") {
             @Override
-            public WorkerMode mode() {
-                return WorkerMode.THREADS; // in this JVM
+            protected WorkerInfo info(int id) {
+                return new WorkerInfo("w" + (id - 1), 1, 1, 0);
             }
 
             @Override
-            public void ensure(int n) {
-                while (workers.size() < n) {
-                    WorkerInfo info = new WorkerInfo("w" + workers.size(), 1, 1, 0);
-                    workers.add(new Worker() {
-                        @Override
-                        public WorkerInfo info() {
-                            return info;
-                        }
-
-                        @Override
-                        public CompletableFuture<TaskResult> submit(WorkloadSpec w, TaskInput in) {
-                            sizes.add(in.size());
-                            long jit = ran.incrementAndGet() <= compilingTasks ? 7 : 0;
-                            return CompletableFuture.completedFuture(new TaskResult(TaskStatus.OK, 0, 1, 1, 0, 0, 0, 0,
-                                    null, null).withJvm(new JvmActivity(0, 0, jit)));
-                        }
-
-                        @Override
-                        public boolean alive() {
-                            return true;
-                        }
-
-                        @Override
-                        public void close() {
-                        }
-                    });
-                }
-            }
-
-            @Override
-            public Worker worker(int index) {
-                ensure(index + 1);
-                return workers.get(index);
-            }
-
-            @Override
-            public int size() {
-                return workers.size();
-            }
-
-            @Override
-            public List<Long> startCosts() {
-                return List.of();
-            }
-
-            @Override
-            public List<String> events() {
-                return List.of();
-            }
-
-            @Override
-            public void close() {
+            protected CompletableFuture<TaskResult> submit(WorkerInfo worker, WorkloadSpec w, TaskInput in) {
+                sizes.add(in.size());
+                long jit = ran.incrementAndGet() <= compilingTasks ? 7 : 0;
+                return CompletableFuture.completedFuture(new TaskResult(TaskStatus.OK, 0, 1, 1, 0, 0, 0, 0,
+                        null, null).withJvm(new JvmActivity(0, 0, jit)));
             }
         };
     }
