@@ -27,7 +27,7 @@ import java.util.Set;
         "driftPerMinute", "seed"})
 public record MachineSpec(int cores, int threadsPerCore, double smtSlowdown, Double quotaCpus, List<Integer> busyCpus,
                           double backgroundCpus, double noiseCv, double driftPerMinute, long seed) {
-    public static final int MAX_CORES = 4096;
+    public static final int MAX_CORES = 1024;
     public static final double DEFAULT_SMT_SLOWDOWN = 1.25;
     public static final double DEFAULT_NOISE_CV = 0.02;
 
