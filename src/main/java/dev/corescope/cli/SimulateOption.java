@@ -48,7 +48,7 @@ public final class SimulateOption {
         for (AssessExperiment.Algo a : algos) {
             if (!TaskCost.simulable(a.spec())) {
                 throw new UsageError("--simulate runs only the built-in workloads (spin, sort-*, matmul-*, transfer): "
-                        + "the simulated machine cannot know what " + a.label() + " costs");
+                        + "the simulated machine cannot know what a --class or --cmd workload costs");
             }
         }
     }
