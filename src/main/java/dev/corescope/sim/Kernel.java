@@ -205,10 +205,15 @@ final class Kernel {
                     c.groupNs += dt;
                 }
             }
+            double min = Double.POSITIVE_INFINITY;
             for (SimThread q : c.queue) {
+                min = Math.min(min, q.vruntime);
                 if (q != r && q.started()) {
                     q.taskWait += dt;
                 }
+            }
+            if (min > c.minVruntime && min < Double.POSITIVE_INFINITY) {
+                c.minVruntime = min; // follows the running thread: a thread waking later is placed beside it
             }
         }
     }
