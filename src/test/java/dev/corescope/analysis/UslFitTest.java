@@ -70,7 +70,7 @@ class UslFitTest {
     }
 
     @Test
-    void fitsNoisySyntheticMachineMeasurements() {
+    void fitsNoisyMeasurementsOfAUslCurve() {
         // A machine that follows the USL (λ = 10 tasks/s, σ = 0.03, κ = 0.0005), measured as per-task wall
         // times with 3% noise: per-task wall at N = N / X(N).
         Random rng = new Random(3);
