@@ -142,21 +142,17 @@ final class Kernel {
      */
     void run(double until, BooleanSupplier done) {
         while (!done.getAsBoolean()) {
-            double next = nextEvent(until);
-            if (next >= until) {
-                if (Double.isInfinite(until)) {
-                    throw new IllegalStateException("the simulation stalled: nothing left to happen");
-                }
-                advance(until - now);
-                now = until;
-                fire();
-                schedule();
-                return;
+            double next = Math.min(nextEvent(until), until);
+            if (Double.isInfinite(next)) {
+                throw new IllegalStateException("the simulation stalled: nothing left to happen");
             }
             advance(next - now);
             now = next;
             fire();
             schedule();
+            if (next >= until) {
+                return;
+            }
         }
     }
 
