@@ -33,7 +33,8 @@ class SimulateCommandTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out.txt").toFile())
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()) // assess's own investigate writes runs/ here
+                .redirectOutput(tmp.resolve("out.txt").toFile())
                 .redirectError(tmp.resolve("err.txt").toFile());
         pb.environment().put("CORESCOPE_HOME", home.toString());
         Process p = pb.start();
@@ -65,6 +66,7 @@ class SimulateCommandTest {
         String assessed = cli(home, "assess", "--simulate", m.toString(), "-a", "sort-merge", "-n", "100000,200000",
                 "-r", "10", "-q", "--out", as.toString());
         assertThat(assessed).contains("SIMULATED run on " + m).contains("investigate measured");
+        assertThat(tmp.resolve("runs")).as("the investigate assess ran first").isDirectory();
         assertThat(Json.MAPPER.readTree(as.resolve("summary.json").toFile()).path("metadata").path("profile")
                 .path("simulated").path("threadsPerCore").asInt()).isEqualTo(2);
         try (Stream<Path> files = Files.list(home)) {
