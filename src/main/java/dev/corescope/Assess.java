@@ -183,7 +183,7 @@ public final class Assess extends ExperimentBuilder<Assess> {
             String workloadKey = algorithms.size() == 1
                     ? InvestigateExperiment.UserWorkload.key(algorithms.get(0).spec(), sizes) : null;
             try {
-                resolved = WorkerCount.resolve(workers, WorkerCount.Context.live(probe(), workloadKey, this::investigateFirst));
+                resolved = WorkerCount.resolve(workers, WorkerCount.Context.live(host(), workloadKey, this::investigateFirst));
             } catch (PlanRefused e) {
                 throw e;
             } catch (IllegalArgumentException e) {
@@ -196,15 +196,21 @@ public final class Assess extends ExperimentBuilder<Assess> {
     /** The run's one probe: the threshold's key and the quick check's CPUs, then its session's profile. */
     private Supplier<MachineProfile> probe() {
         if (probe == null) {
-            probe = MachineProbe.once(machine);
+            probe = MachineProbe.once(host != null ? host::profile : machine);
         }
         return probe;
+    }
+
+    /** The machine of the run, its profile read once ({@link #probe()}). */
+    @Override
+    dev.corescope.exec.Machine host() {
+        return host != null ? host : dev.corescope.exec.Machine.real(probe());
     }
 
     private WorkerCount.Measured investigateFirst() {
         notices.accept("no usable threshold cached for this machine; running 'corescope investigate' first");
         try {
-            var report = new Investigation().mode(mode).progress(progress).machine(probe()).run();
+            var report = new Investigation().mode(mode).progress(progress).machine(probe()).on(host).run();
             String why = report.limitedBy() + (Double.isFinite(report.otherBusyCpus())
                     && report.otherBusyCpus() >= CacheCheck.BUSY_CPUS
                     ? String.format(Locale.ROOT, "; other work kept %.1f CPUs busy", report.otherBusyCpus()) : "");
@@ -234,11 +240,12 @@ public final class Assess extends ExperimentBuilder<Assess> {
         RunDirectory dir = RunDirectory.create(out, "assess");
         try (Progress p = progress.open("assess", progressSteps(total) + algorithms.size());
              Session session = Session.open(settings, dir, pool, progressSink(p, total), s -> Results.write(dir, s),
-                     probe())) {
+                     host())) {
             AssessExperiment.Outcome o = AssessExperiment.run(session, config, p);
             p.close();
             Results.write(dir, o.summary());
-            String title = String.join(", ", algorithms.stream().map(AssessExperiment.Algo::label).toList())
+            String title = (host != null && host.simulated() != null ? "SIMULATED — " : "")
+                    + String.join(", ", algorithms.stream().map(AssessExperiment.Algo::label).toList())
                     + String.format(Locale.ROOT, ": %d repeats per size on %d %s", repeats, n.workers(),
                     settings.mode() == WorkerMode.PROCESSES ? "worker JVMs" : "worker threads");
             var charts = ComplexityCharts.write(o.assessment().algorithms(), dir.path(), title, logChart);

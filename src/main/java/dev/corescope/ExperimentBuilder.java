@@ -30,6 +30,22 @@ public abstract class ExperimentBuilder<B extends ExperimentBuilder<B>> {
     List<String> commandLine;
     boolean pin;
     java.util.function.Supplier<dev.corescope.machine.MachineProfile> machine = dev.corescope.machine.MachineProbe::probe;
+    /** The machine to run on, when not this one (a simulated one); null: this machine, read by {@link #machine}. */
+    dev.corescope.exec.Machine host;
+
+    /**
+     * Run on {@code m} instead of this machine: a simulated one ({@code dev.corescope.sim.SimulatedMachine}),
+     * whose pools, clock, /proc and profile the run then uses. Its threshold is never cached.
+     */
+    public B on(dev.corescope.exec.Machine m) {
+        this.host = m;
+        return (B) this;
+    }
+
+    /** The machine the run is on: {@link #on}'s, else this one (its profile read by {@link #machine}). */
+    dev.corescope.exec.Machine host() {
+        return host != null ? host : dev.corescope.exec.Machine.real(machine);
+    }
 
     /**
      * How the run reads this machine (default {@link dev.corescope.machine.MachineProbe#probe()}): once, in
@@ -67,7 +83,7 @@ public abstract class ExperimentBuilder<B extends ExperimentBuilder<B>> {
 
     /** The run's session: its records also go to {@code records} (e.g. progress); its partial summary to the directory. */
     Session open(Settings settings, RunDirectory dir, dev.corescope.exec.RecordSink records) throws IOException {
-        return Session.open(settings, dir, pool, records, s -> Results.write(dir, s), machine);
+        return Session.open(settings, dir, pool, records, s -> Results.write(dir, s), host());
     }
 
     /** {@code threads} (default) or {@code processes} (worker JVMs). */

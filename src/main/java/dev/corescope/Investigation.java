@@ -105,7 +105,7 @@ public final class Investigation extends LevelBuilder<Investigation> {
              Session session = open(settings, dir)) {
             InvestigateExperiment.Subject subject = workload == null
                     ? new InvestigateExperiment.Spin(spin(InvestigateExperiment.Config.DEFAULT_TARGET))
-                    : withSpinReference(workload, session.profile());
+                    : withSpinReference(workload, session.profile(), session.machine().simulated() != null);
             var config = new InvestigateExperiment.Config(subject, tolerance, full, n,
                     InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES, maxSamples, true);
             var result = InvestigateExperiment.run(session, config, p);
@@ -122,16 +122,20 @@ public final class Investigation extends LevelBuilder<Investigation> {
     public void finish(Outcome o) throws IOException {
         RunDirectory dir = new RunDirectory(java.nio.file.Path.of(o.report().runDirectory()));
         ThresholdCharts.write(o.report(), dir.path());
-        cacheNote = cache ? store(o.result(), dir, o.report().mode().label(), workload) : "not cached";
+        boolean simulated = o.result().profile() != null && o.result().profile().simulated() != null;
+        cacheNote = simulated ? "not cached: the machine is SIMULATED"
+                : cache ? store(o.result(), dir, o.report().mode().label(), workload) : "not cached";
     }
 
     /** The workload, with the spin kernel's cached threshold on this machine for the explanation. */
     private static InvestigateExperiment.UserWorkload withSpinReference(InvestigateExperiment.UserWorkload w,
-                                                                         dev.corescope.machine.MachineProfile p) {
-        var spin = p == null ? java.util.Optional.<ThresholdCache.Entry>empty()
+                                                                         dev.corescope.machine.MachineProfile p,
+                                                                         boolean simulated) {
+        var spin = p == null || simulated ? java.util.Optional.<ThresholdCache.Entry>empty()
                 : ThresholdCache.defaultCache().lookup(p.key());
         String source = spin.map(e -> "measured by investigate at " + e.measuredAt())
-                .orElse("no spin-kernel threshold is cached for this machine");
+                .orElse(simulated ? "a SIMULATED machine's thresholds are not cached"
+                        : "no spin-kernel threshold is cached for this machine");
         return new InvestigateExperiment.UserWorkload(w.label(), w.spec(), w.sizes(), w.warmup(), w.sdLimit(),
                 spin.map(ThresholdCache.Entry::threshold).orElse(-1), source);
     }

@@ -11,7 +11,7 @@ public abstract class LevelBuilder<B extends LevelBuilder<B>> extends Experiment
     LevelBuilder() {
     }
 
-    /** The largest level (default 2 x available CPUs + 2). */
+    /** The largest level (default 2 x available CPUs + 2: this machine's, or the simulated one's). */
     public B max(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("max must be >= 1");
@@ -22,6 +22,6 @@ public abstract class LevelBuilder<B extends LevelBuilder<B>> extends Experiment
 
     /** {@link #max}, or its default. */
     int levels() {
-        return max != null ? max : 2 * Runtime.getRuntime().availableProcessors() + 2;
+        return max != null ? max : 2 * host().availableProcessors() + 2;
     }
 }

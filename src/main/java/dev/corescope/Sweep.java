@@ -55,7 +55,8 @@ public final class Sweep extends LevelBuilder<Sweep> {
                     new SweepExperiment.Config(n, trials, sequential, spin(Duration.ofSeconds(1))), p);
             p.close();
             Results.write(dir, summary);
-            LevelCharts.write(summary.measured(), dir.path(), "sweep (" + summary.measured().mode() + ")");
+            LevelCharts.write(summary.measured(), dir.path(), (session.machine().simulated() != null ? "SIMULATED — " : "")
+                    + "sweep (" + summary.measured().mode() + ")");
             return new Outcome(summary, session.batches());
         }
     }

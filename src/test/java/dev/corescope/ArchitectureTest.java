@@ -20,24 +20,26 @@ import org.junit.jupiter.api.Test;
  * The flow plan → execute → records → analysis → report, read from the sources: every package uses
  * only the packages below it. {@code workload} ← {@code exec} ← {@code experiment} ← {@code report} ←
  * the API ({@code dev.corescope}) ← {@code cli}; {@code machine}, {@code analysis} and {@code store} sit
- * below {@code experiment}; {@code cluster} is a worker pool (exec, store, analysis), used by the CLI.
+ * below {@code experiment}; {@code cluster} is a worker pool (exec, store, analysis), used by the CLI;
+ * {@code sim} is a simulated machine behind exec's machine seam, chosen by the API and the CLI.
  * Sub-packages ({@code exec.pin}, {@code workload.algo}, {@code report.html}) belong to their package.
  */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/dev/corescope");
     /** What each package may use (besides itself). */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "workload", Set.of(),
-            "machine", Set.of(),
-            "exec", Set.of("workload", "machine"),
-            "analysis", Set.of("workload", "machine", "exec"),
-            "store", Set.of("workload", "machine", "exec"),
-            "experiment", Set.of("workload", "machine", "exec", "analysis", "store"),
-            "cluster", Set.of("workload", "machine", "exec", "analysis", "store"),
-            "report", Set.of("workload", "machine", "exec", "analysis", "store", "experiment"),
-            "(api)", Set.of("workload", "machine", "exec", "analysis", "store", "experiment", "report"),
-            "cli", Set.of("workload", "machine", "exec", "analysis", "store", "experiment", "report", "(api)",
-                    "cluster"));
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("workload", Set.of()),
+            Map.entry("machine", Set.of()),
+            Map.entry("exec", Set.of("workload", "machine")),
+            Map.entry("analysis", Set.of("workload", "machine", "exec")),
+            Map.entry("store", Set.of("workload", "machine", "exec")),
+            Map.entry("experiment", Set.of("workload", "machine", "exec", "analysis", "store")),
+            Map.entry("cluster", Set.of("workload", "machine", "exec", "analysis", "store")),
+            Map.entry("sim", Set.of("workload", "machine", "exec", "analysis")),
+            Map.entry("report", Set.of("workload", "machine", "exec", "analysis", "store", "experiment")),
+            Map.entry("(api)", Set.of("workload", "machine", "exec", "analysis", "store", "experiment", "report", "sim")),
+            Map.entry("cli", Set.of("workload", "machine", "exec", "analysis", "store", "experiment", "report", "(api)",
+                    "cluster", "sim")));
     private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.corescope\\.(?:([a-z]+)\\b|[A-Z])");
 
     @Test

@@ -67,6 +67,9 @@ public final class AssessCommand implements Callable<Integer> {
     WorkloadOptions workload;
 
     @Mixin
+    SimulateOption simulate;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -81,9 +84,11 @@ public final class AssessCommand implements Callable<Integer> {
             throw new UsageError("--budget must be positive");
         }
         List<AssessExperiment.Algo> algos = workload.algorithms();
+        simulate.checkWorkloads(algos);
+        simulate.checkNotCluster(cluster.cluster != null && !cluster.cluster.isEmpty());
         var assess = common.apply(Corescope.assess()).algorithms(algos).sizes(sizeList).repeats(repeats)
                 .workers(workers).verify(!noVerify).criteria(tol, sdLimit).budget(budget).logChart(logLog).pin(pin.pin())
-                .notices(n -> System.err.println("corescope: " + n));
+                .notices(n -> System.err.println("corescope: " + n)).on(simulate.machine());
         assess.checkPlan();
         if (jmhJson != null) {
             Output.checkOutputFile("--jmh-json", jmhJson);
@@ -126,6 +131,10 @@ public final class AssessCommand implements Callable<Integer> {
         if (common.output.format() != FormatOption.Format.table) {
             common.output.print(summary, AssessReport.flatTable(a));
             return Output.exitCode(summary);
+        }
+        if (simulate.given()) {
+            System.out.println("SIMULATED run on " + simulate.file + " (" + simulate.machine().spec().describe()
+                    + "): every time below is simulated, none measured");
         }
         for (AlgorithmResult alg : a.algorithms()) {
             System.out.printf(Locale.ROOT, "%s — %d tasks on %d %s workers in %.3f s (%.2f tasks/s)%n",

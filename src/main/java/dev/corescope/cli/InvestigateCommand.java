@@ -47,13 +47,17 @@ public final class InvestigateCommand implements Callable<Integer> {
     LevelOptions level;
 
     @Mixin
+    SimulateOption simulate;
+
+    @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
         double tol = criteria.tolerance(workload.given() ? "3%" : "5%");
         double sdLimit = criteria.sdLimit();
-        int n = level.max(spec);
+        var simulated = simulate.machine();
+        int n = level.max(spec, simulate);
         if (maxSamples < InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES) {
             throw new UsageError("--max-samples must be at least " + InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES);
         }
@@ -67,13 +71,17 @@ public final class InvestigateCommand implements Callable<Integer> {
             if (algos.size() != 1) {
                 throw new UsageError("investigate measures one workload at a time; got " + algos.size() + " algorithms");
             }
+            simulate.checkWorkloads(algos);
             investigation.workload(algos.get(0).label(), algos.get(0).spec(), workload.sizes(), workload.warmup(), sdLimit);
         }
-        investigation.pin(pin.pin());
+        investigation.pin(pin.pin()).on(simulated);
         var outcome = common.runDirectoryChecked(investigation::measure);
         var report = outcome.report();
         boolean table = common.output.format() == FormatOption.Format.table;
         if (table) { // the verdict first: the charts, the HTML and the cache entry are made after it is on screen
+            if (simulated != null) {
+                System.out.println("SIMULATED run on " + simulate.file + ": every time below is simulated, none measured");
+            }
             print(outcome.summary(), outcome.result());
             System.out.flush();
         }
@@ -103,6 +111,8 @@ public final class InvestigateCommand implements Callable<Integer> {
         System.out.println();
         System.out.println(findings.get(findings.size() - 1));
         System.out.println();
-        System.out.printf(Locale.ROOT, "Verdict in %.2f s of measurement.%n", r.verdict().seconds());
+        boolean simulated = r.profile() != null && r.profile().simulated() != null;
+        System.out.printf(Locale.ROOT, "Verdict in %.2f s of %smeasurement.%n", r.verdict().seconds(),
+                simulated ? "SIMULATED " : "");
     }
 }

@@ -30,6 +30,13 @@ public final class LevelOptions {
         return n;
     }
 
+    /** {@code --max}, or 2 × the (simulated) CPUs + 2; a simulated machine's workers cost nothing, so no cap. */
+    int max(CommandSpec spec, SimulateOption simulate) {
+        int n = max == null ? simulate.defaultMax() : max;
+        Limits.checkWorkers(spec, "--max", n, force.force || simulate.given());
+        return n;
+    }
+
     SpinSetup spin(Duration defaultTarget) {
         return spin.setup(defaultTarget);
     }

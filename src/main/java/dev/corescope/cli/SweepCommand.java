@@ -32,10 +32,15 @@ public final class SweepCommand implements Callable<Integer> {
     LevelOptions level;
 
     @Mixin
+    SimulateOption simulate;
+
+    @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
+        simulate.checkNotCluster(cluster.cluster != null && !cluster.cluster.isEmpty());
+        simulate.machine();
         dev.corescope.cluster.ClusterWorkerPool clusterPool = cluster.connect(common.taskTimeout, java.util.List.of());
         if (clusterPool != null) {
             if (level.max != null && level.max > clusterPool.size()) {
@@ -57,12 +62,13 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private int sweep(dev.corescope.cluster.ClusterWorkerPool clusterPool) throws Exception {
-        int n = level.max(spec);
+        int n = level.max(spec, simulate);
         if (trials < 1) {
             throw new UsageError("--trials must be at least 1, got " + trials);
         }
         var setup = level.spin(Duration.ofSeconds(1));
-        var sweep = common.apply(Corescope.sweep().max(n).trials(trials).sequential(sequential).pool(clusterPool), setup);
+        var sweep = common.apply(Corescope.sweep().max(n).trials(trials).sequential(sequential).pool(clusterPool), setup)
+                .on(simulate.machine());
         var outcome = common.runDirectoryChecked(sweep::runWithBatches);
         var summary = outcome.summary();
         common.output.htmlIfRequested(java.nio.file.Path.of(summary.metadata().runDirectory()));
@@ -70,6 +76,10 @@ public final class SweepCommand implements Callable<Integer> {
         if (common.output.format() != FormatOption.Format.table) {
             common.output.print(summary, table);
         } else {
+            if (simulate.given()) {
+                System.out.println("SIMULATED run on " + simulate.file + " (" + simulate.machine().spec().describe()
+                        + "): every time below is simulated, none measured");
+            }
             ConsoleReport.printRun(System.out, summary, summary.measured(), table, "trials per level: " + trials);
             if (clusterPool != null) {
                 clusterPool.nodes().forEach(m -> System.out.printf(Locale.ROOT, "member %s: pid %d, threshold %d (%s), clock offset %+.1f us (best round trip %.0f us)%n",

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Executes {@link BatchPlan}s on a {@link WorkerPool}: turns each {@link TaskResult} into a
- * {@link TaskRecord}, hands it to the sink the moment it arrives, and measures the batch's span.
+ * {@link TaskRecord}, hands it to the sink the moment it arrives, and measures the batch's span. A pool
+ * that runs whole batches itself (a simulated machine's, {@link BatchExecutor}) is handed the plan, and
+ * what it reports is recorded the same way.
  */
 public final class BatchRunner {
     private final WorkerPool pool;
@@ -35,7 +37,12 @@ public final class BatchRunner {
         List<TaskRecord> records = Collections.synchronizedList(new ArrayList<>());
         long start = clock.now();
         lastArrival.set(start);
-        if (plan.strategy() == Strategy.ROUNDS) {
+        if (pool instanceof BatchExecutor whole) {
+            for (BatchExecutor.Ran r : whole.execute(plan)) {
+                lastArrival.accumulateAndGet(clock.toRun(r.arrivedNanos()), Math::max);
+                record(plan, r.round(), r.task(), r.worker(), r.cpu(), r.submittedNanos(), r.result(), records);
+            }
+        } else if (plan.strategy() == Strategy.ROUNDS) {
             runRounds(plan, records);
         } else {
             runQueue(plan, records);
@@ -80,24 +87,31 @@ public final class BatchRunner {
 
     private CompletableFuture<TaskRecord> submit(BatchPlan plan, int workerIndex, int round, TaskInput task,
                                                  List<TaskRecord> records) {
-        Worker worker = pool.worker(plan.firstWorker() + workerIndex);
+        int slot = plan.firstWorker() + workerIndex;
+        Worker worker = pool.worker(slot);
         WorkerInfo info = worker.info();
+        int cpu = pool.cpuOf(slot);
         long submitted = System.nanoTime();
         return worker.submit(plan.workload(), task).thenApply(r -> {
             long arrived = clock.now();
             lastArrival.accumulateAndGet(arrived, Math::max);
-            TaskRecord rec = new TaskRecord(
-                    new TaskRecord.Task(runId, plan.experiment(), plan.level(), plan.trial(), round, task.index(),
-                            task.size()),
-                    new TaskRecord.Ran(info.id(), info.pid(), info.tid(), r.node()),
-                    new TaskRecord.Timing(clock.toRun(r.startNanos()), clock.toRun(r.endNanos()), r.wallNanos(),
-                            r.cpuNanos(), r.waitNanos(), r.involuntarySwitches()),
-                    new TaskRecord.Outcome(r.bytes(), r.checksum(), r.status(), r.error()), transfer(r, submitted),
-                    r.jvm().gcCount() < 0 && r.jvm().jitMillis() < 0 ? null : r.jvm());
-            records.add(rec);
-            sink.accept(rec);
-            return rec;
+            return record(plan, round, task, info, cpu, submitted, r, records);
         });
+    }
+
+    private TaskRecord record(BatchPlan plan, int round, TaskInput task, WorkerInfo info, int cpu, long submitted,
+                              TaskResult r, List<TaskRecord> records) {
+        TaskRecord rec = new TaskRecord(
+                new TaskRecord.Task(runId, plan.experiment(), plan.level(), plan.trial(), round, task.index(),
+                        task.size()),
+                new TaskRecord.Ran(info.id(), info.pid(), info.tid(), r.node(), cpu < 0 ? null : cpu),
+                new TaskRecord.Timing(clock.toRun(r.startNanos()), clock.toRun(r.endNanos()), r.wallNanos(),
+                        r.cpuNanos(), r.waitNanos(), r.involuntarySwitches()),
+                new TaskRecord.Outcome(r.bytes(), r.checksum(), r.status(), r.error()), transfer(r, submitted),
+                r.jvm().gcCount() < 0 && r.jvm().jitMillis() < 0 ? null : r.jvm());
+        records.add(rec);
+        sink.accept(rec);
+        return rec;
     }
 
     /**

@@ -141,4 +141,9 @@ public final class ProcessWorkerPool extends AbstractWorkerPool {
     protected void abortStarts() {
         starting.forEach(Process::destroyForcibly);
     }
+
+    @Override
+    public int cpuOf(int index) {
+        return cpus.cpuOf(index);
+    }
 }

@@ -26,9 +26,15 @@ public record TaskRecord(@JsonUnwrapped Task task, @JsonUnwrapped Ran ran, @Json
 
     /**
      * Who ran it: the worker ({@code thread-2}, {@code jvm-3}), its OS process and thread ids (-1 when
-     * unknown), and the cluster member (null on one machine).
+     * unknown), the cluster member (null on one machine), and the logical CPU it ran on: the CPU a real
+     * worker is pinned to, the CPU a simulated task last ran on (null when unknown: not pinned, or a record
+     * of an older version).
      */
-    public record Ran(String workerId, long pid, long tid, String node) {
+    public record Ran(String workerId, long pid, long tid, String node, Integer cpu) {
+        /** Without the CPU. */
+        public Ran(String workerId, long pid, long tid, String node) {
+            this(workerId, pid, tid, node, null);
+        }
     }
 
     /**
@@ -47,7 +53,7 @@ public record TaskRecord(@JsonUnwrapped Task task, @JsonUnwrapped Ran ran, @Json
     /** A group missing from a record (a line of another version, cut short) reads as unknown. */
     public TaskRecord {
         task = task != null ? task : new Task(null, null, 0, 0, 0, 0, 0);
-        ran = ran != null ? ran : new Ran(null, -1, -1, null);
+        ran = ran != null ? ran : new Ran(null, -1, -1, null, null);
         timing = timing != null ? timing : new Timing(-1, -1, -1, -1, -1, -1);
         outcome = outcome != null ? outcome : new Outcome(0, 0, null, null);
     }
@@ -103,6 +109,11 @@ public record TaskRecord(@JsonUnwrapped Task task, @JsonUnwrapped Ran ran, @Json
 
     public String node() {
         return ran.node();
+    }
+
+    /** The logical CPU the task ran on, or -1 when unknown. */
+    public int cpu() {
+        return ran.cpu() == null ? -1 : ran.cpu();
     }
 
     public long startNanos() {

@@ -47,4 +47,9 @@ public final class ThreadWorkerPool extends AbstractWorkerPool {
         abandoned.removeIf(w -> !w.running());
         return abandoned.size();
     }
+
+    @Override
+    public int cpuOf(int index) {
+        return cpus.cpuOf(index);
+    }
 }

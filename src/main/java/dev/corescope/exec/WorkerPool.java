@@ -33,6 +33,11 @@ public interface WorkerPool extends AutoCloseable {
         return 0;
     }
 
+    /** The logical CPU worker slot {@code index} is pinned to, or -1 when it is not pinned (or not known). */
+    default int cpuOf(int index) {
+        return -1;
+    }
+
     @Override
     void close();
 }

@@ -6,7 +6,6 @@ import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.analysis.Throughput;
 import dev.corescope.analysis.Units;
-import dev.corescope.exec.JitQuiet;
 import dev.corescope.exec.JvmActivity;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.WorkerMode;
@@ -101,7 +100,7 @@ public final class AssessExperiment {
         int[] warmFailed = {0};
         int[] warmTasks = {0};
         boolean[] warmQuiet = {true};
-        long coordinatorWarmMillis = CoordinatorWarmup.run(pool, c.workers());
+        long coordinatorWarmMillis = CoordinatorWarmup.run(session.machine(), pool, c.workers());
         List<TaskInput> order = AssessTasks.shuffled(AssessTasks.inOrder(c.sizes(), c.repeats(), c.repeats(), base),
                 orderSeed);
         for (int a = 0; a < c.algorithms().size(); a++) {
@@ -114,14 +113,14 @@ public final class AssessExperiment {
                     warmTasks[0] = Math.max(warmTasks[0], w.tasksPerWorker());
                     warmQuiet[0] &= w.quiet();
                     warmed[0] = n;
-                    JitQuiet.await(QUIET_WAIT_MILLIS);
+                    session.machine().awaitJitQuiet(QUIET_WAIT_MILLIS);
                 }
             };
             warmUp.accept(c.workers());
             progress.step(algo.label() + ": warm-up done");
             CertifiedRun.Outcome out = new CertifiedRun(session, new CertifiedRun.Spec(algo.label(), algo.spec(), a,
                     order, c.workers(), c.check().policy, c.criteria(), ControlPlan.Shares.DEFAULT, orderSeed + a),
-                    warmUp, () -> JitQuiet.await(QUIET_WAIT_MILLIS)).run();
+                    warmUp, () -> session.machine().awaitJitQuiet(QUIET_WAIT_MILLIS)).run();
             coordinator = coordinator.plus(out.coordinator());
             measured.put(algo.label(), out.measured());
             results.add(analyse(algo, c, out));

@@ -1,8 +1,7 @@
 package dev.corescope.experiment;
 
+import dev.corescope.exec.Machine;
 import dev.corescope.store.ThresholdCache;
-import dev.corescope.machine.CpuAccounting;
-import dev.corescope.machine.ProcFs;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -81,16 +80,21 @@ public final class CacheCheck {
                 + "): reused");
     }
 
-    /** CPUs kept busy by other work (not this process, not {@code ours}) over {@link #WATCH}; NaN if unknown. */
+    /** CPUs kept busy by other work on this machine over {@link #WATCH}; NaN if unknown. */
     public static double otherBusyNow(List<Long> ours) {
-        var before = CpuAccounting.read(ProcFs.real(), ours);
+        return otherBusyNow(Machine.real(), ours);
+    }
+
+    /** CPUs kept busy by other work (not this process, not {@code ours}) on {@code machine} over {@link #WATCH}; NaN if unknown. */
+    public static double otherBusyNow(Machine machine, List<Long> ours) {
+        var before = machine.cpuAccounting(ours);
         try {
-            Thread.sleep(WATCH.toMillis());
+            machine.sleep(WATCH);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return Double.NaN;
         }
-        var after = CpuAccounting.read(ProcFs.real(), ours);
+        var after = machine.cpuAccounting(ours);
         return before.isPresent() && after.isPresent() ? before.get().otherBusyCpus(after.get()) : Double.NaN;
     }
 

@@ -3,7 +3,7 @@ package dev.corescope.experiment;
 import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchRunner;
-import dev.corescope.exec.JitQuiet;
+import dev.corescope.exec.Machine;
 import dev.corescope.exec.RunClock;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.WorkerPool;
@@ -36,15 +36,16 @@ public final class CoordinatorWarmup {
      * result and record path of both sides, worker JVMs included; then the comparison on invented data;
      * then waits for the compilers to go idle.
      *
-     * @return milliseconds spent (0 when this JVM has been warmed already)
+     * @return milliseconds spent (0 when this JVM has been warmed already, or the machine is simulated: its
+     *         coordinator has no JIT to warm and its clock no place for this)
      */
-    public static long run(WorkerPool pool, int workers) {
-        if (!DONE.compareAndSet(false, true)) {
+    public static long run(Machine machine, WorkerPool pool, int workers) {
+        if (machine.simulated() != null || !DONE.compareAndSet(false, true)) {
             return 0;
         }
-        long t0 = System.nanoTime();
+        long t0 = machine.nanoTime();
         long[] sink = {0};
-        BatchRunner runner = new BatchRunner(pool, new RunClock(), r -> {
+        BatchRunner runner = new BatchRunner(pool, new RunClock(machine::nanoTime), r -> {
             try {
                 sink[0] += Json.LINE.writeValueAsString(r).length();
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -66,10 +67,10 @@ public final class CoordinatorWarmup {
             sink[0] += DistributionComparison.of(List.of(new DistributionComparison.Stratum(level, one)),
                     DistributionComparison.Criteria.defaults(), i).levelCount();
         }
-        JitQuiet.await(2000);
+        machine.awaitJitQuiet(2000);
         if (sink[0] == 42) {
             System.err.print("");
         }
-        return (System.nanoTime() - t0) / 1_000_000;
+        return (machine.nanoTime() - t0) / 1_000_000;
     }
 }

@@ -8,7 +8,6 @@ import dev.corescope.analysis.ThresholdResult;
 import dev.corescope.machine.CpuAccounting;
 import dev.corescope.machine.LoadSnapshot;
 import dev.corescope.machine.MachineProfile;
-import dev.corescope.machine.ProcFs;
 import dev.corescope.workload.WorkloadSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,7 +131,7 @@ public final class InvestigateExperiment {
         // levels above the threshold are expected to be slow and noisy: warn only about the ones that count
         var clean = measured.levels().stream().filter(l -> l.workers() <= result.threshold()).toList();
         Remarks remarks = Summaries.remarks(session, List.of(result.explanation()),
-                Summaries.warnings(session, clean, m, Runtime.getRuntime().availableProcessors()));
+                Summaries.warnings(session, clean, m, session.machine().availableProcessors()));
         return new InvestigateResult(Summaries.info(session, true), measured, remarks, report, m);
     }
 
@@ -146,12 +145,12 @@ public final class InvestigateExperiment {
 
     /** Measures on the session's workers; the machine is the session's profile ({@link Session#profile()}). */
     public static Result run(Session session, Config c, Progress progress) {
-        long t0 = System.nanoTime();
+        long t0 = session.machine().nanoTime();
         int initialWorkers = Math.min(c.max(), 2);
         SpinSetup.Prepared p = prepare(session, c.subject(), initialWorkers);
         MachineProfile profile = session.profile();
         CpuAccounting before = c.accountOtherLoad()
-                ? CpuAccounting.read(ProcFs.real(), workerPids(session)).orElse(null) : null;
+                ? session.machine().cpuAccounting(workerPids(session)).orElse(null) : null;
         LevelSearch search = new LevelSearch(session, p.spec(), c, initialWorkers, progress);
         ThresholdDetector detector = new ThresholdDetector(c.tolerance(), ThresholdDetector.DEFAULT_CONFIDENCE,
                 ThresholdDetector.DEFAULT_RESAMPLES, ThresholdDetector.DEFAULT_SEED, 5);
@@ -198,9 +197,9 @@ public final class InvestigateExperiment {
             }
             search.measure(next, c.minSamples());
         }
-        CpuAccounting after = before == null ? null : CpuAccounting.read(ProcFs.real(), workerPids(session)).orElse(null);
+        CpuAccounting after = before == null ? null : session.machine().cpuAccounting(workerPids(session)).orElse(null);
         double other = before != null && after != null ? before.otherBusyCpus(after) : Double.NaN;
-        LoadSnapshot loadEnd = LoadSnapshot.read(ProcFs.real());
+        LoadSnapshot loadEnd = LoadSnapshot.read(session.machine().procFs());
         List<LevelSample> samples = search.samples();
         int threshold = decided.threshold();
         LevelSample above = samples.stream().filter(s -> s.workers() > threshold).findFirst().orElse(null);
@@ -209,7 +208,7 @@ public final class InvestigateExperiment {
         Explanation e = Explanation.of(profile, decided, c.tolerance(), samples.get(0), above, other, loadEnd, subject);
         Capacity cap = e.capacity();
         return new Result(new InvestigateReport.Threshold(decided.threshold(), decided.settled(), e.text(),
-                c.tolerance(), (System.nanoTime() - t0) / 1e9),
+                c.tolerance(), (session.machine().nanoTime() - t0) / 1e9),
                 new InvestigateReport.Machine(cap.limitedBy(), cap.predictedWorkers(), e.pinCpus(), other, profile),
                 new Measurement(List.copyOf(search.levels()), decided, loadEnd, p.spec().text(), p.calibration()));
     }

@@ -26,9 +26,10 @@ public record InvestigateResult(@JsonUnwrapped RunInfo run, @JsonUnwrapped Measu
         }
         InvestigateReport a = analysis;
         List<String> out = new ArrayList<>();
-        out.add(Units.format("Threshold: %d worker%s%s (tolerance %.0f%%, %s mode)", a.threshold(),
+        boolean simulated = a.machine().profile() != null && a.machine().profile().simulated() != null;
+        out.add(Units.format("Threshold: %d worker%s%s (tolerance %.0f%%, %s mode%s)", a.threshold(),
                 a.threshold() == 1 ? "" : "s", a.settled() ? "" : " — not fully settled within the sample budget",
-                100 * a.tolerance(), a.mode()));
+                100 * a.tolerance(), a.mode(), simulated ? ", SIMULATED machine" : ""));
         Knee k = a.knee();
         if (k != null) {
             out.add(Units.format("Throughput knee: %d workers (%.1f tasks/s of a %.1f max)", k.workers(), k.throughput(),

@@ -3,6 +3,7 @@ package dev.corescope.experiment;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.BatchRunner;
+import dev.corescope.exec.Machine;
 import dev.corescope.exec.RecordSink;
 import dev.corescope.exec.RunClock;
 import dev.corescope.exec.TaskRecord;
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One run: its directory, its append-only record log, its worker pool and clock. Every batch goes
+ * One run: its directory, its append-only record log, its machine ({@link Machine}: this one, or a simulated
+ * one, whose pools, clock, /proc and profile the run uses), its worker pool and clock. Every batch goes
  * through {@link #run}; records are on disk before the batch returns. On Ctrl-C (JVM shutdown before
  * {@link #close()}), the workers are stopped and the partial summary supplied by the experiment is
  * written, so nothing measured is lost: it covers the finished batches and what the running one has
@@ -40,7 +42,8 @@ public final class Session implements AutoCloseable {
     private final SessionPools pools;
     private final Map<WorkerPool, BatchRunner> runners = new ConcurrentHashMap<>();
     private final RecordSink sink;
-    private final RunClock clock = new RunClock();
+    private final Machine machine;
+    private final RunClock clock;
     private final Batches batches = new Batches();
     private final List<TaskRecord> failures = Collections.synchronizedList(new ArrayList<>());
     private final Instant started = Instant.now();
@@ -54,14 +57,16 @@ public final class Session implements AutoCloseable {
     private static volatile boolean exitingOnError;
 
     private Session(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
-                    Consumer<RunResult> summaryWriter, Supplier<MachineProfile> machine) throws IOException {
+                    Consumer<RunResult> summaryWriter, Machine machine) throws IOException {
         this.settings = settings;
         this.summaryWriter = summaryWriter;
         this.dir = dir;
+        this.machine = machine;
+        this.clock = new RunClock(machine::nanoTime);
         // the one probe of the run, beside its start: joined where the profile (or the pinned CPUs) is needed
-        this.profile = CompletableFuture.supplyAsync(() -> quietly(machine));
+        this.profile = CompletableFuture.supplyAsync(() -> quietly(machine::profile));
         this.log = new RecordLog(dir.records());
-        this.pools = new SessionPools(settings, dir, pool, this::cpus);
+        this.pools = new SessionPools(settings, dir, pool, machine, this::cpus);
         this.sink = log.andThen(r -> {
             if (!r.ok()) {
                 failures.add(r);
@@ -94,6 +99,17 @@ public final class Session implements AutoCloseable {
      */
     public static Session open(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
                                Consumer<RunResult> summaryWriter, Supplier<MachineProfile> machine) throws IOException {
+        return new Session(settings, dir, pool, progress, summaryWriter, Machine.real(machine));
+    }
+
+    /**
+     * A session on {@code machine}: this one ({@link Machine#real()}) or a simulated one, whose pools, clock,
+     * /proc and profile the run then uses.
+     *
+     * @param pool the workers to run on; null: the machine's own, of the settings' mode
+     */
+    public static Session open(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
+                               Consumer<RunResult> summaryWriter, Machine machine) throws IOException {
         return new Session(settings, dir, pool, progress, summaryWriter, machine);
     }
 
@@ -252,6 +268,11 @@ public final class Session implements AutoCloseable {
 
     public RunClock clock() {
         return clock;
+    }
+
+    /** The machine the run measures (through which it reads /proc, sleeps, waits for the JIT). */
+    public Machine machine() {
+        return machine;
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.corescope.experiment;
 
+import dev.corescope.exec.Machine;
+import dev.corescope.exec.PoolSpec;
 import dev.corescope.exec.ProcessWorkerPool;
-import dev.corescope.exec.ThreadWorkerPool;
 import dev.corescope.exec.WorkerMode;
 import dev.corescope.exec.WorkerPool;
-import dev.corescope.exec.pin.AffinityPinner;
 import dev.corescope.exec.pin.CpuAssignment;
 import dev.corescope.store.RunDirectory;
 import java.util.ArrayList;
@@ -16,12 +16,13 @@ import java.util.function.Supplier;
 /**
  * A session's worker pools, by mode: the pool it was given, or its own local pool made on first use, and
  * local pools of other modes made on demand, all closed together. A local pool is made when its CPUs are
- * known ({@code cpus}: from the machine's profile, which is probed meanwhile), each worker pinned to its
- * slot's CPU by {@link AffinityPinner#forMode}.
+ * known ({@code cpus}: from the machine's profile, which is probed meanwhile), by the machine
+ * ({@link Machine#pool}: on this one each worker pinned to its slot's CPU, on a simulated one simulated).
  */
 final class SessionPools {
     private final Settings settings;
     private final RunDirectory dir;
+    private final Machine machine;
     private final Supplier<CpuAssignment> cpus;
     /** The session's own workers' mode: the given pool's, else the settings'. */
     private final WorkerMode mode;
@@ -29,9 +30,10 @@ final class SessionPools {
     private boolean closed; // guarded by pools: no pool is made after close()
 
     /** @param given the session's pool (e.g. a cluster's, or a fake one in tests); null: local workers */
-    SessionPools(Settings settings, RunDirectory dir, WorkerPool given, Supplier<CpuAssignment> cpus) {
+    SessionPools(Settings settings, RunDirectory dir, WorkerPool given, Machine machine, Supplier<CpuAssignment> cpus) {
         this.settings = settings;
         this.dir = dir;
+        this.machine = machine;
         this.cpus = cpus;
         this.mode = given != null ? given.mode() : settings.mode();
         if (given != null) {
@@ -59,14 +61,12 @@ final class SessionPools {
         }
     }
 
-    /** Workers of {@code m} on this machine, as the settings say (task timeout, worker-JVM options), on CPUs {@code c}. */
+    /** Workers of {@code m} on the machine, as the settings say (task timeout, worker-JVM options), on CPUs {@code c}. */
     private WorkerPool local(WorkerMode m, CpuAssignment c) {
-        if (m != WorkerMode.PROCESSES) {
-            return new ThreadWorkerPool(settings.taskTimeout(), c, AffinityPinner.forMode(m));
-        }
         List<String> options = new ArrayList<>(ProcessWorkerPool.DEFAULT_JVM_OPTIONS);
         options.addAll(settings.workerJvmOptions());
-        return new ProcessWorkerPool(settings.taskTimeout(), options, dir.file("workers.log"), c, AffinityPinner.forMode(m));
+        return machine.pool(m, new PoolSpec(settings.taskTimeout(), m == WorkerMode.PROCESSES ? options : List.of(),
+                m == WorkerMode.PROCESSES ? dir.file("workers.log") : null, c));
     }
 
     boolean contains(WorkerPool p) {

@@ -5,11 +5,14 @@ import dev.corescope.analysis.ThresholdDetector;
 import dev.corescope.analysis.Verdict;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchRunner;
+import dev.corescope.exec.Machine;
+import dev.corescope.exec.PoolSpec;
 import dev.corescope.exec.RecordSink;
 import dev.corescope.exec.RunClock;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.exec.ThreadWorkerPool;
+import dev.corescope.exec.WorkerMode;
+import dev.corescope.exec.WorkerPool;
 import dev.corescope.workload.SpinWorkload;
 import dev.corescope.workload.WorkloadSpec;
 import java.time.Duration;
@@ -28,18 +31,23 @@ final class SpinQuickCheck implements CacheCheck.QuickCheck {
     static final int SAMPLES = 6;
     static final long LOOPS = 10_000_000;
     static final int TOLERANCE_PCT = 10;
+    private final Machine machine;
     private final java.util.function.Supplier<dev.corescope.exec.pin.CpuAssignment> pinCpus;
 
-    /** @param pinCpus the CPUs to pin the check's threads to, asked for when it runs */
-    SpinQuickCheck(java.util.function.Supplier<dev.corescope.exec.pin.CpuAssignment> pinCpus) {
+    /**
+     * @param machine the machine checked (its thread workers, its clock)
+     * @param pinCpus the CPUs to pin the check's threads to, asked for when it runs
+     */
+    SpinQuickCheck(Machine machine, java.util.function.Supplier<dev.corescope.exec.pin.CpuAssignment> pinCpus) {
+        this.machine = machine;
         this.pinCpus = pinCpus;
     }
 
     @Override
     public Result check(int level) {
         WorkloadSpec spec = SpinWorkload.spec(LOOPS);
-        try (ThreadWorkerPool pool = new ThreadWorkerPool(Duration.ofSeconds(30), pinCpus.get())) {
-            BatchRunner runner = new BatchRunner(pool, new RunClock(), RecordSink.NONE, "quick-check");
+        try (WorkerPool pool = machine.pool(WorkerMode.THREADS, PoolSpec.threads(Duration.ofSeconds(30), pinCpus.get()))) {
+            BatchRunner runner = new BatchRunner(pool, new RunClock(machine::nanoTime), RecordSink.NONE, "quick-check");
             Warmup.run(pool, level, SpinWorkload.spec(LOOPS / 10), 0, 3);
             List<TaskRecord> one = new ArrayList<>();
             List<TaskRecord> many = new ArrayList<>();

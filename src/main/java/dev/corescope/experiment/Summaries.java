@@ -6,7 +6,6 @@ import dev.corescope.analysis.Warnings;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.machine.LoadSnapshot;
 import dev.corescope.machine.MachineProfile;
-import dev.corescope.machine.ProcFs;
 import dev.corescope.store.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ final class Summaries {
 
     /** The version, run directory, profile and the load at the start (the profile's) and now. */
     static Metadata metadata(Session s) {
-        LoadSnapshot end = LoadSnapshot.read(ProcFs.real());
+        LoadSnapshot end = LoadSnapshot.read(s.machine().procFs());
         MachineProfile profile = s.profile();
         LoadSnapshot start = profile == null ? null : profile.loadAtStart();
         return new Metadata(Version.current(), s.dir().path().toString(), profile, start, end);
@@ -49,7 +48,7 @@ final class Summaries {
     /** The warnings about {@code levels} and the load, and those of the timed-out threads of the session's pools. */
     static List<String> warnings(Session s, List<LevelSummary> levels, Metadata m) {
         MachineProfile profile = m.profile();
-        return warnings(s, levels, m, profile == null ? Runtime.getRuntime().availableProcessors()
+        return warnings(s, levels, m, profile == null ? s.machine().availableProcessors()
                 : (int) Math.ceil(profile.effectiveCpus()));
     }
 

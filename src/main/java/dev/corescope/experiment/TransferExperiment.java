@@ -112,7 +112,7 @@ public final class TransferExperiment {
             if (before != null && after != null && before.known() && after.known()) {
                 notes.add(Units.format("Load average (1 min) at start %.2f, at end %.2f on %d CPUs; when it exceeds the "
                         + "CPU count other programs share the cores and the map is noisy.", before.load1(), after.load1(),
-                        Runtime.getRuntime().availableProcessors()));
+                        session.machine().availableProcessors()));
             }
             if (c.workers() == 1) {
                 notes.add("With 1 worker the parallel run is a second sequential run: speedups near 1 at best.");
@@ -169,7 +169,7 @@ public final class TransferExperiment {
         for (Duration d : c.durations()) {
             for (long size : c.sizes()) {
                 WorkloadSpec spec = spec(loops.get(d), size);
-                int n = tasksFor(spec, c, threads, seed);
+                int n = tasksFor(session.machine(), spec, c, threads, seed);
                 List<TaskInput> tasks = Tasks.of(n, size, seed);
                 BatchResult seq = session.run(threads, new BatchPlan(SEQUENTIAL, 1, cellIndex, spec, tasks,
                         Strategy.QUEUE));
@@ -185,10 +185,11 @@ public final class TransferExperiment {
     }
 
     /** One unrecorded probe task on the sequential worker sizes the cell: tasks ≈ budget / probe time. */
-    private static int tasksFor(WorkloadSpec spec, Config c, WorkerPool threads, long seed) {
-        long t0 = System.nanoTime();
+    private static int tasksFor(dev.corescope.exec.Machine machine, WorkloadSpec spec, Config c, WorkerPool threads,
+                                long seed) {
+        long t0 = machine.nanoTime();
         TaskResult probe = threads.worker(0).submit(spec, new TaskInput(-1, 0, seed - 1)).join();
-        long each = Math.max(1, System.nanoTime() - t0);
+        long each = Math.max(1, machine.nanoTime() - t0);
         if (!probe.ok()) {
             return Math.min(c.tasks(), 2 * c.workers());
         }

@@ -39,7 +39,8 @@ public final class WorkerCount {
     /**
      * What {@code auto} needs: the cache, this machine's key, the workload's key (null: spin kernel only),
      * the clock, how busy other work keeps the CPUs now, the quick check, and how to measure the spin
-     * kernel's threshold when no entry holds (null: refuse with {@link #NOT_CACHED}).
+     * kernel's threshold when no entry holds (null: refuse with {@link #NOT_CACHED}). A null cache (a
+     * simulated machine's) holds nothing.
      */
     public record Context(ThresholdCache cache, Supplier<String> machineKey, String workloadKey,
                           Supplier<Instant> now, DoubleSupplier otherBusyNow, CacheCheck.QuickCheck quick,
@@ -50,9 +51,19 @@ public final class WorkerCount {
          * and a quick check on threads pinned as the profile says.
          */
         public static Context live(Supplier<MachineProfile> machine, String workloadKey, Supplier<Measured> measureSpin) {
-            return new Context(ThresholdCache.defaultCache(), () -> machine.get().key(), workloadKey, Instant::now,
-                    () -> CacheCheck.otherBusyNow(List.of()),
-                    new SpinQuickCheck(() -> dev.corescope.exec.pin.CpuAssignment.of(machine.get())), measureSpin);
+            return live(dev.corescope.exec.Machine.real(machine), workloadKey, measureSpin);
+        }
+
+        /**
+         * {@code host}: this machine as above, or a simulated one, whose threshold is never cached: nothing is
+         * looked up, so {@code auto} measures it ({@code measureSpin}) on every run.
+         */
+        public static Context live(dev.corescope.exec.Machine host, String workloadKey, Supplier<Measured> measureSpin) {
+            Supplier<MachineProfile> machine = host::profile;
+            ThresholdCache cache = host.simulated() == null ? ThresholdCache.defaultCache() : null;
+            return new Context(cache, () -> machine.get().key(), workloadKey, Instant::now,
+                    () -> CacheCheck.otherBusyNow(host, List.of()),
+                    new SpinQuickCheck(host, () -> dev.corescope.exec.pin.CpuAssignment.of(machine.get())), measureSpin);
         }
     }
 
@@ -106,7 +117,8 @@ public final class WorkerCount {
 
     private static Optional<Resolved> reuse(Context ctx, String key, DoubleSupplier busyNow, List<String> checks,
                                             String what) {
-        Optional<ThresholdCache.Entry> e = ctx.cache().lookup(key).filter(x -> x.threshold() >= 1);
+        Optional<ThresholdCache.Entry> e = ctx.cache() == null ? Optional.empty()
+                : ctx.cache().lookup(key).filter(x -> x.threshold() >= 1);
         if (e.isEmpty()) {
             return Optional.empty();
         }

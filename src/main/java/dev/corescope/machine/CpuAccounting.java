@@ -14,6 +14,11 @@ public record CpuAccounting(long busyTicks, long ourTicks, long nanoTime) {
 
     /** A snapshot, or empty where /proc is unreadable. */
     public static Optional<CpuAccounting> read(ProcFs fs, Collection<Long> workerPids) {
+        return read(fs, workerPids, System.nanoTime());
+    }
+
+    /** A snapshot taken at {@code nanoTime} on the machine's clock (a simulated machine's own), or empty. */
+    public static Optional<CpuAccounting> read(ProcFs fs, Collection<Long> workerPids, long nanoTime) {
         Optional<String> stat = fs.readLine("proc/stat");
         if (stat.isEmpty() || !stat.get().startsWith("cpu ")) {
             return Optional.empty();
@@ -33,7 +38,7 @@ public record CpuAccounting(long busyTicks, long ourTicks, long nanoTime) {
                     ours += Math.max(0, processTicks(fs, Long.toString(pid)));
                 }
             }
-            return Optional.of(new CpuAccounting(busy, ours, System.nanoTime()));
+            return Optional.of(new CpuAccounting(busy, ours, nanoTime));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -36,6 +36,9 @@ import java.util.Set;
  *                            (which may fall back to the highest current frequency on VMs)
  * @param hostname            host name, part of {@link #key()}
  * @param unknown             names of the components that could not be read
+ * @param simulated           the machine this profile describes when it is simulated ({@code --simulate}), else null:
+ *                            a simulated profile is never a real machine's (it has a key of its own, and every
+ *                            report of it says SIMULATED)
  */
 public record MachineProfile(
         String cpuModel,
@@ -56,7 +59,8 @@ public record MachineProfile(
         String governor,
         long maxFreqHz,
         String hostname,
-        List<String> unknown) {
+        List<String> unknown,
+        MachineSpec simulated) {
 
     public MachineProfile {
         smtSiblings = smtSiblings == null ? null : smtSiblings.stream().map(List::copyOf).toList();
@@ -64,6 +68,24 @@ public record MachineProfile(
         jvmFlags = jvmFlags == null ? null : List.copyOf(jvmFlags);
         unknown = unknown == null ? List.of() : List.copyOf(unknown);
         quota = quota == null ? CpuQuota.unknown() : quota;
+    }
+
+    /** A real machine's profile. */
+    public MachineProfile(String cpuModel, int logicalCpus, int physicalCores, int packages, int numaNodes,
+                          List<List<Integer>> smtSiblings, List<Integer> allowedCpus, CpuQuota quota,
+                          int availableProcessors, LoadSnapshot loadAtStart, String jvmVersion, String jvmVendor,
+                          List<String> jvmFlags, String osName, String kernel, String governor, long maxFreqHz,
+                          String hostname, List<String> unknown) {
+        this(cpuModel, logicalCpus, physicalCores, packages, numaNodes, smtSiblings, allowedCpus, quota,
+                availableProcessors, loadAtStart, jvmVersion, jvmVendor, jvmFlags, osName, kernel, governor, maxFreqHz,
+                hostname, unknown, null);
+    }
+
+    /** This profile as the simulated machine {@code spec}'s, the JVM seeing {@code processors} CPUs. */
+    public MachineProfile simulating(MachineSpec spec, int processors) {
+        return new MachineProfile(cpuModel, logicalCpus, physicalCores, packages, numaNodes, smtSiblings, allowedCpus,
+                quota, processors, loadAtStart, jvmVersion, jvmVendor, jvmFlags, osName, kernel, governor, maxFreqHz,
+                hostname, unknown, spec);
     }
 
     /** {@code [0,1,2,3,8]} → {@code "0-3,8"}. */
@@ -141,7 +163,8 @@ public record MachineProfile(
     public String key() {
         String canonical = String.join("|", String.valueOf(cpuModel), String.valueOf(logicalCpus),
                 String.valueOf(physicalCores), allowedCpus == null ? "?" : CpuList.format(allowedCpus),
-                quota.quotaMicros() + "/" + quota.periodMicros(), String.valueOf(hostname));
+                quota.quotaMicros() + "/" + quota.periodMicros(), String.valueOf(hostname))
+                + (simulated == null ? "" : "|SIMULATED " + simulated.describe());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder();
@@ -157,6 +180,9 @@ public record MachineProfile(
     /** Human-readable lines describing the profile, one fact per line. */
     public List<String> summaryLines() {
         List<String> lines = new ArrayList<>();
+        if (simulated != null) {
+            lines.add("SIMULATED machine: " + simulated.describe());
+        }
         String smtText = smtSiblings == null ? "SMT unknown" : smt() ? "SMT" : "no SMT";
         lines.add(String.format(Locale.ROOT, "CPU: %s, %s, %s, %s (%s), %s",
                 orUnknown(cpuModel), count(packages, "package"), count(physicalCores, "physical core"),

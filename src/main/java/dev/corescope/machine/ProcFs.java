@@ -7,21 +7,44 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A view of the kernel's pseudo file systems ({@code /proc}, {@code /sys}) rooted at a directory,
- * so every reader can be pointed at a fixture tree in tests. Paths are written as on the real
- * machine ({@code /proc/self/status}) and resolved against the root.
+ * so every reader can be pointed at a fixture tree in tests, or made of files computed on demand (a
+ * simulated machine's, {@link #virtual}). Paths are written as on the real machine
+ * ({@code /proc/self/status}) and resolved against the root.
  */
 public final class ProcFs {
 
     private static final ProcFs REAL = new ProcFs(Path.of("/"));
 
     private final Path root;
+    /** For a virtual view: a file's content by its absolute path, and which paths are directories; else null. */
+    private final Function<String, Optional<String>> files;
+    private final Predicate<String> directories;
 
     /** A view rooted at {@code root}: {@code /proc/loadavg} is read from {@code root/proc/loadavg}. */
     public ProcFs(Path root) {
         this.root = root;
+        this.files = null;
+        this.directories = null;
+    }
+
+    private ProcFs(Function<String, Optional<String>> files, Predicate<String> directories) {
+        this.root = Path.of("/");
+        this.files = files;
+        this.directories = directories;
+    }
+
+    /**
+     * A view of files that exist nowhere on disk: {@code files} gives a file's content by its absolute path
+     * ({@code /proc/stat}), read at the moment it is asked for; {@code directories} says which paths are
+     * directories. Never {@link #isReal()}.
+     */
+    public static ProcFs virtual(Function<String, Optional<String>> files, Predicate<String> directories) {
+        return new ProcFs(files, directories);
     }
 
     /** The real machine, rooted at {@code /}. */
@@ -35,11 +58,14 @@ public final class ProcFs {
 
     /** Whether this view is the real file system root. */
     public boolean isReal() {
-        return root.toAbsolutePath().normalize().equals(Path.of("/"));
+        return files == null && root.toAbsolutePath().normalize().equals(Path.of("/"));
     }
 
     /** The file's whole content, or empty when it is missing or unreadable. */
     public Optional<String> read(String path) {
+        if (files != null) {
+            return files.apply(absolute(path));
+        }
         try {
             return Optional.of(Files.readString(resolve(path), StandardCharsets.UTF_8));
         } catch (IOException | UncheckedIOException | SecurityException | InvalidPathException e) {
@@ -54,11 +80,18 @@ public final class ProcFs {
 
     /** Whether {@code path} is an existing directory. */
     public boolean isDirectory(String path) {
+        if (directories != null) {
+            return directories.test(absolute(path));
+        }
         try {
             return Files.isDirectory(resolve(path));
         } catch (SecurityException | InvalidPathException e) {
             return false;
         }
+    }
+
+    private static String absolute(String path) {
+        return path.startsWith("/") ? path : "/" + path;
     }
 
     private Path resolve(String path) {
@@ -68,6 +101,6 @@ public final class ProcFs {
 
     @Override
     public String toString() {
-        return "ProcFs[" + root + "]";
+        return files != null ? "ProcFs[virtual]" : "ProcFs[" + root + "]";
     }
 }

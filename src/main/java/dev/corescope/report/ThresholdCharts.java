@@ -31,8 +31,15 @@ public final class ThresholdCharts {
                 new ChartFiles.Named(throughputChart(r), "throughput")), dir);
     }
 
+    /** {@code "SIMULATED — "} before the titles of a simulated machine's charts. */
+    static String simulated(InvestigateReport r) {
+        var p = r.machine().profile();
+        return p != null && p.simulated() != null ? "SIMULATED — " : "";
+    }
+
     static XYChart ratioChart(InvestigateReport r) {
-        XYChart chart = LevelCharts.base("Per-task time vs one worker (" + r.mode() + "); threshold = " + r.threshold(),
+        XYChart chart = LevelCharts.base(simulated(r) + "Per-task time vs one worker (" + r.mode() + "); threshold = "
+                        + r.threshold(),
                 "concurrent workers", "median task time / median with 1 worker");
         var levels = r.levels();
         double[] x = levels.stream().mapToDouble(InvestigateReport.Level::workers).toArray();
@@ -67,7 +74,7 @@ public final class ThresholdCharts {
     }
 
     static XYChart throughputChart(InvestigateReport r) {
-        XYChart chart = LevelCharts.base("Throughput vs workers (" + r.mode() + ")", "concurrent workers",
+        XYChart chart = LevelCharts.base(simulated(r) + "Throughput vs workers (" + r.mode() + ")", "concurrent workers",
                 "throughput (tasks/s)");
         var levels = r.levels();
         double[] x = levels.stream().mapToDouble(InvestigateReport.Level::workers).toArray();

@@ -3,7 +3,9 @@ package dev.corescope.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Random;
+import dev.corescope.machine.MachineSpec;
+import dev.corescope.sim.LevelSampler;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class AttributionTest {
@@ -41,15 +43,14 @@ class AttributionTest {
     }
 
     @Test
-    void syntheticMachineMixOfSmtAndSlicing() {
-        // 2 cores + SMT (4 logical), 6 workers: cpu ×1.25 (siblings) and wall ×1.5 on top (slicing)
-        SyntheticMachine m = SyntheticMachine.cores(2).withSmt(1.25).withCv(0.02);
-        Random rng = new Random(3);
-        Attribution a = Attribution.of(m.level(1, 30, rng), m.level(6, 30, rng));
-        // extra wall = 0.1·(1.25·1.5 − 1) = 0.0875: cpu part 0.025, wait part 0.0625
-        assertThat(a.cpuShare()).isCloseTo(0.025 / 0.0875, within(0.03));
-        assertThat(a.waitShare()).isCloseTo(0.0625 / 0.0875, within(0.03));
-        assertThat(a.unexplainedShare()).isCloseTo(0.0, within(1e-9));   // wall = cpu + wait exactly
+    void simulatedMachineMixOfSmtAndSlicing() {
+        // 1 core with SMT (CPUs 0 and 1), 4 pinned workers: two on each CPU, time-sliced, while the sibling is
+        // busy: cpu ×1.25 (0.125 s), and wall ×2 of that (0.25 s). Extra wall 0.15 s: cpu 0.025, wait 0.125.
+        LevelSampler sim = new LevelSampler(MachineSpec.cores(1).smt(1.25).seed(3), Duration.ofMillis(100), true);
+        Attribution a = Attribution.of(sim.level(1, 30), sim.level(4, 30));
+        assertThat(a.cpuShare()).isCloseTo(0.025 / 0.15, within(0.03));
+        assertThat(a.waitShare()).isCloseTo(0.125 / 0.15, within(0.03));
+        assertThat(a.unexplainedShare()).isCloseTo(0.0, within(1e-6));   // wall = cpu + wait
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import dev.corescope.machine.MachineSpec;
+import dev.corescope.sim.LevelSampler;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -67,7 +70,7 @@ class UslFitTest {
     }
 
     @Test
-    void fitsNoisySyntheticMachineMeasurements() {
+    void fitsNoisyMeasurementsOfAUslCurve() {
         // A machine that follows the USL (λ = 10 tasks/s, σ = 0.03, κ = 0.0005), measured as per-task wall
         // times with 3% noise: per-task wall at N = N / X(N).
         Random rng = new Random(3);
@@ -93,8 +96,8 @@ class UslFitTest {
     void hardCeilingIsOnlyApproximated() {
         // 8 plain cores measured at 1..16: linear to 8 then flat at 80 tasks/s. The USL is smooth, so it
         // rounds the corner (λ biased up), but still describes the curve and puts the peak past 8.
-        SyntheticMachine m = SyntheticMachine.cores(8);
-        UslFit f = UslFit.fit(m.levels(IntStream.rangeClosed(1, 16).toArray(), 20, 3));
+        UslFit f = UslFit.fit(new LevelSampler(MachineSpec.cores(8).seed(3), Duration.ofMillis(100), true)
+                .levels(IntStream.rangeClosed(1, 16).toArray(), 20));
         assertThat(f).isNotNull();
         assertThat(f.rSquared()).isGreaterThan(0.9);
         assertThat(f.predict(16)).isCloseTo(80, withinPercentage(15));

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Tokens in a command line: {@code OUT} a fresh path that must never be created, {@code FILE} a
  * regular file, {@code EMPTY} an empty directory that must stay empty, {@code NONEMPTY} a directory
- * holding one file that must stay as it is, {@code CLAIMED} a directory already claimed by a run.
+ * holding one file that must stay as it is, {@code CLAIMED} a directory already claimed by a run,
+ * {@code MACHINE:<text>} a {@code --simulate} file holding that text.
  */
 class BadInputTest {
     @TempDir
@@ -137,6 +138,29 @@ class BadInputTest {
                 List.of("assess", "-a", "matmul-naive", "-n", "20000", "-w", "1", "--mode", "processes",
                         "--worker-jvm-opt=-Xmx1g", "--out", "OUT"),
                 List.of("assess", "-a", "sort-jdk", "-n", "10", "-w", "1", "--out", "CLAIMED"),
+                // --simulate: a malformed file, unknown keys, impossible machines, what cannot be simulated
+                List.of("investigate", "--simulate", "MACHINE:{\"cores\": 16,", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:[16]", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:{\"cores\": 4, \"turbo\": true}", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:{\"cores\": 4, \"cores\": 8}", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:{\"threadsPerCore\": 2}", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:{\"cores\": 0}", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:{\"cores\": \"16\"}", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:{\"cores\": 4, \"busyCpus\": [4]}", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:{\"cores\": 4, \"busyCpus\": [1, 1]}", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:{\"cores\": 4, \"threadsPerCore\": 3}", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:{\"cores\": 4, \"smtSlowdown\": 0.5}", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:{\"cores\": 4, \"quotaCpus\": 0}", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:{\"cores\": 4, \"quotaCpus\": 9}", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:{\"cores\": 4, \"noiseCv\": -0.1}", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:{\"cores\": 4, \"backgroundCpus\": 5}", "--out", "OUT"),
+                List.of("investigate", "--simulate", "/no/such/machine.json", "--out", "OUT"),
+                List.of("investigate", "--simulate", "MACHINE:{\"cores\": 2}", "--cmd", "true", "-n", "1", "--out", "OUT"),
+                List.of("assess", "--simulate", "MACHINE:{\"cores\": 2}", "--class", "no.Such", "-n", "1", "--out", "OUT"),
+                List.of("assess", "--simulate", "MACHINE:{\"cores\": 2, \"seed\": 1.5}", "-a", "sort-jdk", "-n", "10",
+                        "--out", "OUT"),
+                List.of("sweep", "--simulate", "MACHINE:{\"cores\": 2, \"driftPerMinute\": 2}", "--out", "OUT"),
+                List.of("sweep", "--simulate", "MACHINE:{\"cores\": 2}", "--cluster", "127.0.0.1:5701", "--out", "OUT"),
                 // transfer
                 List.of("transfer", "--sizes", ",", "--workers", "1", "--out", "OUT"),
                 List.of("transfer", "--durations", ",", "--workers", "1", "--out", "OUT"),
@@ -191,7 +215,9 @@ class BadInputTest {
                 case "EMPTY" -> empty.toString();
                 case "NONEMPTY" -> nonEmpty.toString();
                 case "CLAIMED" -> claimed.toString();
-                default -> a.replace("FILE", file.toString());
+                default -> a.startsWith("MACHINE:")
+                        ? Files.writeString(cell.resolve("machine-" + args.size() + ".json"), a.substring(8)).toString()
+                        : a.replace("FILE", file.toString());
             });
         }
         Set<Long> childrenBefore = children();
@@ -225,6 +251,7 @@ class BadInputTest {
     void thePicocliEntryPointAgrees(List<String> template) {
         // Main.commandLine() with its own error writer: the same exit code and single line.
         if (template.stream().anyMatch(a -> List.of("OUT", "EMPTY", "NONEMPTY", "CLAIMED").contains(a) || a.contains("FILE")
+                || a.startsWith("MACHINE:")
                 || a.equals("/") || a.isEmpty())) {
             return; // covered above; this variant only checks errors that touch no directory of the test
         }

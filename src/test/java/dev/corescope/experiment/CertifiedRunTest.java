@@ -6,6 +6,8 @@ import dev.corescope.analysis.DistributionComparison.Criteria;
 import dev.corescope.analysis.Verdict;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.WorkerMode;
+import dev.corescope.machine.MachineSpec;
+import dev.corescope.sim.SimulatedMachine;
 import dev.corescope.store.RunDirectory;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
@@ -17,11 +19,27 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The in-run proof on invented workloads: clean, shifted, only wider, clean up to a level. No real timing. */
+/**
+ * The in-run proof on invented workload distributions (clean, shifted, only wider: {@link InterferencePool}) and on a
+ * simulated machine (clean up to its cores). No real timing.
+ */
 class CertifiedRunTest {
     @TempDir
     Path tmp;
     private int runs;
+
+    /** On a simulated machine, its workers pinned, sort-merge at 100,000 and 200,000 (about 7 and 14 ms). */
+    CertifiedRun.Outcome run(SimulatedMachine machine, int level, CertifiedRun.Policy policy, int repeats)
+            throws Exception {
+        Settings settings = new Settings("assess", List.of(), WorkerMode.THREADS, null, Duration.ofMinutes(1), List.of(), 42,
+                true, true);
+        RunDirectory dir = RunDirectory.create(tmp.resolve("run-" + (++runs)), "assess");
+        List<TaskInput> order = AssessTasks.shuffled(AssessTasks.inOrder(List.of(100_000L, 200_000L), repeats, repeats, 1), 3);
+        try (Session s = Session.open(settings, dir, null, r -> { }, x -> { }, machine)) {
+            return new CertifiedRun(s, new CertifiedRun.Spec("x", WorkloadSpec.of("sort-merge"), 0, order, level, policy,
+                    Criteria.defaults(), ControlPlan.Shares.DEFAULT, 5), n -> { }, () -> { }).run();
+        }
+    }
 
     CertifiedRun.Outcome run(InterferencePool.Model model, int level, CertifiedRun.Policy policy, int repeats)
             throws Exception {
@@ -77,7 +95,9 @@ class CertifiedRunTest {
 
     @Test
     void workloadCleanUpToTwoIsLoweredFromFourToTwoAndCertifiedThere() throws Exception {
-        CertifiedRun.Outcome o = run(InterferencePool.cores(2), 4, CertifiedRun.Policy.STEP_DOWN, 100);
+        // a simulated machine of 2 cores: 3 and 4 pinned workers time-slice CPU 0 (and 1)
+        CertifiedRun.Outcome o = run(SimulatedMachine.of(MachineSpec.cores(2).seed(4)), 4, CertifiedRun.Policy.STEP_DOWN,
+                100);
         var c = o.certification();
         assertThat(c.level()).as(c.verdict()).isEqualTo(2);
         assertThat(c.status()).isEqualTo("certified");

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A pool whose tasks report invented times that depend on how many tasks run at once: an invented
- * workload's {@link Model} gives a task's seconds from its size, the number of tasks in flight and a
+ * workload's distribution, not a machine (machines are simulated: {@code dev.corescope.sim}). Its {@link Model} gives a task's seconds from its size, the number of tasks in flight and a
  * standard normal draw. Concurrency is real (each task holds its worker for 2 ms of real time, so the
  * tasks of a parallel batch overlap and a solo task runs alone), the reported times are not.
  */
@@ -29,12 +29,6 @@ final class InterferencePool extends StubWorkerPool {
         double sigma = Math.sqrt(Math.log(1 + 0.02 * 0.02));
         return (size, c, g) -> 0.01 * size / 100.0 * (1 + shiftPerWorker * (c - 1))
                 * Math.exp(sigma * (1 + widenPerWorker * (c - 1)) * g);
-    }
-
-    /** Clean up to {@code clean} concurrent tasks, then time-sliced like a machine with that many cores. */
-    static Model cores(int clean) {
-        double sigma = Math.sqrt(Math.log(1 + 0.02 * 0.02));
-        return (size, c, g) -> 0.01 * size / 100.0 * Math.max(1.0, (double) c / clean) * Math.exp(sigma * g);
     }
 
     private final Model model;

@@ -196,6 +196,11 @@ public final class HtmlReport {
         if (failures > 0) {
             sub.add("<span class=\"badge bad\">" + failures + " failed task" + (failures == 1 ? "" : "s") + "</span>");
         }
+        var profile = r.metadata() == null ? null : r.metadata().profile();
+        if (profile != null && profile.simulated() != null) {
+            sub.add("<span class=\"badge warn\">SIMULATED machine: " + Html.escape(profile.simulated().describe())
+                    + "</span>");
+        }
         String mode = mode(r);
         if (mode != null) {
             sub.add("mode <b>" + Html.escape(mode) + "</b>");
