@@ -6,6 +6,7 @@ import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.AssessResult;
 import dev.corescope.experiment.InvestigateResult;
+import dev.corescope.experiment.JmhResult;
 import dev.corescope.experiment.LevelRunResult;
 import dev.corescope.experiment.Measured;
 import dev.corescope.experiment.RebuiltResult;
@@ -106,7 +107,8 @@ public final class HtmlReport {
 
     private static Page page(Path dir, RunResult result, RecordLog.Read read) throws IOException {
         ResultSection typed = sectionOf(result);
-        List<TaskRecord> records = read == null ? List.of() : read.records();
+        // a jmh run's records.jsonl holds iterations, not tasks: its section shows them
+        List<TaskRecord> records = read == null || result instanceof JmhResult ? List.of() : read.records();
         int unreadable = read == null ? 0 : read.badLines() + (read.tornLastLine() ? 1 : 0);
         Page page = new Page();
         typed.verdict(page.section("verdict", typed.verdictTitle()));
@@ -135,6 +137,9 @@ public final class HtmlReport {
         }
         if (r instanceof TransferResult t) {
             return new TransferSection(t);
+        }
+        if (r instanceof JmhResult j) {
+            return new JmhSection(j);
         }
         if (r instanceof LevelRunResult l) {
             return new LevelRunSection(l.measured(), l.findings());
