@@ -143,7 +143,7 @@ public final class Jmh extends ExperimentBuilder<Jmh> {
 
     /** What would run, checked: @throws PlanRefused when nothing matches or an option cannot be honoured */
     public List<BenchmarkPlan> plan() {
-        return JmhPlanner.plan(source(), options(), cpus());
+        return JmhPlanner.plan(source(), options(), this::cpus);
     }
 
     private Supplier<MachineProfile> probe() {
@@ -212,7 +212,7 @@ public final class Jmh extends ExperimentBuilder<Jmh> {
         if (options.listing() != null) {
             throw new PlanRefused("-" + options.listing() + " lists and runs nothing: use list()");
         }
-        List<BenchmarkPlan> plans = JmhPlanner.plan(source, options, cpus());
+        List<BenchmarkPlan> plans = JmhPlanner.plan(source, options, this::cpus);
         WorkerCount.Resolved n = resolveWorkers();
         MachineProfile profile = probe().get();
         List<Integer> pins = pin ? CpuAssignment.of(profile).cpus() : List.of();

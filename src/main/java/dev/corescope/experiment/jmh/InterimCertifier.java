@@ -66,7 +66,7 @@ public record InterimCertifier(double tolerance, double confidence) implements J
             for (int j = i + 1; j < e.solo().size(); j++) {
                 double a = mean(pooled(List.of(e.solo().get(i))));
                 double b = mean(pooled(List.of(e.solo().get(j))));
-                aa = Math.max(aa, Math.abs(a / b - 1));
+                aa = Math.max(aa, Math.max(a / b, b / a) - 1);
             }
         }
         double margin = Math.max(tolerance, aa);

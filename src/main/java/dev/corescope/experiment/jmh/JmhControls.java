@@ -40,9 +40,12 @@ public record JmhControls(double share, int soloForks) {
         return share * measured.stream().mapToDouble(JmhJob::seconds).sum();
     }
 
-    /** Benchmarks that run beside others at {@code width} and so need a control (one that needs more CPUs runs alone). */
+    /**
+     * Benchmarks that run beside others at {@code width} and so need a control (one that needs all the level's CPUs,
+     * or more, never does: it runs alone).
+     */
     public static List<BenchmarkPlan> eligible(List<JmhJob> measured, int width) {
-        return measured.stream().filter(j -> j.cores() <= width && width > 1).map(JmhJob::plan).distinct().toList();
+        return measured.stream().filter(j -> j.cores() < width).map(JmhJob::plan).distinct().toList();
     }
 
     /** How many control benchmarks the budget pays for: at least one when any is eligible. */

@@ -27,6 +27,11 @@ public final class JmhPlanner {
      * @throws PlanRefused when nothing matches, or a parameter cannot be selected for one fork
      */
     public static List<BenchmarkPlan> plan(BenchmarkSource source, JmhOptions o, int cpus) {
+        return plan(source, o, () -> cpus);
+    }
+
+    /** The same, asking for the CPUs only when a benchmark needs them ({@code -t max}). */
+    public static List<BenchmarkPlan> plan(BenchmarkSource source, JmhOptions o, java.util.function.IntSupplier cpus) {
         List<Pattern> includes = (o.includes().isEmpty() ? List.of(".*") : o.includes()).stream().map(Pattern::compile)
                 .toList();
         List<Pattern> excludes = o.excludes().stream().map(Pattern::compile).toList();
@@ -98,11 +103,11 @@ public final class JmhPlanner {
     }
 
     private static BenchmarkPlan resolve(int index, BenchmarkEntry e, Map<String, String> params, JmhOptions o,
-                                         Defaults d, int cpus) {
+                                         Defaults d, java.util.function.IntSupplier cpus) {
         boolean ss = e.mode() == JmhMode.SingleShotTime;
         int threads = first(o.threads(), e.threads(), 1);
         if (threads == -1) {
-            threads = Math.max(1, cpus);
+            threads = Math.max(1, cpus.getAsInt());
         }
         List<Integer> groups = o.threadGroups() != null ? o.threadGroups() : e.threadGroups();
         int group = Math.max(1, groups.stream().mapToInt(Integer::intValue).sum());
@@ -123,7 +128,7 @@ public final class JmhPlanner {
             }
             if (p.getValue().contains(",")) {
                 throw new PlanRefused("cannot run " + e.name() + " with " + p.getKey() + "='" + p.getValue() + "' in a fork of "
-                        + "its own: JMH's -p splits values at commas");
+                        + "its own: JMH's -p splits values at commas (give other values with -p " + p.getKey() + "=...)");
             }
             passed.add(p.getKey() + "=" + p.getValue());
         }
