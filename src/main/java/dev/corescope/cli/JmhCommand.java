@@ -49,7 +49,7 @@ public final class JmhCommand implements Callable<Integer> {
 
     @Option(names = "--controls", paramLabel = "PCT", defaultValue = "5%",
             description = "Share of the suite's planned time spent on solo control forks (at least one benchmark's); "
-                    + "0% = none, nothing certified. Default: ${DEFAULT-VALUE}.")
+                    + "0%% = none, nothing certified. Default: ${DEFAULT-VALUE}.")
     String controls;
 
     @Mixin

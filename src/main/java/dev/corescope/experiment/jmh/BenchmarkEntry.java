@@ -12,13 +12,15 @@ import java.util.Map;
  * @param method       the method, or the group's name
  * @param threadGroups {@code @GroupThreads} per method of a group; {@code [1]} for a plain benchmark
  * @param params       {@code @Param} values by name, in declaration order of the values (null: no parameters)
+ * @param forkJvmArgs  every JVM option of {@code @Fork} ({@code jvmArgs}, {@code jvmArgsPrepend}, {@code jvmArgsAppend})
  */
 public record BenchmarkEntry(String userClass, String method, JmhMode mode, Integer threads, List<Integer> threadGroups,
                              Integer warmupIterations, JmhTime warmupTime, Integer warmupBatchSize,
                              Integer measurementIterations, JmhTime measurementTime, Integer measurementBatchSize,
                              Integer forks, Integer warmupForks, List<String> jvmArgs, Map<String, List<String>> params,
-                             String timeUnit, JmhTime timeout) {
+                             String timeUnit, JmhTime timeout, List<String> forkJvmArgs) {
     public BenchmarkEntry {
+        forkJvmArgs = forkJvmArgs == null ? List.of() : List.copyOf(forkJvmArgs);
         threadGroups = List.copyOf(threadGroups);
         jvmArgs = jvmArgs == null ? null : List.copyOf(jvmArgs);
         if (params != null) {
@@ -37,6 +39,6 @@ public record BenchmarkEntry(String userClass, String method, JmhMode mode, Inte
     public BenchmarkEntry withMode(JmhMode m) {
         return new BenchmarkEntry(userClass, method, m, threads, threadGroups, warmupIterations, warmupTime,
                 warmupBatchSize, measurementIterations, measurementTime, measurementBatchSize, forks, warmupForks,
-                jvmArgs, params, timeUnit, timeout);
+                jvmArgs, params, timeUnit, timeout, forkJvmArgs);
     }
 }

@@ -65,14 +65,20 @@ public final class BenchmarkListParser {
         Integer wf = optionalInt();
         optionalString(); // jvm
         List<String> jvmArgs = optionalStrings();
-        optionalStrings(); // jvmArgsPrepend
-        optionalStrings(); // jvmArgsAppend
+        List<String> prepend = optionalStrings();
+        List<String> append = optionalStrings();
         Map<String, List<String>> params = optionalParams();
         String tu = optionalTag('U');
         optionalInt(); // operations per invocation
         JmhTime to = optionalTime();
+        List<String> all = new ArrayList<>();
+        for (List<String> l : java.util.Arrays.asList(prepend, jvmArgs, append)) {
+            if (l != null) {
+                all.addAll(l);
+            }
+        }
         return new BenchmarkEntry(userClass, method, mode, threads, groups, wi, w, wbs, i, r, bs, f, wf, jvmArgs,
-                params, tu, to);
+                params, tu, to, all);
     }
 
     private char tag() {

@@ -20,17 +20,21 @@ import java.util.TreeMap;
  * @param noHostArgs   neither {@code -jvmArgs} nor {@code @Fork(jvmArgs)} is given: JMH would hand the forks its
  *                     host JVM's own options, none with {@code java -jar benchmarks.jar}, so a job says so
  *                     ({@code -jvmArgs " "}) rather than pass on the options of the host corescope starts
+ * @param gcChosen     the forks' options name a garbage collector ({@code -XX:+Use...GC})
  */
 public record BenchmarkPlan(int index, String benchmark, JmhMode mode, Map<String, String> params,
                             List<String> passedParams, int threads, int forks, int warmupForks, int warmupIterations,
                             JmhTime warmupTime, int iterations, JmhTime measurementTime, double forkSeconds,
-                            boolean noHostArgs) {
+                            boolean noHostArgs, boolean gcChosen) {
     /** A host JVM and its forked JVM starting, and JMH's own work around the iterations (measured: ~1.3 s). */
     public static final double START_SECONDS = 1.5;
     /** Of which the host JVM's start, paid once per job however many forks it runs (measured: ~0.6 s). */
     public static final double HOST_SECONDS = 0.6;
     /** A single-shot iteration's length is unknown before it runs: this much is planned for each. */
     public static final double SINGLE_SHOT_SECONDS = 1.0;
+
+    /** A JVM option that chooses the garbage collector. */
+    public static final java.util.regex.Pattern GC_OPTION = java.util.regex.Pattern.compile("-XX:\\+Use\\w*GC\\b");
 
     public BenchmarkPlan {
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));

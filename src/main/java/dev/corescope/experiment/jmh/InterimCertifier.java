@@ -8,7 +8,8 @@ import org.hipparchus.distribution.continuous.TDistribution;
 /**
  * INTERIM certification of {@code corescope jmh}, until issue 24's equivalence test replaces it (see
  * {@link JmhCertifier}). Per control benchmark: the ratio of the parallel forks' mean iteration score to the solo
- * forks' (oriented as a time), with a 99% interval from the two means' standard errors (delta method, Student t),
+ * forks' (oriented as a time), with a 99% interval from the two means' standard errors (delta method, Student t
+ * with Welch's degrees of freedom),
  * and a TOST-like three-way verdict: certified when the interval lies within 1 ± margin, not certified when it
  * lies wholly outside, more data otherwise. The margin is the larger of the tolerance and the A/A noise: the
  * largest relative difference between the means of two solo forks of the benchmark.
@@ -56,8 +57,12 @@ public record InterimCertifier(double tolerance, double confidence) implements J
         double ms = mean(s);
         double mp = mean(p);
         double ratio = e.higherIsBetter() ? ms / mp : mp / ms;
-        double rel = Math.sqrt(var(s) / s.length / (ms * ms) + var(p) / p.length / (mp * mp));
-        int df = Math.max(1, Math.min(s.length, p.length) - 1);
+        double vs = var(s) / s.length / (ms * ms);
+        double vp = var(p) / p.length / (mp * mp);
+        double rel = Math.sqrt(vs + vp);
+        // Welch-Satterthwaite degrees of freedom of the two relative variances
+        double df = (vs + vp) * (vs + vp) / (vs * vs / Math.max(1, s.length - 1) + vp * vp / Math.max(1, p.length - 1));
+        df = Double.isFinite(df) ? Math.max(1, df) : Math.max(1, Math.min(s.length, p.length) - 1);
         double t = new TDistribution(df).inverseCumulativeProbability(1 - (1 - confidence) / 2);
         double low = ratio * Math.exp(-t * rel);
         double high = ratio * Math.exp(t * rel);

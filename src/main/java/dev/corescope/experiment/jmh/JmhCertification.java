@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * verdict. A level that fails, or is still unsettled when the controls' budget is spent, steps down by half
  * ({@code auto} only; with {@code --workers N} the verdict is reported and nothing is rerun): the forks measured at
  * it are rerun at the lower level (alone at level 1), except those of a control benchmark certified on its own. A
- * level that needs more data gets another control benchmark while the budget lasts.
+ * level that needs more data gets another control benchmark while the budget lasts (the controls' share of the
+ * planned time, and at least the cost of two control benchmarks: one extension is always possible).
  */
 public final class JmhCertification implements JmhScheduler.Steering {
     /** The test in use; INTERIM until issue 24's equivalence test replaces {@link InterimCertifier} here. */
@@ -55,7 +56,9 @@ public final class JmhCertification implements JmhScheduler.Steering {
         this.rng = rng;
         this.ids = ids;
         this.measured = List.copyOf(measured);
-        this.budget = controls.budget(measured);
+        // at least what the first control benchmark and one more cost: a level that needs more data gets it once
+        double perBenchmark = controls.soloForks() * measured.stream().mapToDouble(JmhJob::seconds).average().orElse(0);
+        this.budget = controls.enabled() ? Math.max(controls.budget(measured), 2 * perBenchmark) : 0;
         for (JmhJob j : measured) {
             pending.merge(j.plan().key(), 1, Integer::sum);
             nextFork.merge(j.plan().key(), j.fork() + 1, Math::max);

@@ -91,9 +91,18 @@ public record JmhControls(double share, int soloForks) {
 
     /** {@code queue} with each of {@code controls} inserted at a random position (each position equally likely). */
     public static List<JmhJob> interleave(List<JmhJob> queue, List<JmhJob> controls, Random rng) {
+        return interleave(queue, controls, 0, rng);
+    }
+
+    /**
+     * The same, no control before position {@code from}: the run's first {@code width} jobs start together, so
+     * the control benchmarks' forks put first ({@link #controlsFirst}) run beside others.
+     */
+    public static List<JmhJob> interleave(List<JmhJob> queue, List<JmhJob> controls, int from, Random rng) {
         List<JmhJob> out = new ArrayList<>(queue);
+        int first = Math.min(from, out.size());
         for (JmhJob c : controls) {
-            out.add(rng.nextInt(out.size() + 1), c);
+            out.add(first + rng.nextInt(out.size() - first + 1), c);
         }
         return out;
     }

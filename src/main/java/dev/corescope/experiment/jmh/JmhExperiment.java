@@ -85,7 +85,7 @@ public final class JmhExperiment {
         JmhCertification cert = new JmhCertification(c.certifier(), c.controls(), measured, c.stepDown(), rng, ids);
         List<JmhJob> controls = cert.initialControls(c.workers());
         List<JmhJob> queue = JmhControls.interleave(JmhControls.controlsFirst(measured,
-                new java.util.HashSet<>(cert.controlBenchmarks())), controls, rng);
+                new java.util.HashSet<>(cert.controlBenchmarks())), controls, c.workers(), rng);
         ProcessJobExecutor process = c.executor() == null ? new ProcessJobExecutor(dir.path(),
                 c.source().classpath(), c.options().passThrough(), c.timeout()) : null;
         JobExecutor executor = c.executor() != null ? c.executor() : process;
@@ -129,9 +129,15 @@ public final class JmhExperiment {
             JmhRun run = new JmhRun(setup, a.benchmarks(), a.certification(), a.timing(), a.failures(), notRun);
             RunInfo info = new RunInfo(dir.runId(), JmhResult.NAME, c.commandLine(), started.toString(),
                     Instant.now().toString(), !s.interrupted());
+            List<String> notes = notes(c, setup, cert);
+            if (process != null && process.collector() != null) {
+                notes.add("Forks pinned to fewer CPUs than the machine has ran with " + process.collector() + " (through "
+                        + "JAVA_TOOL_OPTIONS), the collector an unpinned JVM picks here, as JMH's own forks would: a JVM "
+                        + "that sees one CPU picks the Serial collector.");
+            }
             Remarks remarks = new Remarks(a.failures().size(), a.failures().stream().limit(20)
                     .map(f -> f.job() + " " + f.benchmark() + ": " + f.status() + " — " + f.reason()).toList(), List.of(),
-                    notes(c, setup, cert), warnings(c, s, pinned));
+                    notes, warnings(c, s, pinned));
             Metadata meta = new Metadata(Version.current(), dir.path().toString(), profile,
                     profile == null ? null : profile.loadAtStart(), LoadSnapshot.read(ProcFs.real()));
             Outcome out = new Outcome(new JmhResult(info, remarks, meta, run), a.reported());

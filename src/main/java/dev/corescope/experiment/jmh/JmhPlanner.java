@@ -133,7 +133,20 @@ public final class JmhPlanner {
             passed.add(p.getKey() + "=" + p.getValue());
         }
         return new BenchmarkPlan(index, e.name(), e.mode(), params, passed, threads, forks, wf, wi, w, i, r,
-                BenchmarkPlan.forkSeconds(e.mode(), wi, w, i, r), !o.jvmArgsGiven() && e.jvmArgs() == null);
+                BenchmarkPlan.forkSeconds(e.mode(), wi, w, i, r), !o.jvmArgsGiven() && e.jvmArgs() == null,
+                choosesGc(o, e));
+    }
+
+    /** Whether the user's options or the benchmark's {@code @Fork} name a collector for the forks. */
+    private static boolean choosesGc(JmhOptions o, BenchmarkEntry e) {
+        List<String> args = new ArrayList<>(e.forkJvmArgs());
+        List<String> pass = o.passThrough();
+        for (int k = 0; k + 1 < pass.size(); k += 2) {
+            if (pass.get(k).startsWith("-jvmArgs")) {
+                args.add(pass.get(k + 1));
+            }
+        }
+        return args.stream().anyMatch(a -> BenchmarkPlan.GC_OPTION.matcher(a).find());
     }
 
     private static int first(Integer option, Integer annotation, int fallback) {

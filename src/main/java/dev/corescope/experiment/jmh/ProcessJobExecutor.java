@@ -21,8 +21,11 @@ import java.util.stream.Collectors;
  * the host and its fork together.
  */
 public final class ProcessJobExecutor implements JobExecutor {
-    /** The host only starts the fork and collects its results: C1 and the serial GC start it sooner. */
-    static final List<String> HOST_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /**
+     * The host only starts the fork and collects its results: C1 alone starts it sooner. (No collector here: the
+     * forks' one, when corescope hands it through {@code JAVA_TOOL_OPTIONS}, applies to the host too.)
+     */
+    static final List<String> HOST_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
     private final Path runDir;
     private final String classpath;
@@ -31,6 +34,9 @@ public final class ProcessJobExecutor implements JobExecutor {
     private final String java;
     private final String taskset;
     private final CommandLauncher launcher = CommandLauncher.get();
+    private final int machineCpus = Runtime.getRuntime().availableProcessors();
+    private String collector;
+    private boolean collectorKnown;
 
     /**
      * @param options the user's JMH options each job passes on
@@ -66,6 +72,11 @@ public final class ProcessJobExecutor implements JobExecutor {
             Files.createDirectories(dir.resolve("tmp"));
             ProcessBuilder pb = new ProcessBuilder(launcher.command(shellLine(command(job, cpus, dir, result))))
                     .redirectErrorStream(true).redirectOutput(log.toFile());
+            String gc = collectorFor(job, cpus);
+            if (gc != null) {
+                pb.environment().put("JAVA_TOOL_OPTIONS",
+                        UnpinnedCollector.toolOptions(System.getenv("JAVA_TOOL_OPTIONS"), gc));
+            }
             p = pb.start();
             p.getOutputStream().close();
         } catch (IOException e) {
@@ -95,6 +106,36 @@ public final class ProcessJobExecutor implements JobExecutor {
         }
         JobLog.Reason why = JobLog.reason(log, p.exitValue());
         return Run.failed(why.crashed() ? Status.CRASHED : Status.FAILED, why.text() + " (see " + logName + ")", logName);
+    }
+
+    /**
+     * The collector a pinned job's forks get: the one an unpinned JVM picks here ({@link UnpinnedCollector}), when
+     * the job has fewer CPUs than the machine and its options choose none; null otherwise.
+     */
+    synchronized String collectorFor(JmhJob job, List<Integer> cpus) {
+        if (cpus.isEmpty() || taskset == null || cpus.size() >= machineCpus || job.plan().gcChosen()) {
+            return null;
+        }
+        if (!collectorKnown) {
+            collector = UnpinnedCollector.of(forkJvm());
+            collectorKnown = true;
+        }
+        return collector;
+    }
+
+    /** The forks' JVM: {@code -jvm}, else this one. */
+    private String forkJvm() {
+        for (int k = 0; k + 1 < options.size(); k += 2) {
+            if (options.get(k).equals("-jvm")) {
+                return options.get(k + 1);
+            }
+        }
+        return java;
+    }
+
+    /** The collector handed to pinned forks, once a pinned job asked for it; null when none. */
+    public synchronized String collector() {
+        return collector;
     }
 
     /** The job's command: {@code [taskset -c CPUS] java HOST_OPTIONS -Djava.io.tmpdir=... -cp CP org.openjdk.jmh.Main ...}. */

@@ -34,7 +34,7 @@ final class FakeJobs implements JobExecutor {
     static BenchmarkPlan plan(int index, String name, int threads, int forks, double seconds) {
         JmhTime t = new JmhTime("1 s", 1_000_000_000L);
         return new BenchmarkPlan(index, "bench.B." + name, JmhMode.Throughput, Map.of(), List.of(), threads, forks, 0, 1,
-                t, 5, t, seconds, true);
+                t, 5, t, seconds, true, false);
     }
 
     @Override

@@ -33,7 +33,7 @@ class JmhCertificationTest {
                 rng, ids);
         List<JmhJob> controls = cert.initialControls(2);
         List<JmhJob> queue = JmhControls.interleave(JmhControls.controlsFirst(measured,
-                new HashSet<>(cert.controlBenchmarks())), controls, rng);
+                new HashSet<>(cert.controlBenchmarks())), controls, 2, rng);
         JmhScheduler s = new JmhScheduler(fake, List.of(0, 1), 2, 2, false, cert, o -> { }, System::nanoTime, rng);
         return new Ran(s.run(queue), cert, plans);
     }

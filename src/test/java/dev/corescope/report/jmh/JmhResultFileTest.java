@@ -69,7 +69,7 @@ class JmhResultFileTest {
         }
         JmhTime t = new JmhTime("1 s", 1);
         BenchmarkPlan plan = new BenchmarkPlan(0, jmh.get("benchmark").asText(), mode, Map.of(), List.of(), 1, 2, 0, 0, t,
-                1, t, 1, true);
+                1, t, 1, true, false);
         ObjectNode merged = JmhResultFile.merge(plan, forks);
         assertThat(JmhShape.of(merged)).isEqualTo(JmhShape.of(jmh));
         assertSameValues(merged, jmh, "");
