@@ -120,7 +120,8 @@ public final class JmhResults {
         }
         JmhStatistics.Score score = p.mode() == JmhMode.SampleTime && !samples.isEmpty()
                 ? JmhStatistics.ofHistogram(samples) : JmhStatistics.of(all);
-        String certified = error != null ? "failed" : label(p, ok, c, controlsOn, certifiedControls);
+        String certified = error == null ? label(p, ok, c, controlsOn, certifiedControls)
+                : bad == null && "interrupted".equals(stopped) ? "interrupted" : bad == null ? "not run" : "failed";
         return new JmhRun.Benchmark(p.benchmark(), p.mode().label(), p.params(), p.threads(), unit, planned, runs,
                 score.mean(), score.error(), score.n(), certified, error);
     }
