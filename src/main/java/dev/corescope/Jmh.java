@@ -1,7 +1,6 @@
 package dev.corescope;
 
 import dev.corescope.exec.pin.CpuAssignment;
-import dev.corescope.experiment.CacheCheck;
 import dev.corescope.experiment.JmhResult;
 import dev.corescope.experiment.PlanRefused;
 import dev.corescope.experiment.Results;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -189,16 +187,7 @@ public final class Jmh extends ExperimentBuilder<Jmh> {
     }
 
     private WorkerCount.Measured investigateFirst() {
-        notices.accept("no usable threshold cached for this machine; running 'corescope investigate' first");
-        try {
-            var report = new Investigation().mode("processes").progress(progress).machine(probe()).run();
-            String why = report.limitedBy() + (Double.isFinite(report.otherBusyCpus())
-                    && report.otherBusyCpus() >= CacheCheck.BUSY_CPUS
-                    ? String.format(Locale.ROOT, "; other work kept %.1f CPUs busy", report.otherBusyCpus()) : "");
-            return new WorkerCount.Measured(report.threshold(), why);
-        } catch (IOException e) {
-            throw new PlanRefused("investigate failed: " + e.getMessage());
-        }
+        return InvestigateFirst.measure(dev.corescope.exec.WorkerMode.PROCESSES, progress, probe(), notices);
     }
 
     public JmhResult run() throws IOException {

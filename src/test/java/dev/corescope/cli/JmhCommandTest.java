@@ -9,9 +9,6 @@ import dev.corescope.experiment.Results;
 import dev.corescope.experiment.jmh.JmhFixture;
 import dev.corescope.experiment.jmh.JmhRun;
 import dev.corescope.report.jmh.JmhShape;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,21 +27,10 @@ class JmhCommandTest {
     record Ran(int code, String out, String err) {
     }
 
-    static synchronized Ran run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Main.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Ran(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    /** {@link Main#execute} with stdout and stderr captured (as {@link BadInputTest} runs it). */
+    static Ran run(String... args) {
+        BadInputTest.Captured c = BadInputTest.run(args);
+        return new Ran(c.code(), c.out(), c.err());
     }
 
     static String[] args(List<String> head, String... jmh) {
