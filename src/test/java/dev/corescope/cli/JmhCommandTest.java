@@ -53,6 +53,7 @@ class JmhCommandTest {
         for (String f : List.of("records.jsonl", "summary.json", "summary.csv", "jmh-result.json", "report.html")) {
             assertThat(out.resolve(f)).exists();
         }
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Certified JMH results", "fixture.Quick.sum");
         JmhResult result = (JmhResult) Results.read(out.resolve("summary.json"));
         assertThat(result.jmh().benchmarks()).hasSize(2).allSatisfy(x -> {
             assertThat(x.forks()).hasSize(2);

@@ -15,6 +15,7 @@ import dev.corescope.experiment.RunInfo;
 import dev.corescope.experiment.RunResult;
 import dev.corescope.experiment.TransferResult;
 import dev.corescope.report.RunRebuild;
+import dev.corescope.report.jmh.JmhRebuild;
 import dev.corescope.store.AtomicFile;
 import dev.corescope.store.RecordLog;
 import java.io.IOException;
@@ -82,7 +83,11 @@ public final class HtmlReport {
         Path recordFile = runDir.resolve("records.jsonl");
         RecordLog.Read records = Files.isRegularFile(recordFile) ? RecordLog.readTolerant(recordFile) : null;
         RunResult result;
-        if (!Files.isRegularFile(summaryFile) && records != null) {
+        if (!Files.isRegularFile(summaryFile) && records != null && JmhRebuild.isJmhRecords(recordFile)) {
+            warnings.accept(runDir + " has no summary.json (the jmh run was killed?): the report is rebuilt from its "
+                    + "iteration records");
+            result = JmhRebuild.rebuild(runDir);
+        } else if (!Files.isRegularFile(summaryFile) && records != null) {
             if (records.warning(recordFile) != null) {
                 warnings.accept(records.warning(recordFile));
             }
