@@ -44,7 +44,7 @@ class JmhCommandTest {
     void aSuiteRunsTwoWideAndWritesJmhsOwnFormat(@TempDir Path tmp) throws Exception {
         JmhFixture.Built b = JmhFixture.build(JmhFixture.CURRENT);
         Path out = tmp.resolve("run");
-        List<String> jmhOptions = new ArrayList<>(List.of("-f", "2"));
+        List<String> jmhOptions = new ArrayList<>(List.of("-f", "2", "-p", "n=10,20"));
         jmhOptions.addAll(List.of(TINY));
         Ran r = run(args(List.of("jmh", b.jar().toString(), "fixture.Quick.sum", "--workers", "2", "--out", out.toString(),
                 "-q", "--html"), jmhOptions.toArray(String[]::new)));
