@@ -46,7 +46,7 @@ public record JmhRun(Setup setup, List<Benchmark> benchmarks, Certification cert
                             int forksPlanned, List<Fork> forks, double score, double scoreError, long samples,
                             String certified, String error) {
         public Benchmark {
-            params = Map.copyOf(params);
+            params = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(params));
             forks = List.copyOf(forks);
         }
 
