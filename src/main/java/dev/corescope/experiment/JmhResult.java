@@ -30,7 +30,10 @@ public record JmhResult(@JsonUnwrapped RunInfo run, @JsonUnwrapped Remarks remar
         }
         jmh.certification().steps().forEach(s -> out.add(capitalize(s) + "."));
         JmhRun.Timing t = jmh.timing();
-        if (t.forkSeconds() > 0) {
+        if (t.forkSeconds() > 0 && jmh.setup().workers() == 1) {
+            out.add(String.format(Locale.ROOT, "The suite took %s end to end, one fork at a time (1 worker: nothing "
+                    + "to save, nothing to certify).", Units.human(t.wallSeconds())));
+        } else if (t.forkSeconds() > 0) {
             boolean saved = t.wallSeconds() < t.forkSeconds();
             out.add(String.format(Locale.ROOT, "The suite took %s end to end on %d worker%s; its reported forks, one "
                     + "at a time, took %s: %s", Units.human(t.wallSeconds()), jmh.setup().workers(),
