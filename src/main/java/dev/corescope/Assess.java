@@ -9,7 +9,6 @@ import dev.corescope.experiment.AssessExperiment;
 import dev.corescope.experiment.AssessPlanCheck;
 import dev.corescope.experiment.AssessResult;
 import dev.corescope.experiment.Assessment;
-import dev.corescope.experiment.CacheCheck;
 import dev.corescope.experiment.ControlPlan;
 import dev.corescope.experiment.InvestigateExperiment;
 import dev.corescope.experiment.PlanMemory;
@@ -208,16 +207,7 @@ public final class Assess extends ExperimentBuilder<Assess> {
     }
 
     private WorkerCount.Measured investigateFirst() {
-        notices.accept("no usable threshold cached for this machine; running 'corescope investigate' first");
-        try {
-            var report = new Investigation().mode(mode).progress(progress).machine(probe()).on(host).run();
-            String why = report.limitedBy() + (Double.isFinite(report.otherBusyCpus())
-                    && report.otherBusyCpus() >= CacheCheck.BUSY_CPUS
-                    ? String.format(Locale.ROOT, "; other work kept %.1f CPUs busy", report.otherBusyCpus()) : "");
-            return new WorkerCount.Measured(report.threshold(), why);
-        } catch (IOException e) {
-            throw new PlanRefused("investigate failed: " + e.getMessage());
-        }
+        return InvestigateFirst.measure(mode, progress, probe(), host, notices);
     }
 
     /** Checks, resolves the workers, measures, writes summary.json and the charts. */

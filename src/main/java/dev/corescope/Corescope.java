@@ -42,4 +42,9 @@ public final class Corescope {
     public static Transfer transfer() {
         return new Transfer();
     }
+
+    /** {@code jmh}: an existing JMH suite run N-wide on certified cores. */
+    public static Jmh jmh() {
+        return new Jmh();
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.AssessResult;
 import dev.corescope.experiment.InvestigateReport;
+import dev.corescope.experiment.JmhResult;
 import dev.corescope.experiment.LevelRunResult;
 import dev.corescope.experiment.TransferResult;
 import java.nio.file.Files;
@@ -102,6 +103,23 @@ class ApiExampleTest {
     }
 
     @Test
+    void readmeJmhExampleRuns() throws Exception {
+        Path benchmarksJar = dev.corescope.experiment.jmh.JmhFixture.build("1.37").jar();
+        // README-EXAMPLE-BEGIN
+        JmhResult j = Corescope.jmh()
+                .jar(benchmarksJar)
+                .patterns(List.of("Quick.sum"))
+                .jmhOptions(List.of("-f", "1", "-wi", "0", "-i", "1", "-r", "50ms", "-p", "n=10"))
+                .workers("1")
+                .out(dir.resolve("jmh"))
+                .run();
+        j.findings().forEach(System.out::println);
+        // README-EXAMPLE-END
+        assertThat(j.jmh().benchmarks()).hasSize(1);
+        assertThat(dir.resolve("jmh").resolve("jmh-result.json")).isNotEmptyFile();
+    }
+
+    @Test
     void readmeShowsExactlyTheseExamples() throws Exception {
         List<String> source = Files.readAllLines(Path.of("src/test/java/dev/corescope/ApiExampleTest.java"));
         List<String> examples = new ArrayList<>();
@@ -113,7 +131,7 @@ class ApiExampleTest {
         }
         String readme = Files.readAllLines(Path.of("README.md")).stream().map(String::strip)
                 .collect(Collectors.joining("\n"));
-        assertThat(examples).hasSize(4);
+        assertThat(examples).hasSize(5);
         assertThat(examples).allSatisfy(e -> assertThat(readme).contains(e));
     }
 }

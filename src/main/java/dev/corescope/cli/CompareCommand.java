@@ -1,6 +1,7 @@
 package dev.corescope.cli;
 
 import dev.corescope.report.RunComparison;
+import dev.corescope.report.jmh.JmhComparison;
 import dev.corescope.report.html.HtmlReport;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +15,11 @@ import picocli.CommandLine.Parameters;
 /** {@code corescope compare RUN_A RUN_B}: change detection between two runs, for CI pipelines. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare two run directories per matching level or size: ratio of means with a 95%% CI and a "
-                + "verdict (faster / slower / no change / within noise). Exits 1 on a regression beyond --fail-above.")
+                + "verdict (faster / slower / no change / within noise). Two jmh runs, or a jmh run and a JMH result "
+                + "file (-rf json), compare per benchmark result by JMH's 99.9%% intervals. Exits 1 on a regression "
+                + "beyond --fail-above.")
 public final class CompareCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN_A", description = "The baseline run directory.")
+    @Parameters(index = "0", paramLabel = "RUN_A", description = "The baseline run directory (or JMH result file).")
     Path before;
 
     @Parameters(index = "1", paramLabel = "RUN_B", description = "The run to compare with it.")
@@ -40,6 +43,9 @@ public final class CompareCommand implements Callable<Integer> {
         }
         double noiseFraction = Percent.parse("--noise", noise);
         Double fail = failAbove == null ? null : Percent.parse("--fail-above", failAbove);
+        if (JmhComparison.applies(before, after)) {
+            return compareJmh(noiseFraction, fail);
+        }
         List<RunComparison.Row> rows;
         try {
             rows = RunComparison.compare(before, after, noiseFraction,
@@ -59,6 +65,27 @@ public final class CompareCommand implements Callable<Integer> {
         long regressions = fail == null ? 0 : rows.stream().filter(r -> r.comparison().regressionBeyond(fail)).count();
         if (regressions > 0) {
             System.err.printf(Locale.ROOT, "corescope: %d measurement(s) regressed by more than %s%n", regressions, failAbove);
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Two {@code corescope jmh} runs or JMH result files ({@code -rf json}): {@link JmhComparison}. */
+    private int compareJmh(double noiseFraction, Double fail) throws java.io.IOException {
+        List<JmhComparison.Row> rows;
+        try {
+            rows = JmhComparison.compare(before, after, noiseFraction);
+        } catch (HtmlReport.NotARun e) {
+            throw new UsageError(e.getMessage());
+        }
+        if (rows.isEmpty()) {
+            throw new UsageError("no matching benchmark results (benchmark, mode, params) in " + before + " and " + after);
+        }
+        format.print(rows, JmhComparison.table(rows));
+        long regressions = fail == null ? 0 : rows.stream().filter(r -> r.regressionBeyond(fail)).count();
+        if (regressions > 0) {
+            System.err.printf(Locale.ROOT, "corescope: %d benchmark result(s) regressed by more than %s%n", regressions,
+                    failAbove);
             return 1;
         }
         return 0;

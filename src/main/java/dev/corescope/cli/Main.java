@@ -30,6 +30,7 @@ public final class Main implements Runnable {
         m.put("rounds", RoundsCommand.class);
         m.put("assess", AssessCommand.class);
         m.put("transfer", TransferCommand.class);
+        m.put("jmh", JmhCommand.class);
         m.put("compare", CompareCommand.class);
         m.put("report", ReportCommand.class);
         m.put("member", MemberCommand.class);

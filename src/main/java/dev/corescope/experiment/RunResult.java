@@ -9,15 +9,16 @@ import java.util.List;
 
 /**
  * The result of a run, one type per command family: {@link InvestigateResult}, {@link LevelRunResult}
- * (sweep, rounds, run), {@link AssessResult}, {@link TransferResult}, and {@link RebuiltResult} for a run
- * killed before it wrote one. {@code summary.json} is its Jackson serialization, and reading the file
+ * (sweep, rounds, run), {@link AssessResult}, {@link TransferResult}, {@link JmhResult}, and {@link RebuiltResult}
+ * for a run killed before it wrote one. {@code summary.json} is its Jackson serialization, and reading the file
  * back gives the same type: the family follows from the {@code command} field. Transfer summaries
  * written before this type had no {@code command}; a summary without one is a transfer's.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "command",
         visible = true, defaultImpl = TransferResult.class)
 @JsonTypeIdResolver(RunResult.Family.class)
-public sealed interface RunResult permits InvestigateResult, LevelRunResult, AssessResult, TransferResult, RebuiltResult {
+public sealed interface RunResult permits InvestigateResult, LevelRunResult, AssessResult, TransferResult, RebuiltResult,
+        JmhResult {
     RunInfo run();
 
     Remarks remarks();
@@ -67,6 +68,7 @@ public sealed interface RunResult permits InvestigateResult, LevelRunResult, Ass
                 case InvestigateExperiment.NAME -> InvestigateResult.class;
                 case AssessExperiment.ASSESS -> AssessResult.class;
                 case TransferExperiment.NAME -> TransferResult.class;
+                case JmhResult.NAME -> JmhResult.class;
                 default -> LevelRunResult.class;
             };
             return context.constructType(type);

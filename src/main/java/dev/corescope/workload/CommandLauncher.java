@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
  * {@code kill(-pgid, SIGKILL)}: after the command exits, and when it is stopped (timeout, abort).
  * {@code setpriv --pdeathsig TERM} has the kernel send the wrapper shell SIGTERM when the thread that
  * started it ends, which happens when this JVM dies, even by SIGKILL; the wrapper's trap then kills
- * its group. Without util-linux's {@code setpriv} (or one without {@code --pdeathsig}) the wrapper is
+ * its group. {@code corescope jmh} starts its JMH host JVMs the same way. Without util-linux's {@code setpriv} (or one without {@code --pdeathsig}) the wrapper is
  * left out; without {@code setsid} the command is plain {@code /bin/sh -c LINE} and only its process
  * tree is killed.
  */
-final class CommandLauncher {
+public final class CommandLauncher {
     static final String SHELL = "/bin/sh";
     /** Runs {@code $1} in the background and waits for it, so that a SIGTERM can run the trap at once. */
     static final String WRAPPER = "trap 'kill -KILL 0' TERM; " + SHELL + " -c \"$1\" & wait $!";
@@ -38,7 +38,7 @@ final class CommandLauncher {
     }
 
     /** The launcher this machine supports (looked up once: this starts {@code setpriv} once). */
-    static CommandLauncher get() {
+    public static CommandLauncher get() {
         return Holder.INSTANCE;
     }
 
@@ -89,14 +89,14 @@ final class CommandLauncher {
     private static native int kill(int pid, int sig);
 
     /** The argv that runs {@code line}. */
-    List<String> command(String line) {
+    public List<String> command(String line) {
         List<String> argv = new ArrayList<>(prefix);
         argv.add(line);
         return argv;
     }
 
     /** Whether commands get their own process group (killed whole by {@link #killAll}). */
-    boolean grouped() {
+    public boolean grouped() {
         return grouped;
     }
 
@@ -104,7 +104,7 @@ final class CommandLauncher {
      * Kills the command and everything left in its process group (or, without groups, its process tree).
      * Safe after the command has exited and been reaped: its group id stays reserved while any member lives.
      */
-    void killAll(Process p) {
+    public void killAll(Process p) {
         boolean groupKilled = false;
         if (grouped) {
             try {

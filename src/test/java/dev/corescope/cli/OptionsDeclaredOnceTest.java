@@ -31,7 +31,8 @@ class OptionsDeclaredOnceTest {
             "--repeats", "rounds: tasks per batch (required); assess: repeats per size",
             "--workers", "run: -p P; assess: auto|N; transfer: N for its parallel runs",
             "--sizes", "transfer: result bytes; a workload's: input sizes",
-            "--bind", "member: the address it binds; coordinator: ADDRESS[:PORT] it listens on");
+            "--bind", "member: the address it binds; coordinator: ADDRESS[:PORT] it listens on",
+            "--classpath", "a workload's: where --class is; jmh: the benchmarks, instead of an uber jar");
 
     @Test
     void noOptionIsDeclaredTwice() throws IOException {

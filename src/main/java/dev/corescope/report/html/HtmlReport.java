@@ -6,6 +6,7 @@ import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.AssessResult;
 import dev.corescope.experiment.InvestigateResult;
+import dev.corescope.experiment.JmhResult;
 import dev.corescope.experiment.LevelRunResult;
 import dev.corescope.experiment.Measured;
 import dev.corescope.experiment.RebuiltResult;
@@ -14,6 +15,7 @@ import dev.corescope.experiment.RunInfo;
 import dev.corescope.experiment.RunResult;
 import dev.corescope.experiment.TransferResult;
 import dev.corescope.report.RunRebuild;
+import dev.corescope.report.jmh.JmhRebuild;
 import dev.corescope.store.AtomicFile;
 import dev.corescope.store.RecordLog;
 import java.io.IOException;
@@ -81,7 +83,11 @@ public final class HtmlReport {
         Path recordFile = runDir.resolve("records.jsonl");
         RecordLog.Read records = Files.isRegularFile(recordFile) ? RecordLog.readTolerant(recordFile) : null;
         RunResult result;
-        if (!Files.isRegularFile(summaryFile) && records != null) {
+        if (!Files.isRegularFile(summaryFile) && records != null && JmhRebuild.isJmhRecords(recordFile)) {
+            warnings.accept(runDir + " has no summary.json (the jmh run was killed?): the report is rebuilt from its "
+                    + "iteration records");
+            result = JmhRebuild.rebuild(runDir);
+        } else if (!Files.isRegularFile(summaryFile) && records != null) {
             if (records.warning(recordFile) != null) {
                 warnings.accept(records.warning(recordFile));
             }
@@ -106,7 +112,8 @@ public final class HtmlReport {
 
     private static Page page(Path dir, RunResult result, RecordLog.Read read) throws IOException {
         ResultSection typed = sectionOf(result);
-        List<TaskRecord> records = read == null ? List.of() : read.records();
+        // a jmh run's records.jsonl holds iterations, not tasks: its section shows them
+        List<TaskRecord> records = read == null || result instanceof JmhResult ? List.of() : read.records();
         int unreadable = read == null ? 0 : read.badLines() + (read.tornLastLine() ? 1 : 0);
         Page page = new Page();
         typed.verdict(page.section("verdict", typed.verdictTitle()));
@@ -135,6 +142,9 @@ public final class HtmlReport {
         }
         if (r instanceof TransferResult t) {
             return new TransferSection(t);
+        }
+        if (r instanceof JmhResult j) {
+            return new JmhSection(j);
         }
         if (r instanceof LevelRunResult l) {
             return new LevelRunSection(l.measured(), l.findings());

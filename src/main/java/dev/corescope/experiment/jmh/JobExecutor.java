@@ -1,0 +1,42 @@
+package dev.corescope.experiment.jmh;
+
+import java.util.List;
+
+/**
+ * Runs one job to its end: a JMH host JVM for {@link ProcessJobExecutor}; tests pass one that returns invented
+ * iteration scores, so the scheduling and the certification are tested without timing anything.
+ */
+@FunctionalInterface
+public interface JobExecutor {
+    /**
+     * Runs {@code job} pinned to {@code cpus} (empty: not pinned) and waits for its end. A benchmark that fails,
+     * hangs or crashes is a {@link Run} of that status, never an exception.
+     *
+     * @throws InterruptedException when the run is stopped (the job's processes are killed first)
+     */
+    Run run(JmhJob job, List<Integer> cpus) throws InterruptedException;
+
+    /** How a job ended. */
+    enum Status {
+        OK, FAILED, TIMEOUT, CRASHED;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * @param fork  the measurement (null unless {@link Status#OK})
+     * @param error what went wrong, in one line (null when OK)
+     * @param log   where the job's JMH output is, relative to the run directory (null: none)
+     */
+    record Run(Status status, ForkData fork, String error, String log) {
+        public static Run ok(ForkData fork, String log) {
+            return new Run(Status.OK, fork, null, log);
+        }
+
+        public static Run failed(Status status, String error, String log) {
+            return new Run(status, null, error, log);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.corescope.experiment.jmh;
+
+import dev.corescope.workload.CommandLauncher;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a job as {@code java -cp CP org.openjdk.jmh.Main} of the user's own JMH (so any JMH version works), in
+ * {@code jobs/<id>/} of the run directory: one benchmark, its mode and parameters, one fork
+ * ({@code -f 1 -foe true -rf json -rff result.json}), the user's other options as typed. The host JVM has a
+ * {@code java.io.tmpdir} of its own, so JMH's lock ({@code jmh.lock} there) never meets another job's, and is
+ * started under {@code taskset -c CPUS}, so the fork it starts inherits the pinning. It runs in a process group
+ * of its own with a parent-death signal ({@link CommandLauncher}): a timeout, Ctrl-C or corescope's death kills
+ * the host and its fork together.
+ */
+public final class ProcessJobExecutor implements JobExecutor {
+    /**
+     * The host only starts the fork and collects its results: C1 alone starts it sooner. (No collector here: the
+     * forks' one, when corescope hands it through {@code JAVA_TOOL_OPTIONS}, applies to the host too.)
+     */
+    static final List<String> HOST_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+
+    private final Path runDir;
+    private final String classpath;
+    private final List<String> options;
+    private final Duration timeout;
+    private final String java;
+    private final String taskset;
+    private final CommandLauncher launcher = CommandLauncher.get();
+    private final int machineCpus = Runtime.getRuntime().availableProcessors();
+    private String collector;
+    private boolean collectorKnown;
+
+    /**
+     * @param options the user's JMH options each job passes on
+     * @param timeout a job's time limit; null: twice its planned time plus a minute
+     */
+    public ProcessJobExecutor(Path runDir, String classpath, List<String> options, Duration timeout) {
+        this.runDir = runDir;
+        this.classpath = classpath;
+        this.options = List.copyOf(options);
+        this.timeout = timeout;
+        this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        this.taskset = onPath("taskset");
+    }
+
+    /** Whether jobs can be pinned here ({@code taskset} of util-linux is on the PATH). */
+    public boolean pins() {
+        return taskset != null;
+    }
+
+    /** The time limit of {@code job}. */
+    public Duration timeout(JmhJob job) {
+        return timeout != null ? timeout : Duration.ofMillis((long) ((2 * job.seconds() + 60) * 1000));
+    }
+
+    @Override
+    public Run run(JmhJob job, List<Integer> cpus) throws InterruptedException {
+        Path dir = runDir.resolve("jobs").resolve(job.id());
+        Path result = dir.resolve("result.json");
+        Path log = dir.resolve("output.log");
+        String logName = runDir.relativize(log).toString();
+        Process p;
+        try {
+            Files.createDirectories(dir.resolve("tmp"));
+            ProcessBuilder pb = new ProcessBuilder(launcher.command(shellLine(command(job, cpus, dir, result))))
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            String gc = collectorFor(job, cpus);
+            if (gc != null) {
+                pb.environment().put("JAVA_TOOL_OPTIONS",
+                        UnpinnedCollector.toolOptions(System.getenv("JAVA_TOOL_OPTIONS"), gc));
+            }
+            p = pb.start();
+            p.getOutputStream().close();
+        } catch (IOException e) {
+            return Run.failed(Status.FAILED, "cannot start the job's JVM: " + e.getMessage(), null);
+        }
+        Duration limit = timeout(job);
+        boolean ended;
+        try {
+            ended = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            launcher.killAll(p);
+            throw e;
+        }
+        launcher.killAll(p); // its fork too, if the host left it
+        if (!ended) {
+            p.waitFor(10, TimeUnit.SECONDS);
+            return Run.failed(Status.TIMEOUT, "still running after " + seconds(limit) + " (planned "
+                    + Math.round(job.seconds()) + " s): killed" + JobLog.lastWords(log) + " (see " + logName + ")", logName);
+        }
+        try {
+            ForkData fork = ForkData.read(result);
+            if (p.exitValue() == 0 && fork != null && !fork.iterations().isEmpty()) {
+                return Run.ok(fork, logName);
+            }
+        } catch (IOException e) {
+            return Run.failed(Status.FAILED, "JMH's result file is not JMH's JSON: " + e.getMessage(), logName);
+        }
+        JobLog.Reason why = JobLog.reason(log, p.exitValue());
+        return Run.failed(why.crashed() ? Status.CRASHED : Status.FAILED, why.text() + " (see " + logName + ")", logName);
+    }
+
+    /**
+     * The collector a pinned job's forks get: the one an unpinned JVM picks here ({@link UnpinnedCollector}), when
+     * the job has fewer CPUs than the machine and its options choose none; null otherwise.
+     */
+    synchronized String collectorFor(JmhJob job, List<Integer> cpus) {
+        if (cpus.isEmpty() || taskset == null || cpus.size() >= machineCpus || job.plan().gcChosen()) {
+            return null;
+        }
+        if (!collectorKnown) {
+            collector = UnpinnedCollector.of(forkJvm());
+            collectorKnown = true;
+        }
+        return collector;
+    }
+
+    /** The forks' JVM: {@code -jvm}, else this one. */
+    private String forkJvm() {
+        for (int k = 0; k + 1 < options.size(); k += 2) {
+            if (options.get(k).equals("-jvm")) {
+                return options.get(k + 1);
+            }
+        }
+        return java;
+    }
+
+    /** The collector handed to pinned forks, once a pinned job asked for it; null when none. */
+    public synchronized String collector() {
+        return collector;
+    }
+
+    /** The job's command: {@code [taskset -c CPUS] java HOST_OPTIONS -Djava.io.tmpdir=... -cp CP org.openjdk.jmh.Main ...}. */
+    List<String> command(JmhJob job, List<Integer> cpus, Path dir, Path result) {
+        List<String> argv = new ArrayList<>();
+        if (!cpus.isEmpty() && taskset != null) {
+            argv.addAll(List.of(taskset, "-c", cpus.stream().map(String::valueOf).collect(Collectors.joining(","))));
+        }
+        argv.add(java);
+        argv.addAll(HOST_OPTIONS);
+        argv.add("-Djava.io.tmpdir=" + dir.resolve("tmp").toAbsolutePath());
+        argv.addAll(List.of("-cp", classpath, "org.openjdk.jmh.Main"));
+        argv.addAll(job.plan().jobArguments(job.warmupForks()));
+        argv.addAll(options);
+        argv.addAll(List.of("-foe", "true", "-rf", "json", "-rff", result.toAbsolutePath().toString()));
+        return argv;
+    }
+
+    /** The words of a command as one line of {@code /bin/sh}, each quoted. */
+    static String shellLine(List<String> argv) {
+        return argv.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
+    }
+
+    private static String onPath(String program) {
+        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, program))) {
+                return Path.of(d, program).toString();
+            }
+        }
+        return null;
+    }
+}
