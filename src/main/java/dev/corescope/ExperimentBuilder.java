@@ -67,7 +67,9 @@ public abstract class ExperimentBuilder<B extends ExperimentBuilder<B>> {
 
     /** The run's session: its records also go to {@code records} (e.g. progress); its partial summary to the directory. */
     Session open(Settings settings, RunDirectory dir, dev.corescope.exec.RecordSink records) throws IOException {
-        return Session.open(settings, dir, pool, records, s -> Results.write(dir, s), machine);
+        Session[] self = new Session[1];
+        self[0] = Session.open(settings, dir, pool, records, Results.writer(dir, () -> self[0]), machine);
+        return self[0];
     }
 
     /** {@code threads} (default) or {@code processes} (worker JVMs). */

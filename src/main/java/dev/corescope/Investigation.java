@@ -113,7 +113,7 @@ public final class Investigation extends LevelBuilder<Investigation> {
             InvestigateReport report = InvestigateReport.of(result, session.batches().stream()
                     .flatMap(b -> b.records().stream()).toList(), dir.path().toString(), settings.mode());
             InvestigateResult summary = InvestigateExperiment.summary(session, result, report);
-            Results.write(dir, summary);
+            summary = Results.checked(session, dir, summary);
             return new Outcome(report, summary, result);
         }
     }
@@ -122,7 +122,9 @@ public final class Investigation extends LevelBuilder<Investigation> {
     public void finish(Outcome o) throws IOException {
         RunDirectory dir = new RunDirectory(java.nio.file.Path.of(o.report().runDirectory()));
         ThresholdCharts.write(o.report(), dir.path());
-        cacheNote = cache ? store(o.result(), dir, o.report().mode().label(), workload) : "not cached";
+        cacheNote = !cache ? "not cached"
+                : o.summary().remarks().refused() ? "not cached: the sanity checks refused this result"
+                : store(o.result(), dir, o.report().mode().label(), workload);
     }
 
     /** The workload, with the spin kernel's cached threshold on this machine for the explanation. */

@@ -38,9 +38,9 @@ public final class Rounds extends LevelBuilder<Rounds> {
             LevelRunResult summary = RoundsExperiment.run(session,
                     new RoundsExperiment.Config(repeats, n, spin(Duration.ofSeconds(1))), p);
             p.close();
-            Results.write(dir, summary);
+            summary = Results.checked(session, dir, summary);
             LevelCharts.write(summary.measured(), dir.path(), repeats + " tasks in rounds vs queue ("
-                    + summary.measured().mode() + ")");
+                    + summary.measured().mode() + ")" + (summary.remarks().refused() ? " - REFUSED, see summary.json" : ""));
             return summary;
         }
     }

@@ -35,8 +35,7 @@ public final class Run extends ExperimentBuilder<Run> {
         RunDirectory dir = RunDirectory.create(out, "run");
         try (Session session = open(settings, dir)) {
             RunExperiment.Outcome outcome = RunExperiment.run(session, workers, spin(Duration.ofSeconds(1)));
-            Results.write(dir, outcome.summary());
-            return outcome;
+            return new RunExperiment.Outcome(Results.checked(session, dir, outcome.summary()), outcome.batch());
         }
     }
 }

@@ -54,8 +54,9 @@ public final class Sweep extends LevelBuilder<Sweep> {
             LevelRunResult summary = SweepExperiment.run(session,
                     new SweepExperiment.Config(n, trials, sequential, spin(Duration.ofSeconds(1))), p);
             p.close();
-            Results.write(dir, summary);
-            LevelCharts.write(summary.measured(), dir.path(), "sweep (" + summary.measured().mode() + ")");
+            summary = Results.checked(session, dir, summary);
+            LevelCharts.write(summary.measured(), dir.path(), "sweep (" + summary.measured().mode() + ")"
+                    + (summary.remarks().refused() ? " - REFUSED, see summary.json" : ""));
             return new Outcome(summary, session.batches());
         }
     }

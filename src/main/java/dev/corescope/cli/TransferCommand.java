@@ -136,7 +136,7 @@ public final class TransferCommand implements Callable<Integer> {
         for (var c : s.calibrations()) {
             System.out.println(c.description());
         }
-        for (String n : s.remarks().notes()) {
+        for (String n : s.remarks().refused() ? List.<String>of() : s.remarks().notes()) {
             System.out.println(n);
         }
         System.out.print(table(s).render());

@@ -114,7 +114,7 @@ public final class HtmlReport {
         if (!warnings.isEmpty()) {
             page.section("warnings", "Warnings (" + warnings.size() + ")").list(warnings, "warnings");
         }
-        List<String> notes = result.remarks().notes().stream().filter(n -> !result.findings().contains(n)).toList();
+        List<String> notes = result.remarks().refused() ? List.of() : result.remarks().notes().stream().filter(n -> !result.findings().contains(n)).toList();
         page.section("notes", "Notes").list(notes, "notes");
         typed.results(page.section("results", "Results"));
         ChartsSection.render(page.section("charts", "Charts"), dir);
