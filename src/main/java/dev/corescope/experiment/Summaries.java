@@ -72,7 +72,12 @@ final class Summaries {
                                    List<String> notes) {
         Measured measured = measured(s, workload, calibration, complete);
         Metadata m = metadata(s);
-        return new LevelRunResult(info(s, complete), measured, remarks(s, notes, warnings(s, measured.levels(), m)), m);
+        List<String> warnings = new ArrayList<>(warnings(s, measured.levels(), m));
+        if (calibration != null && !calibration.stable()) {
+            warnings.add(0, calibration.describe().replaceFirst("^calibrated spin: ", "The spin calibration did not settle: ")
+                    + "; the first levels may have run slower code than the later ones.");
+        }
+        return new LevelRunResult(info(s, complete), measured, remarks(s, notes, warnings), m);
     }
 
     /** An investigate or assess result interrupted before its analysis: what the session measured. */
