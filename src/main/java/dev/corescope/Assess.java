@@ -237,7 +237,7 @@ public final class Assess extends ExperimentBuilder<Assess> {
              Session session = Session.open(settings, dir, pool, progressSink(p, total),
                      Results.writer(dir, () -> self[0]), probe())) {
             self[0] = session;
-            AssessExperiment.Outcome o = AssessExperiment.run(session, config, p);
+            AssessExperiment.Outcome o = Results.measuring(session, dir, () -> AssessExperiment.run(session, config, p));
             p.close();
             var summary = Results.checked(session, dir, o.summary());
             String title = String.join(", ", algorithms.stream().map(AssessExperiment.Algo::label).toList())

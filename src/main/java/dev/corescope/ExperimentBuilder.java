@@ -117,7 +117,9 @@ public abstract class ExperimentBuilder<B extends ExperimentBuilder<B>> {
         return (B) this;
     }
 
+    /** Kill and record a task that runs longer ({@link dev.corescope.experiment.Limits#MIN_TASK_TIMEOUT} at least). */
     public B taskTimeout(Duration d) {
+        dev.corescope.experiment.Limits.checkTaskTimeout("taskTimeout", d, null);
         this.taskTimeout = d;
         return (B) this;
     }

@@ -108,7 +108,7 @@ public final class Investigation extends LevelBuilder<Investigation> {
                     : withSpinReference(workload, session.profile());
             var config = new InvestigateExperiment.Config(subject, tolerance, full, n,
                     InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES, maxSamples, true);
-            var result = InvestigateExperiment.run(session, config, p);
+            var result = Results.measuring(session, dir, () -> InvestigateExperiment.run(session, config, p));
             p.close();
             InvestigateReport report = InvestigateReport.of(result, session.batches().stream()
                     .flatMap(b -> b.records().stream()).toList(), dir.path().toString(), settings.mode());

@@ -51,8 +51,8 @@ public final class Sweep extends LevelBuilder<Sweep> {
         RunDirectory dir = RunDirectory.create(out, "sweep");
         try (Progress p = progress.open("sweep", (long) n * trials + (sequential ? 1 : 0));
              Session session = open(settings, dir)) {
-            LevelRunResult summary = SweepExperiment.run(session,
-                    new SweepExperiment.Config(n, trials, sequential, spin(Duration.ofSeconds(1))), p);
+            LevelRunResult summary = Results.measuring(session, dir, () -> SweepExperiment.run(session,
+                    new SweepExperiment.Config(n, trials, sequential, spin(Duration.ofSeconds(1))), p));
             p.close();
             summary = Results.checked(session, dir, summary);
             LevelCharts.write(summary.measured(), dir.path(), "sweep (" + summary.measured().mode() + ")"

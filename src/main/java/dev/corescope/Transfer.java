@@ -121,7 +121,8 @@ public final class Transfer extends ExperimentBuilder<Transfer> {
         try (Progress p = progress.open("transfer", 1L + (long) config.durations().size() * config.sizes().size());
              Session session = Session.open(settings, dir, pool, r -> { }, Results.writer(dir, () -> self[0]), probe)) {
             self[0] = session;
-            summary = Results.checked(session, dir, TransferExperiment.run(session, config, p));
+            summary = Results.checked(session, dir,
+                    Results.measuring(session, dir, () -> TransferExperiment.run(session, config, p)));
         }
         return new Outcome(summary, TransferCharts.write(summary, dir.path()));
     }

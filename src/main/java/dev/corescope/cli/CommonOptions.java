@@ -16,6 +16,7 @@ public final class CommonOptions extends RunOptions {
         if (taskTimeout.isZero() || taskTimeout.isNegative()) {
             throw new UsageError("--task-timeout must be positive");
         }
+        checkTaskTimeout(null);
         if (out != null && out.toString().isBlank()) {
             throw new UsageError("--out is empty: name a directory");
         }
@@ -38,6 +39,7 @@ public final class CommonOptions extends RunOptions {
     /** Copies these options and the spin task's length onto an API builder. */
     <B extends dev.corescope.ExperimentBuilder<B>> B apply(B builder, dev.corescope.experiment.SpinSetup spin) {
         apply(builder);
+        checkTaskTimeout(spin.target());
         return spin.loops() != null ? builder.loops(spin.loops()) : builder.target(spin.target());
     }
 }

@@ -38,6 +38,15 @@ public class RunOptions {
             defaultValue = "10m", description = "Kill and record a task that runs longer than this. Default: ${DEFAULT-VALUE}.")
     Duration taskTimeout;
 
+    /** Refuses a timeout below the floor, or shorter than twice the task's {@code target} (null: none). */
+    void checkTaskTimeout(Duration target) {
+        try {
+            dev.corescope.experiment.Limits.checkTaskTimeout("--task-timeout", taskTimeout, target);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
     @Option(names = "--seed", description = "Base seed of task inputs. Default: ${DEFAULT-VALUE}.", defaultValue = "42")
     long seed;
 

@@ -106,6 +106,7 @@ public final class TransferCommand implements Callable<Integer> {
         if (cellBudget.isNegative() || cellBudget.isZero() || run.taskTimeout.isNegative() || run.taskTimeout.isZero()) {
             throw bad("--cell-budget and --task-timeout must be positive");
         }
+        run.checkTaskTimeout(null);
         if (workers != null) {
             dev.corescope.cli.Limits.checkWorkers(spec, "--workers", workers, false);
         }

@@ -41,6 +41,19 @@ public final class Results {
     }
 
     /**
+     * Runs an experiment's measurement; when its warm-up fails, the session's summary says why (written, its
+     * failure first) before the failure goes on to the command, naming the run directory.
+     */
+    public static <T> T measuring(Session session, RunDirectory dir, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (WarmupFailed e) {
+            write(dir, SanityGate.check(session, e.summary(session)));
+            throw e.in(dir.path().toString());
+        }
+    }
+
+    /**
      * A session's summary writer (its partial summary on Ctrl-C): checked like {@link #checked} once the
      * session is known ({@code session} returns null until then).
      */
