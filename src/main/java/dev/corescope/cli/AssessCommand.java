@@ -80,7 +80,7 @@ public final class AssessCommand implements Callable<Integer> {
         if (budget != null && (budget.isZero() || budget.isNegative())) {
             throw new UsageError("--budget must be positive");
         }
-        List<AssessExperiment.Algo> algos = workload.algorithms();
+        List<AssessExperiment.Algo> algos = workload.algorithms(common);
         var assess = common.apply(Corescope.assess()).algorithms(algos).sizes(sizeList).repeats(repeats)
                 .workers(workers).verify(!noVerify).criteria(tol, sdLimit).budget(budget).logChart(logLog).pin(pin.pin())
                 .notices(n -> System.err.println("corescope: " + n));

@@ -63,7 +63,7 @@ public final class InvestigateCommand implements Callable<Integer> {
                 .cache(!noCache);
         common.apply(investigation, setup);
         if (workload.given()) {
-            var algos = workload.algorithms();
+            var algos = workload.algorithms(common);
             if (algos.size() != 1) {
                 throw new UsageError("investigate measures one workload at a time; got " + algos.size() + " algorithms");
             }

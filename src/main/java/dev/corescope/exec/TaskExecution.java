@@ -10,7 +10,8 @@ import dev.corescope.workload.Workload;
  * (not timed), then only {@link PreparedTask#run} is timed, wall time from {@link System#nanoTime()},
  * CPU time, run-queue wait and involuntary switches of this thread; the result is checked after the
  * clock has stopped. Used by thread workers and by worker JVMs alike, so both modes time exactly the
- * same way.
+ * same way. A task whose work ran in processes of its own (an external command) reports their
+ * {@link dev.corescope.workload.ProcessUsage}, which is recorded instead of the waiting thread's.
  */
 public final class TaskExecution {
     private TaskExecution() {
@@ -43,6 +44,11 @@ public final class TaskExecution {
         } catch (RuntimeException | Error e) {
             return new TaskResult(TaskStatus.FAILED, start, end, d.cpuNanos(), d.waitNanos(),
                     d.involuntarySwitches(), 0, 0, null, describe(e)).withJvm(jvm);
+        }
+        if (out.usage() != null) {
+            var u = out.usage();
+            return new TaskResult(TaskStatus.OK, start, end, u.cpuNanos(), u.waitNanos(), u.involuntarySwitches(),
+                    out.checksum(), out.payloadBytes(), out.payload(), null).withJvm(jvm);
         }
         return new TaskResult(TaskStatus.OK, start, end, d.cpuNanos(), d.waitNanos(), d.involuntarySwitches(),
                 out.checksum(), out.payloadBytes(), out.payload(), null).withJvm(jvm);
