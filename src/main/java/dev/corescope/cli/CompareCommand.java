@@ -35,9 +35,6 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (format.html) {
-            throw new UsageError("--html: compare writes no run directory (use 'corescope report RUN_DIR' on a run)");
-        }
         double noiseFraction = Percent.parse("--noise", noise);
         Double fail = failAbove == null ? null : Percent.parse("--fail-above", failAbove);
         List<RunComparison.Row> rows;

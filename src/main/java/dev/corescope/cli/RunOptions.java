@@ -19,7 +19,7 @@ public class RunOptions {
     Path out;
 
     @Mixin
-    FormatOption output;
+    HtmlFormatOption output;
 
     /** The command this mixin belongs to, for its command line. */
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)

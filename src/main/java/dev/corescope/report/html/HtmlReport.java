@@ -1,6 +1,5 @@
 package dev.corescope.report.html;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.corescope.analysis.Units;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.WorkerMode;
@@ -13,11 +12,10 @@ import dev.corescope.experiment.Results;
 import dev.corescope.experiment.RunInfo;
 import dev.corescope.experiment.RunResult;
 import dev.corescope.experiment.TransferResult;
-import dev.corescope.report.RunRebuild;
+import dev.corescope.report.RunFiles;
 import dev.corescope.store.AtomicFile;
 import dev.corescope.store.RecordLog;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,32 +72,9 @@ public final class HtmlReport {
      * result is rebuilt from {@code records.jsonl} ({@link RunRebuild}).
      */
     public static String render(Path runDir, Consumer<String> warnings) throws IOException {
-        if (!Files.isDirectory(runDir)) {
-            throw new NotARun(runDir + " is not a directory");
-        }
-        Path summaryFile = runDir.resolve("summary.json");
-        Path recordFile = runDir.resolve("records.jsonl");
-        RecordLog.Read records = Files.isRegularFile(recordFile) ? RecordLog.readTolerant(recordFile) : null;
-        RunResult result;
-        if (!Files.isRegularFile(summaryFile) && records != null) {
-            if (records.warning(recordFile) != null) {
-                warnings.accept(records.warning(recordFile));
-            }
-            warnings.accept(runDir + " has no summary.json (the run was killed?): the report is rebuilt from "
-                    + "records.jsonl alone (" + records.records().size() + " task records)");
-            result = RunRebuild.summary(runDir, records);
-        } else if (!Files.isRegularFile(summaryFile)) {
-            throw new NotARun(runDir + " has no summary.json: not a corescope run directory");
-        } else {
-            try {
-                result = Results.read(summaryFile);
-            } catch (JsonProcessingException e) {
-                throw new NotARun(summaryFile + " is not valid JSON: " + firstLine(e.getOriginalMessage()));
-            }
-            if (result == null) {
-                throw new NotARun(summaryFile + " does not hold a JSON object");
-            }
-        }
+        RunFiles files = RunFiles.load(runDir, warnings);
+        RunResult result = files.result();
+        RecordLog.Read records = files.records();
         return page(runDir, result, records).render(command(result), result.run().runId(), subtitle(result),
                 runDir.toString());
     }
