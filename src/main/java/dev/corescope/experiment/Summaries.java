@@ -1,8 +1,10 @@
 package dev.corescope.experiment;
 
+import dev.corescope.analysis.Figures;
 import dev.corescope.analysis.LevelAggregator;
 import dev.corescope.analysis.LevelSummary;
 import dev.corescope.analysis.Warnings;
+import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.machine.LoadSnapshot;
 import dev.corescope.machine.MachineProfile;
@@ -55,7 +57,10 @@ final class Summaries {
 
     /** The same, judging the load against {@code cpus}. */
     static List<String> warnings(Session s, List<LevelSummary> levels, Metadata m, int cpus) {
-        List<String> all = new ArrayList<>(Warnings.of(levels, m.loadAtStart(), m.loadAtEnd(), cpus));
+        List<BatchResult> batches = s.batchesSoFar().stream()
+                .filter(b -> SanityGate.isResult(b.plan().experiment())).toList();
+        List<String> all = new ArrayList<>(Warnings.of(levels, Figures.cells(batches.stream()
+                .flatMap(b -> b.records().stream()).toList(), r -> ""), m.loadAtStart(), m.loadAtEnd(), cpus));
         all.addAll(Warnings.timedOutThreads(s.pool().mode(), s.failures(), s.pool().abandonedThreads()));
         return all;
     }
