@@ -40,8 +40,22 @@ public record Figures(Machine machine, Work work, List<Cell> cells, List<Scaling
      *                     workers' or the CPUs' work at once, and a task cannot need less CPU beside others
      * @param processTimed CPU time is a whole process tree's (an external command), which may use several CPUs
      *                     at once; otherwise it is one thread's, which cannot exceed its wall time
+     * @param compared     every cell is judged as it is (compare sets one run's cells against another's); otherwise a
+     *                     one-worker cell is judged only as the baseline of more workers running the same task
      */
-    public record Work(boolean cpuBound, boolean processTimed) {
+    public record Work(boolean cpuBound, boolean processTimed, boolean compared) {
+        public Work(boolean cpuBound, boolean processTimed) {
+            this(cpuBound, processTimed, false);
+        }
+    }
+
+    /**
+     * Whether something is judged against this one-worker cell: a level of more workers running the same task, a
+     * threshold, or (compare) the cell itself.
+     */
+    boolean judgedAgainst(Cell base) {
+        return work.compared() || claims.threshold() > 0
+                || cells.stream().anyMatch(c -> c.workers() > 1 && c.sameTaskAs(base));
     }
 
     /**

@@ -66,7 +66,7 @@ public final class SanityRules {
     public static List<Refusal> noisyBaseline(Figures f) {
         List<Refusal> out = new ArrayList<>();
         for (Cell c : f.cells()) {
-            if (c.workers() == 1 && c.wall().n() >= 3 && c.wall().cv() >= BASELINE_CV) {
+            if (c.workers() == 1 && c.wall().n() >= 3 && c.wall().cv() >= BASELINE_CV && f.judgedAgainst(c)) {
                 out.add(new Refusal("noisy-baseline", c.subject(), Units.format("one worker alone varies with a CV of "
                         + "%.0f%% over %d tasks (limit %.0f%%): too noisy to judge anything against; other "
                         + "work on the machine, or a workload whose tasks differ, makes it so", 100 * c.wall().cv(),
@@ -80,7 +80,7 @@ public final class SanityRules {
     public static List<Refusal> starvedBaseline(Figures f) {
         List<Refusal> out = new ArrayList<>();
         for (Cell c : f.cells()) {
-            if (c.workers() != 1 || !Double.isFinite(c.waitMean()) || c.wall().n() == 0) {
+            if (c.workers() != 1 || !Double.isFinite(c.waitMean()) || c.wall().n() == 0 || !f.judgedAgainst(c)) {
                 continue;
             }
             boolean starved = c.cpu().n() > 0 ? c.waitMean() > c.cpu().mean() && c.waitMean() > 0.1 * c.wall().mean()

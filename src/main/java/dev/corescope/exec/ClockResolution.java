@@ -4,13 +4,17 @@ package dev.corescope.exec;
  * What this JVM's clocks resolve, measured as JMH does at start-up: the wall clock's granularity (the
  * smallest step {@link System#nanoTime()} takes) and the cost of one reading, whichever is larger; and the
  * same for a task's CPU-time reading ({@link ThreadStats#sample()}, whose cost falls inside the CPU
- * window but outside the wall window). Measured once per JVM, in a few milliseconds.
+ * window but outside the wall window). The cost is the least over several batches of readings (the first
+ * ones run interpreted, and a batch the OS preempts reads long), so that a busy machine does not inflate it.
+ * Measured once per JVM, in about a millisecond.
  *
  * @param wallSeconds what one wall-clock reading resolves
  * @param cpuSeconds  what one CPU-time reading resolves
  */
 public record ClockResolution(double wallSeconds, double cpuSeconds) {
-    private static final int READINGS = 2_000;
+    private static final int BATCHES = 30;
+    private static final int READINGS = 1_000;
+    private static final int SAMPLES = 50;
 
     /** This JVM's (measured on first use). */
     public static ClockResolution current() {
@@ -23,29 +27,34 @@ public record ClockResolution(double wallSeconds, double cpuSeconds) {
 
     static ClockResolution measure() {
         long granularity = Long.MAX_VALUE;
-        long t0 = System.nanoTime();
-        long last = t0;
-        for (int i = 0; i < READINGS; i++) {
-            long now = System.nanoTime();
-            if (now > last) {
-                granularity = Math.min(granularity, now - last);
+        double perReading = Double.MAX_VALUE;
+        for (int b = 0; b < BATCHES; b++) {
+            long t0 = System.nanoTime();
+            long last = t0;
+            for (int i = 0; i < READINGS; i++) {
+                long now = System.nanoTime();
+                if (now > last) {
+                    granularity = Math.min(granularity, now - last);
+                }
+                last = now;
             }
-            last = now;
+            perReading = Math.min(perReading, (double) (last - t0) / READINGS);
         }
-        double perReading = (double) (last - t0) / READINGS;
         double wall = Math.max(granularity == Long.MAX_VALUE ? 1 : granularity, perReading);
-        ThreadStats.sample(); // first use opens the thread's files
-        long c0 = System.nanoTime();
         long cpuGranularity = Long.MAX_VALUE;
-        long lastCpu = ThreadStats.sample().cpuNanos();
-        for (int i = 0; i < READINGS / 10; i++) {
-            long cpu = ThreadStats.sample().cpuNanos();
-            if (cpu > lastCpu) {
-                cpuGranularity = Math.min(cpuGranularity, cpu - lastCpu);
+        double perSample = Double.MAX_VALUE;
+        for (int b = 0; b < BATCHES; b++) {
+            long c0 = System.nanoTime();
+            long lastCpu = ThreadStats.sample().cpuNanos();
+            for (int i = 0; i < SAMPLES; i++) {
+                long cpu = ThreadStats.sample().cpuNanos();
+                if (cpu > lastCpu) {
+                    cpuGranularity = Math.min(cpuGranularity, cpu - lastCpu);
+                }
+                lastCpu = cpu;
             }
-            lastCpu = cpu;
+            perSample = Math.min(perSample, (double) (System.nanoTime() - c0) / (SAMPLES + 1));
         }
-        double perSample = (double) (System.nanoTime() - c0) / (READINGS / 10 + 1);
         double cpu = Math.max(cpuGranularity == Long.MAX_VALUE ? perSample : cpuGranularity, perSample);
         return new ClockResolution(wall / 1e9, cpu / 1e9);
     }

@@ -66,7 +66,7 @@ public record RunFiles(RunResult result, RecordLog.Read records, boolean rebuilt
         }
         String reason = why == null ? "summary.json is missing (the run was killed before it finished?)"
                 : "summary.json is " + why;
-        warnings.accept(dir + ": " + reason + ": the report is rebuilt from records.jsonl alone ("
+        warnings.accept(dir + ": " + reason + ": rebuilt from records.jsonl alone ("
                 + records.records().size() + " task records)");
         return new RunFiles(RunRebuild.summary(dir, records, reason), records, true);
     }

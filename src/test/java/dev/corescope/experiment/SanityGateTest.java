@@ -104,7 +104,8 @@ class SanityGateTest {
         double[] wall = {0.0029, 0.0031, 0.0030, 0.0032, 0.0028, 0.0030, 0.0029, 0.0031, 0.0030, 0.090};
         double cv = dev.corescope.analysis.SampleStats.of(wall).cv();
         assertThat(cv).isBetween(2.2, 2.4);
-        List<BatchResult> b = List.of(batch("investigate", 1, SPIN, wall, wall.clone(), null));
+        List<BatchResult> b = List.of(batch("investigate", 1, SPIN, wall, wall.clone(), null),
+                batch("investigate", 2, SPIN, new double[] {0.003, 0.003}, new double[] {0.003, 0.003}, null));
         assertThat(refusals(b, 2)).anySatisfy(t -> assertThat(t).startsWith("investigate, 1 worker: one worker alone "
                 + "varies with a CV of 23").contains("too noisy to judge"));
     }
@@ -117,8 +118,14 @@ class SanityGateTest {
         for (int i = 0; i < 10; i++) {
             wall[i] = cpu[i] + wait[i];
         }
-        List<BatchResult> b = List.of(batch("investigate", 1, SPIN, wall, cpu, wait));
-        assertThat(refusals(b, 2)).singleElement().asString().contains("the machine was busier than the workers");
+        List<BatchResult> alone = List.of(batch("run", 1, SPIN, wall, cpu, wait));
+        assertThat(refusals(alone, 2)).as("nothing is judged against it").isEmpty();
+        List<BatchResult> b = List.of(batch("investigate", 1, SPIN, wall, cpu, wait),
+                batch("investigate", 2, SPIN, new double[] {0.003, 0.003}, new double[] {0.003, 0.003}, null));
+        // a starved baseline makes the level above it look better than physics allows: refused twice over
+        assertThat(refusals(b, 2)).anySatisfy(t -> assertThat(t).startsWith("investigate, 1 worker: one worker alone "
+                + "waited").contains("the machine was busier than the workers"))
+                .anySatisfy(t -> assertThat(t).startsWith("investigate, 2 workers: efficiency"));
     }
 
     @Test
