@@ -50,12 +50,13 @@ public record Figures(Machine machine, Work work, List<Cell> cells, List<Scaling
     }
 
     /**
-     * Whether something is judged against this one-worker cell: a level of more workers running the same task, a
-     * threshold, or (compare) the cell itself.
+     * Whether a printed figure is judged against this one-worker cell: a speedup of its experiment's levels, a
+     * threshold, or (compare) the cell itself. (Assess's one-worker controls are judged by its certification, whose
+     * equivalence test carries their noise.)
      */
     boolean judgedAgainst(Cell base) {
         return work.compared() || claims.threshold() > 0
-                || cells.stream().anyMatch(c -> c.workers() > 1 && c.sameTaskAs(base));
+                || scaling.stream().anyMatch(s -> s.subject().startsWith(base.experiment() + ", "));
     }
 
     /**

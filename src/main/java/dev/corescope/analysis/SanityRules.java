@@ -11,10 +11,20 @@ import java.util.List;
  * or what cannot be judged, and says why; the limits are constants here and in docs/method.md.
  */
 public final class SanityRules {
-    /** A task shorter than this many clock resolutions is not resolved to 1% (JMH warns at this point). */
-    public static final double RESOLUTIONS_PER_TASK = 100;
-    /** CPU time may exceed wall time by this fraction (the two clocks are read at slightly different moments). */
-    public static final double CPU_SLACK = 0.02;
+    /**
+     * A task shorter than this many clock resolutions is not resolved to 10%: its time is the clock's steps more
+     * than the work's (JMH warns when a measurement nears the timer's granularity).
+     */
+    public static final double RESOLUTIONS_PER_TASK = 10;
+    /**
+     * CPU time may exceed wall time by this fraction and {@link #CPU_READINGS} readings of the CPU clock (the two
+     * clocks are read one after the other, and a CPU reading's own cost falls inside the CPU window).
+     */
+    public static final double CPU_SLACK = 0.05;
+    /** CPU-clock readings' worth of slack. */
+    public static final double CPU_READINGS = 10;
+    /** CPU above wall is judged on tasks at least this many CPU-clock readings long. */
+    public static final double CPU_JUDGED_READINGS = 100;
     /** One worker's per-task CV at or above which it is too noisy to judge anything against. */
     public static final double BASELINE_CV = 0.50;
     /** Efficiency above 100% by more than this is refused (more, when the noise says so, still is). */
@@ -34,7 +44,7 @@ public final class SanityRules {
         for (Cell c : f.cells()) {
             if (c.wall().n() > 0 && c.wall().median() < limit) {
                 out.add(new Refusal("timer", c.subject(), Units.format("its tasks take %s, shorter than %.0f times the "
-                        + "clock's resolution of %s: the timer cannot resolve them to 1%%; give each task more work",
+                        + "clock's resolution of %s: the timer cannot resolve them to 10%%; give each task more work",
                         Units.time(c.wall().median()), RESOLUTIONS_PER_TASK, Units.time(f.machine().wallResolution()))));
             }
         }
@@ -47,10 +57,10 @@ public final class SanityRules {
         double cpus = f.work().processTimed() ? Math.max(1, f.machine().effectiveCpus()) : 1;
         for (Cell c : f.cells()) {
             if (c.cpu().n() == 0 || c.wall().n() == 0
-                    || c.wall().median() < RESOLUTIONS_PER_TASK * f.machine().cpuResolution()) {
-                continue; // unknown, or too short for its CPU reading to be resolved
+                    || c.wall().median() < CPU_JUDGED_READINGS * f.machine().cpuResolution()) {
+                continue; // unknown, or too short for its CPU readings to be resolved
             }
-            double limit = c.wall().mean() * cpus * (1 + CPU_SLACK) + 2 * f.machine().cpuResolution();
+            double limit = c.wall().mean() * cpus * (1 + CPU_SLACK) + CPU_READINGS * f.machine().cpuResolution();
             if (c.cpu().mean() > limit) {
                 out.add(new Refusal("cpu-above-wall", c.subject(), Units.format("CPU time per task %s is above its wall "
                         + "time %s%s: %s cannot compute longer than it runs, so the clocks disagree (a measurement "

@@ -71,6 +71,7 @@ public final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        workload.defaultMode(common);
         List<Long> sizeList = workload.sizes();
         if (repeats < 1) {
             throw new UsageError("--repeats must be at least 1, got " + repeats);

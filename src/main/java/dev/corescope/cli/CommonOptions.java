@@ -11,6 +11,12 @@ public final class CommonOptions extends RunOptions {
             defaultValue = "threads", converter = WorkerModeConverter.class)
     WorkerMode mode;
 
+    /** Whether {@code --mode} was on the command line (not its default). */
+    boolean modeGiven() {
+        var parsed = mixee == null || mixee.commandLine() == null ? null : mixee.commandLine().getParseResult();
+        return parsed == null || parsed.hasMatchedOption("--mode");
+    }
+
     /** Checks the shared options before any work starts; also returns the plan memory check they imply. */
     PlanMemory validate() {
         if (taskTimeout.isZero() || taskTimeout.isNegative()) {

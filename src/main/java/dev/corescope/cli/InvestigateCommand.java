@@ -51,6 +51,7 @@ public final class InvestigateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        workload.defaultMode(common);
         double tol = criteria.tolerance(workload.given() ? "3%" : "5%");
         double sdLimit = criteria.sdLimit();
         int n = level.max(spec);

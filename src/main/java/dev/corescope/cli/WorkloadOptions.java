@@ -106,6 +106,11 @@ public final class WorkloadOptions {
             if (command != null) {
                 CommandWorkload.checkSyntax(command);
                 out.add(new AssessExperiment.Algo("cmd", CommandWorkload.spec(command)));
+                if (cmdInWorkerJvms && !common.quiet) {
+                    System.err.println("corescope: note: --cmd runs in worker JVMs (--mode processes), one command at "
+                            + "a time each, so that each command's CPU time is its own; with --mode threads overlapping "
+                            + "commands share one JVM's account and their CPU times are unknown");
+                }
             } else if (userClass != null) {
                 String cp = absolute(classpath);
                 String name = checkClass(common, cp);
@@ -143,6 +148,22 @@ public final class WorkloadOptions {
         }
         return name;
     }
+
+    /**
+     * A command runs in worker JVMs unless {@code --mode} says otherwise: each worker JVM runs one command at a
+     * time, so the command's CPU time (its children's account in that JVM) is its own; commands overlapping in
+     * one JVM (thread workers) cannot be told apart, and their CPU time is unknown.
+     */
+    void defaultMode(CommonOptions common) {
+        if (command == null || common.modeGiven()) {
+            return;
+        }
+        common.mode = dev.corescope.exec.WorkerMode.PROCESSES;
+        cmdInWorkerJvms = true;
+    }
+
+    /** Set when {@link #defaultMode} chose worker JVMs for a command: said once the command is checked. */
+    private boolean cmdInWorkerJvms;
 
     /** Time a check's JVM gets to start, on top of the task timeout (a worker JVM's hello timeout). */
     static final java.time.Duration CLASS_CHECK_START = java.time.Duration.ofSeconds(60);

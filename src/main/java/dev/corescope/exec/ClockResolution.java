@@ -3,8 +3,8 @@ package dev.corescope.exec;
 /**
  * What this JVM's clocks resolve, measured as JMH does at start-up: the wall clock's granularity (the
  * smallest step {@link System#nanoTime()} takes) and the cost of one reading, whichever is larger; and the
- * same for a task's CPU-time reading ({@link ThreadStats#sample()}, whose cost falls inside the CPU
- * window but outside the wall window). The cost is the least over several batches of readings (the first
+ * same for a task's CPU-time reading ({@link ThreadStats#cpuNanos()}, read beside the wall clock: its cost
+ * falls inside the CPU window but outside the wall window). The cost is the least over several batches of readings (the first
  * ones run interpreted, and a batch the OS preempts reads long), so that a busy machine does not inflate it.
  * Measured once per JVM, in about a millisecond.
  *
@@ -45,9 +45,9 @@ public record ClockResolution(double wallSeconds, double cpuSeconds) {
         double perSample = Double.MAX_VALUE;
         for (int b = 0; b < BATCHES; b++) {
             long c0 = System.nanoTime();
-            long lastCpu = ThreadStats.sample().cpuNanos();
+            long lastCpu = ThreadStats.cpuNanos();
             for (int i = 0; i < SAMPLES; i++) {
-                long cpu = ThreadStats.sample().cpuNanos();
+                long cpu = ThreadStats.cpuNanos();
                 if (cpu > lastCpu) {
                     cpuGranularity = Math.min(cpuGranularity, cpu - lastCpu);
                 }

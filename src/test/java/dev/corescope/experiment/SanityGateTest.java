@@ -130,7 +130,7 @@ class SanityGateTest {
 
     @Test
     void tasksShorterThanTheClockResolvesAreRefused() {
-        List<BatchResult> b = List.of(batch("sweep", 1, SPIN, times(5, 1e-6, 0.02, 5), times(5, 1e-6, 0.02, 6), null));
+        List<BatchResult> b = List.of(batch("sweep", 1, SPIN, times(5, 1e-7, 0.02, 5), times(5, 1e-7, 0.02, 6), null));
         assertThat(refusals(b, 2)).singleElement().asString().contains("the timer cannot resolve them");
     }
 
