@@ -128,13 +128,17 @@ public final class SanityGate {
             for (var c : t.cells()) {
                 int w = c.shape().workers();
                 if (Double.isFinite(c.speedup()) && w > 0) {
-                    speedups.add(new Figures.Scaling(Units.format("transfer %s, %s tasks returning %s, %d workers",
-                            c.mode().label(), Units.duration(c.durationSeconds()), Units.bytes(c.shape().sizeBytes()), w),
-                            w, c.speedup(), c.speedup() / w, Double.NaN));
+                    speedups.add(new Figures.Scaling(subject(c), w, c.speedup(), c.speedup() / w, Double.NaN));
                 }
             }
         }
         return new Figures.Claims(-1, -1, speedups);
+    }
+
+    /** How a refusal names a transfer cell (its speedup is refused when a refusal starts with this and a colon). */
+    public static String subject(dev.corescope.analysis.TransferCell c) {
+        return Units.format("transfer %s, %s tasks returning %s, %d workers", c.mode().label(),
+                Units.duration(c.durationSeconds()), Units.bytes(c.shape().sizeBytes()), c.shape().workers());
     }
 
     /**

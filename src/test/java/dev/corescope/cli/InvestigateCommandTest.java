@@ -51,7 +51,8 @@ class InvestigateCommandTest {
     @Test
     void jsonDocumentHasTheDocumentedFields() throws Exception {
         Run r = run("investigate", "--json", "--no-cache", "--max", "3", "--out", tmp.resolve("inv").toString());
-        assertThat(r.code()).isEqualTo(0);
+        // a busy machine may starve the one-worker baseline: refused, said on stderr, exit 1 (the sanity layer)
+        assertThat(r.code()).as(r.err()).isEqualTo(r.err().contains("corescope: refused: ") ? 1 : 0);
         JsonNode doc = Json.MAPPER.readTree(r.out());
         assertThat(doc.get("threshold").isInt()).isTrue();
         assertThat(doc.get("threshold").asInt()).isBetween(1, 3);
