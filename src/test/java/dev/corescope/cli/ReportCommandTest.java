@@ -161,4 +161,19 @@ class ReportCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("<title>corescope run").contains("<h2>Results</h2>").contains("<summary>Every task</summary>");
     }
+
+    @Test
+    void aRefusedRunIsReportedAsRefusedNeverWithItsVerdict(@TempDir Path tmp) throws Exception {
+        Path dir = fixture("investigate", tmp);
+        var s = (com.fasterxml.jackson.databind.node.ObjectNode) dev.corescope.store.Json.MAPPER.readTree(
+                dir.resolve("summary.json").toFile());
+        s.putArray("refusals").add("threshold: 5 workers is above the 2.00 effective CPUs (invented)");
+        Files.writeString(dir.resolve("summary.json"), dev.corescope.store.Json.MAPPER.writeValueAsString(s));
+        Result r = run("report", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<h2>Refused</h2>").contains("refused: no result")
+                .contains("Refused: threshold: 5 workers is above the 2.00 effective CPUs (invented).")
+                .doesNotContain("Threshold verdict").doesNotContain("Threshold: <b>");
+    }
 }

@@ -84,7 +84,12 @@ public final class HtmlReport {
         List<TaskRecord> records = read == null ? List.of() : read.records();
         int unreadable = read == null ? 0 : read.badLines() + (read.tornLastLine() ? 1 : 0);
         Page page = new Page();
-        typed.verdict(page.section("verdict", typed.verdictTitle()));
+        if (result.remarks().refused()) { // no verdict of figures the sanity layer refused: what was refused, and why
+            page.section("verdict", "Refused").raw("<div class=\"verdict bad\">\n").list(result.findings(), "facts")
+                    .raw("</div>\n");
+        } else {
+            typed.verdict(page.section("verdict", typed.verdictTitle()));
+        }
         List<String> warnings = result.remarks().warnings();
         if (!warnings.isEmpty()) {
             page.section("warnings", "Warnings (" + warnings.size() + ")").list(warnings, "warnings");
@@ -167,6 +172,9 @@ public final class HtmlReport {
         RunInfo run = r.run();
         sub.add(run.complete() ? "<span class=\"badge good\">complete</span>"
                 : "<span class=\"badge bad\">interrupted: covers what finished</span>");
+        if (r.remarks().refused()) {
+            sub.add("<span class=\"badge bad\">refused: no result</span>");
+        }
         int failures = r.failures();
         if (failures > 0) {
             sub.add("<span class=\"badge bad\">" + failures + " failed task" + (failures == 1 ? "" : "s") + "</span>");
