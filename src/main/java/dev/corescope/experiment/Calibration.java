@@ -22,8 +22,8 @@ import java.util.List;
  * compilation finished in the probe's JVM while it ran): HotSpot compiles the kernel in tiers, and a block can
  * be stable at tier 3's speed before C2's code arrives, 2-4 times faster. Whether or not the JVM reports its
  * compilations too, the probes last at least {@value #MIN_TOTAL_MILLIS} ms in all: C2's code for a hot loop
- * can arrive after 100-250 ms, after a stretch of quiet at tier 3's speed. The cost per loop is the later
- * block's median, and {@code spread} the range of the two blocks over it.
+ * can arrive after 100-250 ms, after a stretch of quiet at tier 3's speed. The cost per loop is the least of
+ * the two blocks' (other work only ever slows a probe), and {@code spread} their range over their median.
  *
  * @param loops         the chosen loop count
  * @param targetSeconds the requested task duration
@@ -107,7 +107,9 @@ public record Calibration(long loops, double targetSeconds, double nanosPerLoop,
         if (Math.abs(a - b) > AGREE_PERCENT / 100.0 * b) {
             return null;
         }
-        return new double[] {b, spread(last)};
+        // the least cost of the settled probes: other work can only slow a probe down (cache, a shared core, a
+        // vCPU's stolen time counted as its CPU time), never speed it up
+        return new double[] {last.stream().mapToDouble(h -> h[0]).min().getAsDouble(), spread(last)};
     }
 
     private static double median(List<double[]> h) {

@@ -135,6 +135,32 @@ public final class SanityGate {
         return new Figures.Claims(-1, -1, speedups);
     }
 
+    /**
+     * Which figures of a level (experiment, workers) its result's refusals take away: its speedup and efficiency
+     * (its own scaling refused, or its experiment's one-worker baseline, against which they were computed), its
+     * CPU time per task (a CPU rule), its times (the timer rule).
+     */
+    public record Marks(boolean scaling, boolean cpu, boolean times) {
+    }
+
+    /** The {@link Marks} of level {@code workers} of {@code experiment} under {@code refusals} (each "subject: reason"). */
+    public static Marks marks(List<String> refusals, String experiment, int workers) {
+        String level = experiment + ", " + workers + (workers == 1 ? " worker" : " workers");
+        String prefix = experiment + ", ";
+        boolean scaling = false;
+        boolean cpu = false;
+        boolean times = false;
+        for (String r : refusals) {
+            boolean mine = r.startsWith(level + ":") || r.startsWith(prefix + "size ") && r.contains(", " + workers
+                    + (workers == 1 ? " worker:" : " workers:"));
+            boolean baseline = r.startsWith(prefix) && r.contains(" worker: one worker alone ");
+            scaling |= mine && (r.contains(": efficiency ") || r.contains(": speedup ")) || baseline;
+            cpu |= mine && r.contains(": CPU time per task ");
+            times |= mine && r.contains(": its tasks take ");
+        }
+        return new Marks(scaling || times, cpu || times, times);
+    }
+
     /** How a refusal names a transfer cell (its speedup is refused when a refusal starts with this and a colon). */
     public static String subject(dev.corescope.analysis.TransferCell c) {
         return Units.format("transfer %s, %s tasks returning %s, %d workers", c.mode().label(),

@@ -37,13 +37,12 @@ public final class ConsoleReport {
                 "wait/task s", "speedup", "efficiency");
         for (LevelSummary l : levels) {
             var p = l.perTask();
-            String subject = l.experiment() + ", " + l.workers() + (l.workers() == 1 ? " worker" : " workers");
-            boolean refused = refusals.stream().anyMatch(r -> r.startsWith(subject + ":")
-                    || r.startsWith(l.experiment() + ", size ") && r.contains(", " + l.workers() + " worker"));
+            SanityGate.Marks m = SanityGate.marks(refusals, l.experiment(), l.workers());
             Object[] cells = {l.workers(), l.tasks() + (l.failures() > 0 ? " (" + l.failures() + " failed)" : ""),
-                Units.sec(l.totalSeconds()), Units.sec(p.mean()), Units.sec(p.sd()), Units.pct(p.cv()), Units.sec(p.min()),
-                Units.sec(p.max()), refused ? REFUSED : Units.sec(l.cpuPerTask()), Units.sec(l.waitPerTask()),
-                refused ? REFUSED : Units.num(l.speedup(), 2), refused ? REFUSED : Units.pct(l.efficiency())};
+                Units.sec(l.totalSeconds()), m.times() ? REFUSED : Units.sec(p.mean()), Units.sec(p.sd()), Units.pct(p.cv()),
+                Units.sec(p.min()), Units.sec(p.max()), m.cpu() ? REFUSED : Units.sec(l.cpuPerTask()),
+                Units.sec(l.waitPerTask()), m.scaling() ? REFUSED : Units.num(l.speedup(), 2),
+                m.scaling() ? REFUSED : Units.pct(l.efficiency())};
             if (withExperiment) {
                 Object[] all = new Object[cells.length + 1];
                 all[0] = l.experiment();

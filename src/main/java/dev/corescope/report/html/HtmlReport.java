@@ -117,9 +117,9 @@ public final class HtmlReport {
             return new TransferSection(t);
         }
         if (r instanceof LevelRunResult l) {
-            return new LevelRunSection(l.measured(), l.findings());
+            return new LevelRunSection(l.measured(), l.findings(), l.remarks().refusals());
         }
-        return new LevelRunSection(((RebuiltResult) r).measured(), List.of());
+        return new LevelRunSection(((RebuiltResult) r).measured(), List.of(), r.remarks().refusals());
     }
 
     /** The command: the summary's, else the family's (transfer summaries had none). */
