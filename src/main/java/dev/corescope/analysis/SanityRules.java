@@ -155,12 +155,15 @@ public final class SanityRules {
         if (!f.work().cpuBound()) {
             return out;
         }
+        double shortest = CPU_JUDGED_READINGS * f.machine().cpuResolution();
         for (Cell base : f.cells()) {
-            if (base.workers() != 1 || base.cpu().n() == 0 || !(base.cpu().mean() > 0)) {
+            if (base.workers() != 1 || base.cpu().n() == 0 || !(base.cpu().mean() > 0) || base.wall().median() < shortest) {
                 continue;
             }
             for (Cell c : f.cells()) {
-                if (c.workers() <= 1 || c.cpu().n() == 0 || !c.sameTaskAs(base)) {
+                // within one experiment: assess's one-worker controls run alone between stretches, caches cold, and
+                // their comparison with the level is the certification's
+                if (c.workers() <= 1 || c.cpu().n() == 0 || !c.sameTaskAs(base) || !c.experiment().equals(base.experiment())) {
                     continue;
                 }
                 double se = Math.sqrt(se2(base.cpu()) + se2(c.cpu())) / base.cpu().mean();

@@ -80,8 +80,9 @@ public final class InvestigateCommand implements Callable<Integer> {
         }
         investigation.finish(outcome);
         common.output.htmlIfRequested(java.nio.file.Path.of(report.runDirectory()));
-        if (!table) {
-            common.output.print(report, ConsoleReport.investigateTable(report));
+        if (!table) { // a refused result is no verdict: its whole summary, refusals first among its remarks
+            common.output.print(outcome.summary().remarks().refused() ? outcome.summary() : report,
+                    ConsoleReport.investigateTable(report));
         } else {
             System.out.println(investigation.cacheNote().isEmpty() ? "" : "Threshold " + investigation.cacheNote());
             System.out.println("run directory: " + report.runDirectory());

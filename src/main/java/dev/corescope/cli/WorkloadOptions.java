@@ -106,10 +106,10 @@ public final class WorkloadOptions {
             if (command != null) {
                 CommandWorkload.checkSyntax(command);
                 out.add(new AssessExperiment.Algo("cmd", CommandWorkload.spec(command)));
-                if (cmdInWorkerJvms && !common.quiet) {
-                    System.err.println("corescope: note: --cmd runs in worker JVMs (--mode processes), one command at "
-                            + "a time each, so that each command's CPU time is its own; with --mode threads overlapping "
-                            + "commands share one JVM's account and their CPU times are unknown");
+                if (cmdInWorkerJvms) {
+                    common.notes.add("--cmd runs in worker JVMs (--mode processes), one command at a time each, so "
+                            + "that each command's CPU time is its own; with --mode threads overlapping commands share "
+                            + "one JVM's account and their CPU times are unknown");
                 }
             } else if (userClass != null) {
                 String cp = absolute(classpath);
@@ -141,11 +141,9 @@ public final class WorkloadOptions {
                     common.workerJvmOptions, common.taskTimeout.plus(CLASS_CHECK_START));
         }
         String name = UserClassWorkload.check(userClass, cp, params).name();
-        if (!common.quiet) {
-            System.err.println("corescope: note: --mode threads runs " + userClass + " inside corescope's own JVM: a "
-                    + "System.exit in it ends corescope, a hang cannot be stopped, and what it prints mixes with "
-                    + "corescope's output; --mode processes contains it in worker JVMs");
-        }
+        common.notes.add("--mode threads runs " + userClass + " inside corescope's own JVM: a System.exit in it ends "
+                + "corescope, a hang cannot be stopped, and what it prints mixes with corescope's output; --mode "
+                + "processes contains it in worker JVMs");
         return name;
     }
 

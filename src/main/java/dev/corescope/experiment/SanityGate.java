@@ -43,11 +43,15 @@ public final class SanityGate {
                 && !experiment.startsWith(AssessExperiment.PILOT + "/");
     }
 
-    /** {@code result} checked against the session's finished batches (with the running one when it is partial). */
+    /**
+     * {@code result} checked against the session's finished batches (with the running one when it is partial), on
+     * this machine's effective CPUs; on a cluster's pool the CPUs are other machines', not judged here.
+     */
     public static <R extends RunResult> R check(Session s, R result) {
         MachineProfile p = s.profile();
-        return check(result, result.complete() ? s.batches() : s.batchesSoFar(),
-                p == null ? Runtime.getRuntime().availableProcessors() : p.effectiveCpus(), ClockResolution.current());
+        double cpus = s.pool().mode() == dev.corescope.exec.WorkerMode.CLUSTER ? Double.POSITIVE_INFINITY
+                : p == null ? Runtime.getRuntime().availableProcessors() : p.effectiveCpus();
+        return check(result, result.complete() ? s.batches() : s.batchesSoFar(), cpus, ClockResolution.current());
     }
 
     /** {@code result} with the refusals of its figures (unchanged when there are none). */

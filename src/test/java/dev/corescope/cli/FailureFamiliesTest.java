@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The families of hostile inputs and faults that were mishandled, one test each, beside {@link BadInputTest}
  * (which holds the bad options, tiny timeouts included). Elsewhere: impossible results
- * ({@code experiment.SanityGateTest}), an absurd cached threshold ({@code store.ThresholdCacheTest}), a class that
+ * ({@code experiment.SanityGateTest}), an absurd cached threshold ({@code experiment.AbsurdCacheTest},
+ * {@code store.ThresholdCacheTest}), a class that
  * hangs while it loads ({@code exec.ClassCheckTest}), damaged run directories ({@link ReportCommandTest}), the
  * shell's own commands and status ({@code workload.CommandWorkloadTest}).
  */
