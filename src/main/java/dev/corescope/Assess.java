@@ -228,18 +228,20 @@ public final class Assess extends ExperimentBuilder<Assess> {
                 warmupReason, check, criteria, budget, pinNote);
         long total = (long) algorithms.size() * sizes.size() * repeats;
         RunDirectory dir = RunDirectory.create(out, "assess");
+        Session[] self = new Session[1];
         try (Progress p = progress.open("assess", progressSteps(total) + algorithms.size());
-             Session session = Session.open(settings, dir, pool, progressSink(p, total), s -> Results.write(dir, s),
-                     host())) {
-            AssessExperiment.Outcome o = AssessExperiment.run(session, config, p);
+             Session session = Session.open(settings, dir, pool, progressSink(p, total),
+                     Results.writer(dir, () -> self[0]), host())) {
+            self[0] = session;
+            AssessExperiment.Outcome o = Results.measuring(session, dir, () -> AssessExperiment.run(session, config, p));
             p.close();
-            Results.write(dir, o.summary());
+            var summary = Results.checked(session, dir, o.summary());
             String title = (host != null && host.simulated() != null ? "SIMULATED — " : "")
                     + String.join(", ", algorithms.stream().map(AssessExperiment.Algo::label).toList())
                     + String.format(Locale.ROOT, ": %d repeats per size on %d %s", repeats, n.workers(),
                     settings.mode() == WorkerMode.PROCESSES ? "worker JVMs" : "worker threads");
             var charts = ComplexityCharts.write(o.assessment().algorithms(), dir.path(), title, logChart);
-            return new Outcome(o.summary(), o.assessment(), o.measured(), session.batches(), charts);
+            return new Outcome(summary, o.assessment(), o.measured(), session.batches(), charts);
         }
     }
 

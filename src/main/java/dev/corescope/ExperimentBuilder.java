@@ -83,7 +83,9 @@ public abstract class ExperimentBuilder<B extends ExperimentBuilder<B>> {
 
     /** The run's session: its records also go to {@code records} (e.g. progress); its partial summary to the directory. */
     Session open(Settings settings, RunDirectory dir, dev.corescope.exec.RecordSink records) throws IOException {
-        return Session.open(settings, dir, pool, records, s -> Results.write(dir, s), host());
+        Session[] self = new Session[1];
+        self[0] = Session.open(settings, dir, pool, records, Results.writer(dir, () -> self[0]), host());
+        return self[0];
     }
 
     /** {@code threads} (default) or {@code processes} (worker JVMs). */
@@ -131,7 +133,9 @@ public abstract class ExperimentBuilder<B extends ExperimentBuilder<B>> {
         return (B) this;
     }
 
+    /** Kill and record a task that runs longer ({@link dev.corescope.experiment.Limits#MIN_TASK_TIMEOUT} at least). */
     public B taskTimeout(Duration d) {
+        dev.corescope.experiment.Limits.checkTaskTimeout("taskTimeout", d, null);
         this.taskTimeout = d;
         return (B) this;
     }

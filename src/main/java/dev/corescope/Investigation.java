@@ -108,12 +108,12 @@ public final class Investigation extends LevelBuilder<Investigation> {
                     : withSpinReference(workload, session.profile(), session.machine().simulated() != null);
             var config = new InvestigateExperiment.Config(subject, tolerance, full, n,
                     InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES, maxSamples, true);
-            var result = InvestigateExperiment.run(session, config, p);
+            var result = Results.measuring(session, dir, () -> InvestigateExperiment.run(session, config, p));
             p.close();
             InvestigateReport report = InvestigateReport.of(result, session.batches().stream()
                     .flatMap(b -> b.records().stream()).toList(), dir.path().toString(), settings.mode());
             InvestigateResult summary = InvestigateExperiment.summary(session, result, report);
-            Results.write(dir, summary);
+            summary = Results.checked(session, dir, summary);
             return new Outcome(report, summary, result);
         }
     }
@@ -123,8 +123,10 @@ public final class Investigation extends LevelBuilder<Investigation> {
         RunDirectory dir = new RunDirectory(java.nio.file.Path.of(o.report().runDirectory()));
         ThresholdCharts.write(o.report(), dir.path());
         boolean simulated = o.result().profile() != null && o.result().profile().simulated() != null;
-        cacheNote = simulated ? "not cached: the machine is SIMULATED"
-                : cache ? store(o.result(), dir, o.report().mode().label(), workload) : "not cached";
+        cacheNote = !cache ? "not cached"
+                : simulated ? "not cached: the machine is SIMULATED"
+                : o.summary().remarks().refused() ? "not cached: the sanity checks refused this result"
+                : store(o.result(), dir, o.report().mode().label(), workload);
     }
 
     /** The workload, with the spin kernel's cached threshold on this machine for the explanation. */

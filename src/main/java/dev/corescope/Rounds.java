@@ -35,12 +35,12 @@ public final class Rounds extends LevelBuilder<Rounds> {
         RunDirectory dir = RunDirectory.create(out, "rounds");
         try (Progress p = progress.open("rounds", 2L * n);
              Session session = open(settings, dir)) {
-            LevelRunResult summary = RoundsExperiment.run(session,
-                    new RoundsExperiment.Config(repeats, n, spin(Duration.ofSeconds(1))), p);
+            LevelRunResult summary = Results.measuring(session, dir, () -> RoundsExperiment.run(session,
+                    new RoundsExperiment.Config(repeats, n, spin(Duration.ofSeconds(1))), p));
             p.close();
-            Results.write(dir, summary);
+            summary = Results.checked(session, dir, summary);
             LevelCharts.write(summary.measured(), dir.path(), repeats + " tasks in rounds vs queue ("
-                    + summary.measured().mode() + ")");
+                    + summary.measured().mode() + ")" + (summary.remarks().refused() ? " - REFUSED, see summary.json" : ""));
             return summary;
         }
     }

@@ -34,9 +34,9 @@ public final class Run extends ExperimentBuilder<Run> {
         Settings settings = settings("run");
         RunDirectory dir = RunDirectory.create(out, "run");
         try (Session session = open(settings, dir)) {
-            RunExperiment.Outcome outcome = RunExperiment.run(session, workers, spin(Duration.ofSeconds(1)));
-            Results.write(dir, outcome.summary());
-            return outcome;
+            RunExperiment.Outcome outcome = Results.measuring(session, dir,
+                    () -> RunExperiment.run(session, workers, spin(Duration.ofSeconds(1))));
+            return new RunExperiment.Outcome(Results.checked(session, dir, outcome.summary()), outcome.batch());
         }
     }
 }

@@ -51,12 +51,13 @@ public final class Sweep extends LevelBuilder<Sweep> {
         RunDirectory dir = RunDirectory.create(out, "sweep");
         try (Progress p = progress.open("sweep", (long) n * trials + (sequential ? 1 : 0));
              Session session = open(settings, dir)) {
-            LevelRunResult summary = SweepExperiment.run(session,
-                    new SweepExperiment.Config(n, trials, sequential, spin(Duration.ofSeconds(1))), p);
+            LevelRunResult summary = Results.measuring(session, dir, () -> SweepExperiment.run(session,
+                    new SweepExperiment.Config(n, trials, sequential, spin(Duration.ofSeconds(1))), p));
             p.close();
-            Results.write(dir, summary);
+            summary = Results.checked(session, dir, summary);
             LevelCharts.write(summary.measured(), dir.path(), (session.machine().simulated() != null ? "SIMULATED — " : "")
-                    + "sweep (" + summary.measured().mode() + ")");
+                    + "sweep (" + summary.measured().mode() + ")"
+                    + (summary.remarks().refused() ? " - REFUSED, see summary.json" : ""));
             return new Outcome(summary, session.batches());
         }
     }

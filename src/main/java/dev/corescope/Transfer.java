@@ -117,10 +117,12 @@ public final class Transfer extends ExperimentBuilder<Transfer> {
                 : List.of("corescope", "transfer", "(java api)"), WorkerMode.THREADS, out, taskTimeout, workerJvmOptions,
                 seed, progress == Progress.Factory.NONE);
         TransferResult summary;
+        Session[] self = new Session[1];
         try (Progress p = progress.open("transfer", 1L + (long) config.durations().size() * config.sizes().size());
-             Session session = Session.open(settings, dir, pool, r -> { }, s -> Results.write(dir, s), probe)) {
-            summary = TransferExperiment.run(session, config, p);
-            Results.write(dir, summary);
+             Session session = Session.open(settings, dir, pool, r -> { }, Results.writer(dir, () -> self[0]), probe)) {
+            self[0] = session;
+            summary = Results.checked(session, dir,
+                    Results.measuring(session, dir, () -> TransferExperiment.run(session, config, p)));
         }
         return new Outcome(summary, TransferCharts.write(summary, dir.path()));
     }

@@ -114,9 +114,15 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
             return head + ".";
         }
         Attribution a = Attribution.of(base, above);
-        if (!(a.extraWallSeconds() > 0) || !a.complete()) {
+        if (!(a.extraWallSeconds() > 0)) {
             return head + ": its tasks did not take longer on average, so the difference is in their spread "
-                    + "(pauses that hit some tasks and not others, such as the GC of a heap the workers share).";
+                    + "(pauses that hit some tasks and not others: in threads mode the GC of the heap the workers "
+                    + "share, anywhere other work's bursts).";
+        }
+        if (!a.complete()) {
+            return head + String.format(Locale.ROOT, ": its tasks took %.2f ms longer on average; how much of that was "
+                    + "extra CPU time and how much waiting for a CPU is unknown here (not measured for this workload).",
+                    a.extraWallSeconds() * 1e3);
         }
         double cpu = clamp(a.cpuShare());
         double wait = clamp(a.waitShare());
@@ -126,8 +132,8 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
                 + "sibling, the caches, memory bandwidth)"
                 : wait >= rest ? "mostly waiting for a CPU: more runnable threads than CPUs (the JIT, the GC or other "
                 + "work beside the workers)"
-                : "mostly neither CPU time nor run-queue wait: the tasks were stopped (GC pauses of a shared heap, "
-                + "page faults, I/O)";
+                : "mostly neither CPU time nor run-queue wait: the tasks were stopped or blocked (page faults, I/O, "
+                + "in threads mode the GC of the heap they share)";
         return head + String.format(Locale.ROOT, ": of the extra %.2f ms per task, %.0f%% was extra CPU time, %.0f%% "
                 + "waiting on the run queue and %.0f%% neither; %s.", a.extraWallSeconds() * 1e3, 100 * cpu, 100 * wait,
                 100 * rest, what);

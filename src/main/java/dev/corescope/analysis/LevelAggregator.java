@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * Folds batches into one {@link LevelSummary} per (experiment, level). Only successful tasks enter
- * the timing statistics; failures are counted. Throughput is {@link Throughput#of(List)}.
+ * the timing statistics; failures are counted. Throughput is {@link Throughput#of(List)}. A level of
+ * tasks of several sizes is described as a pool ({@link SampleStats#pooled}: no spread, no interval):
+ * its per-size statistics are the experiment's own (assess's per algorithm and size).
  */
 public final class LevelAggregator {
     private LevelAggregator() {
@@ -46,7 +48,9 @@ public final class LevelAggregator {
                 : throughput / baseThroughput;
         int workers = first.plan().level();
         return new LevelSummary(first.plan().experiment(), workers, trials.size(), tasks, failures, total,
-                SampleStats.of(ok.stream().mapToDouble(TaskRecord::wallSeconds).toArray()),
+                ok.stream().mapToLong(TaskRecord::size).distinct().count() > 1
+                        ? SampleStats.pooled(ok.stream().mapToDouble(TaskRecord::wallSeconds).toArray())
+                        : SampleStats.of(ok.stream().mapToDouble(TaskRecord::wallSeconds).toArray()),
                 Samples.finiteMean(ok.stream().mapToDouble(TaskRecord::cpuSeconds).toArray()),
                 Samples.finiteMean(ok.stream().mapToDouble(TaskRecord::waitSeconds).toArray()),
                 throughput, speedup, speedup / workers);

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One (algorithm, size) cell of an assessment, in seconds: successful tasks' count, mean, sample sd,
- * CV, median, min, max, the two-sided 95% Student-t confidence interval of the mean, and the repeats
+ * CV, median, min, max, the two-sided 95% confidence interval of the mean ({@link SampleStats}: never below zero), and the repeats
  * flagged as outliers by Tukey's fences (1.5 × IQR). Outliers are kept in every statistic.
  */
 public record SizeStats(String algorithm, long size, int count, int failed, double mean, double sd, double cv,

@@ -68,6 +68,36 @@ public final class Units {
         return trim(seconds) + "s";
     }
 
+    /**
+     * A measured time with its unit and three significant digits, whatever its size: {@code 850 ns},
+     * {@code 12.3 us}, {@code 4.56 ms}, {@code 1.23 s}, {@code 95.1 s} (never {@code 0.00001}).
+     */
+    public static String time(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "-";
+        }
+        double a = Math.abs(seconds);
+        if (a == 0) {
+            return "0 s";
+        }
+        if (a < 1e-6) {
+            return sig(seconds * 1e9) + " ns";
+        }
+        if (a < 1e-3) {
+            return sig(seconds * 1e6) + " us";
+        }
+        if (a < 1) {
+            return sig(seconds * 1e3) + " ms";
+        }
+        return sig(seconds) + " s";
+    }
+
+    /** Three significant digits, no exponent: {@code 1.23}, {@code 12.3}, {@code 123}, {@code 1234}. */
+    private static String sig(double v) {
+        double a = Math.abs(v);
+        return a >= 100 ? format("%.0f", v) : a >= 10 ? format("%.1f", v) : format("%.2f", v);
+    }
+
     /** A long duration for people: {@code 42.0 s}, {@code 3m 05s}, {@code 2h 10m}. */
     public static String human(double seconds) {
         if (seconds < 60) {

@@ -25,18 +25,51 @@ public final class Warnings {
     }
 
     public static List<String> of(List<LevelSummary> levels, LoadSnapshot start, LoadSnapshot end, int cpus) {
+        return of(levels, List.of(), start, end, cpus);
+    }
+
+    /**
+     * The warnings of {@code levels}: a level of one size is one sample; a level of several sizes (its
+     * statistics pooled, see {@link SampleStats#pooled}) is judged size by size from {@code cells}, never as a
+     * pool (whose spread is the sizes' differences, not noise), in one warning per level and kind.
+     */
+    public static List<String> of(List<LevelSummary> levels, List<Figures.Cell> cells, LoadSnapshot start,
+                                  LoadSnapshot end, int cpus) {
         List<String> w = new ArrayList<>();
         for (LevelSummary l : levels) {
             var s = l.perTask();
-            if (s.n() >= 2 && s.cv() >= UNSTABLE_CV) {
-                w.add(String.format(Locale.ROOT, "%s, %d workers: the standard deviation is %.0f%% of the mean; "
-                        + "these timings are unstable.", l.experiment(), l.workers(), 100 * s.cv()));
+            String level = String.format(Locale.ROOT, "%s, %d workers", l.experiment(), l.workers());
+            if (Double.isFinite(s.sd())) {
+                if (s.n() >= 2 && s.cv() >= UNSTABLE_CV) {
+                    w.add(String.format(Locale.ROOT, "%s: the standard deviation is %.0f%% of the mean; these timings "
+                            + "are unstable.", level, 100 * s.cv()));
+                }
+                int needed = samplesNeeded(s.n(), s.cv());
+                if (s.n() >= 2 && needed > s.n()) {
+                    w.add(String.format(Locale.ROOT, "%s: %d samples give a 95%% CI of ±%.1f%% of the mean; ±%.0f%% "
+                            + "needs about %d.", level, s.n(), 100 * halfWidth(s), 100 * PRECISION, needed));
+                }
+                continue;
             }
-            int needed = samplesNeeded(s.n(), s.cv());
-            if (s.n() >= 2 && needed > s.n()) {
-                w.add(String.format(Locale.ROOT, "%s, %d workers: %d samples give a 95%% CI of ±%.1f%% of the mean; "
-                        + "±%.0f%% needs about %d.", l.experiment(), l.workers(), s.n(),
-                        100 * (s.ciHigh() - s.mean()) / s.mean(), 100 * PRECISION, needed));
+            List<Figures.Cell> sizes = cells.stream().filter(c -> c.experiment().equals(l.experiment())
+                    && c.workers() == l.workers() && c.wall().n() >= 2).toList();
+            List<Figures.Cell> unstable = sizes.stream().filter(c -> c.wall().cv() >= UNSTABLE_CV).toList();
+            if (!unstable.isEmpty()) {
+                w.add(String.format(Locale.ROOT, "%s: %d of %d sizes vary with a standard deviation of %.0f%% of their "
+                        + "mean or more (%s); their timings are unstable.", level, unstable.size(), sizes.size(),
+                        100 * UNSTABLE_CV, String.join(", ", unstable.stream().limit(5).map(c -> String.format(
+                                Locale.ROOT, "size %d: %.0f%%", c.size(), 100 * c.wall().cv())).toList())
+                                + (unstable.size() > 5 ? ", ..." : "")));
+            }
+            List<Figures.Cell> imprecise = sizes.stream()
+                    .filter(c -> samplesNeeded(c.wall().n(), c.wall().cv()) > c.wall().n()).toList();
+            if (!imprecise.isEmpty()) {
+                Figures.Cell worst = imprecise.stream().max((a, b) -> Double.compare(halfWidth(a.wall()),
+                        halfWidth(b.wall()))).get();
+                w.add(String.format(Locale.ROOT, "%s: %d of %d sizes have a 95%% CI wider than ±%.0f%% of their mean "
+                        + "(widest: size %d, %d samples, ±%.1f%%; ±%.0f%% needs about %d).", level, imprecise.size(),
+                        sizes.size(), 100 * PRECISION, worst.size(), worst.wall().n(), 100 * halfWidth(worst.wall()),
+                        100 * PRECISION, samplesNeeded(worst.wall().n(), worst.wall().cv())));
             }
         }
         if (start != null && start.known() && (start.runnableExcludingReader() > 0 || start.load1() >= 0.5 * cpus)) {
@@ -79,6 +112,11 @@ public final class Warnings {
                 + "later one (%s). Use --mode processes: a timed-out worker JVM is killed.", level, n,
                 n == 1 ? "" : "s", n == 1 ? "its" : "their", n == 1 ? "" : "s", n == 1 ? "it" : "them", running)));
         return w;
+    }
+
+    /** Half the width of the 95% CI, as a fraction of the mean. */
+    private static double halfWidth(SampleStats s) {
+        return (s.ciHigh() - s.ciLow()) / 2 / s.mean();
     }
 
     /** Samples needed for a 95% CI half-width of {@link #PRECISION} × mean, given the observed CV. */

@@ -74,6 +74,7 @@ public final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        workload.defaultMode(common);
         List<Long> sizeList = workload.sizes();
         if (repeats < 1) {
             throw new UsageError("--repeats must be at least 1, got " + repeats);
@@ -83,7 +84,7 @@ public final class AssessCommand implements Callable<Integer> {
         if (budget != null && (budget.isZero() || budget.isNegative())) {
             throw new UsageError("--budget must be positive");
         }
-        List<AssessExperiment.Algo> algos = workload.algorithms();
+        List<AssessExperiment.Algo> algos = workload.algorithms(common);
         simulate.checkWorkloads(algos);
         simulate.checkNotCluster(cluster.cluster != null && !cluster.cluster.isEmpty());
         var assess = common.apply(Corescope.assess()).algorithms(algos).sizes(sizeList).repeats(repeats)

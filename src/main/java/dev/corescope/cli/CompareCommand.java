@@ -14,10 +14,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code corescope compare RUN_A RUN_B}: change detection between two runs, for CI pipelines. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare two run directories per matching level or size: ratio of means with a 95%% CI and a "
-                + "verdict (faster / slower / no change / within noise). Two jmh runs, or a jmh run and a JMH result "
-                + "file (-rf json), compare per benchmark result by JMH's 99.9%% intervals. Exits 1 on a regression "
-                + "beyond --fail-above.")
+        description = {"Compare the measured tasks of two run directories (no warm-ups, no one-worker controls, no "
+                + "abandoned levels), matched on experiment, workers, size and transfer's cell, and compared only where "
+                + "the workload (name and parameters) and the worker mode agree: ratio of mean task times with a "
+                + "bootstrap 95%% CI and a verdict decided by the interval (faster / slower beyond --noise, no change "
+                + "within it, inconclusive across it). Figures the sanity checks refuse are shown as refused.",
+                "Two jmh runs, or a jmh run and a JMH result file (-rf json), compare per benchmark result by JMH's 99.9%% "
+                + "intervals. Exits 1 on a refused measurement, or on a regression beyond --fail-above; 2 when nothing can be "
+                        + "compared."})
 public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_A", description = "The baseline run directory (or JMH result file).")
     Path before;
@@ -38,36 +42,36 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (format.html) {
-            throw new UsageError("--html: compare writes no run directory (use 'corescope report RUN_DIR' on a run)");
-        }
         double noiseFraction = Percent.parse("--noise", noise);
         Double fail = failAbove == null ? null : Percent.parse("--fail-above", failAbove);
         if (JmhComparison.applies(before, after)) {
             return compareJmh(noiseFraction, fail);
         }
-        List<RunComparison.Row> rows;
+        RunComparison.Result result;
         try {
-            rows = RunComparison.compare(before, after, noiseFraction,
+            result = RunComparison.compare(before, after, noiseFraction,
                     w -> System.err.println("corescope: warning: " + w));
         } catch (HtmlReport.NotARun e) {
             throw new UsageError(e.getMessage());
         }
-        if (rows.isEmpty()) {
-            throw new UsageError("no matching measurements (experiment, workers, size) in " + before + " and " + after);
+        if (result.rows().isEmpty()) {
+            throw new UsageError("no measurement of " + before + " and " + after + " can be compared"
+                    + (result.warnings().isEmpty() ? "" : ": " + String.join("; ", result.warnings())));
         }
-        String wa = RunComparison.workload(before);
-        String wb = RunComparison.workload(after);
-        if (wa != null && wb != null && !wa.equals(wb)) {
-            System.err.println("corescope: warning: the runs measured different workloads (" + wa + " vs " + wb + ")");
+        result.warnings().forEach(w -> System.err.println("corescope: warning: " + w));
+        format.print(result.rows(), RunComparison.table(result.rows()));
+        int code = 0;
+        if (!result.refusals().isEmpty()) {
+            result.refusals().forEach(r -> System.err.println("corescope: refused: " + r));
+            code = 1;
         }
-        format.print(rows, RunComparison.table(rows));
-        long regressions = fail == null ? 0 : rows.stream().filter(r -> r.comparison().regressionBeyond(fail)).count();
+        long regressions = fail == null ? 0 : result.rows().stream()
+                .filter(r -> r.refusal() == null && r.comparison().regressionBeyond(fail)).count();
         if (regressions > 0) {
             System.err.printf(Locale.ROOT, "corescope: %d measurement(s) regressed by more than %s%n", regressions, failAbove);
-            return 1;
+            code = 1;
         }
-        return 0;
+        return code;
     }
 
     /** Two {@code corescope jmh} runs or JMH result files ({@code -rf json}): {@link JmhComparison}. */

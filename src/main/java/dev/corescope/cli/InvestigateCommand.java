@@ -54,6 +54,7 @@ public final class InvestigateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        workload.defaultMode(common);
         double tol = criteria.tolerance(workload.given() ? "3%" : "5%");
         double sdLimit = criteria.sdLimit();
         var simulated = simulate.machine();
@@ -67,7 +68,7 @@ public final class InvestigateCommand implements Callable<Integer> {
                 .cache(!noCache);
         common.apply(investigation, setup);
         if (workload.given()) {
-            var algos = workload.algorithms();
+            var algos = workload.algorithms(common);
             if (algos.size() != 1) {
                 throw new UsageError("investigate measures one workload at a time; got " + algos.size() + " algorithms");
             }
@@ -87,8 +88,9 @@ public final class InvestigateCommand implements Callable<Integer> {
         }
         investigation.finish(outcome);
         common.output.htmlIfRequested(java.nio.file.Path.of(report.runDirectory()));
-        if (!table) {
-            common.output.print(report, ConsoleReport.investigateTable(report));
+        if (!table) { // a refused result is no verdict: its whole summary, refusals first among its remarks
+            common.output.print(outcome.summary().remarks().refused() ? outcome.summary() : report,
+                    ConsoleReport.investigateTable(report));
         } else {
             System.out.println(investigation.cacheNote().isEmpty() ? "" : "Threshold " + investigation.cacheNote());
             System.out.println("run directory: " + report.runDirectory());

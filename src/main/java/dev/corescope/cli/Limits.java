@@ -15,8 +15,9 @@ final class Limits {
             throw new ParameterException(spec.commandLine(), option + " must be at least 1, got " + value);
         }
         if (value > MAX_WORKERS && !force) {
+            // advice only where it can be followed: the commands that take --force
             throw new ParameterException(spec.commandLine(), option + " " + value + " is above the sane cap of "
-                    + MAX_WORKERS + " workers; add --force if you mean it");
+                    + MAX_WORKERS + " workers" + (spec.findOption("--force") != null ? "; add --force if you mean it" : ""));
         }
     }
 

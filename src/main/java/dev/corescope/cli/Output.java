@@ -38,8 +38,17 @@ final class Output {
         }
     }
 
-    /** 0 when every task succeeded, 1 otherwise (the failure summary has been printed). */
+    /**
+     * 0 when every task succeeded and no figure was refused, 1 otherwise: each refusal gets its line on stderr
+     * (the failure summary has been printed).
+     */
     static int exitCode(RunResult s) {
+        if (s.remarks().refused()) {
+            s.remarks().refusals().forEach(r -> System.err.println("corescope: refused: " + r));
+            System.err.println("corescope: no result from this run (nothing cached); the measurements are in "
+                    + "records.jsonl; see 'What corescope refuses' in docs/method.md");
+            return 1;
+        }
         if (s.failures() > 0) {
             System.err.println("corescope: " + s.failures() + " task(s) failed; see the failure summary and "
                     + "records.jsonl");

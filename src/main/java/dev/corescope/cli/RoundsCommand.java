@@ -39,7 +39,8 @@ public final class RoundsCommand implements Callable<Integer> {
         var summary = common.runDirectoryChecked(rounds::run);
         Path dir = Path.of(summary.metadata().runDirectory());
         common.output.htmlIfRequested(dir);
-        var table = ConsoleReport.levelTable(summary.measured().levels(), true);
+        var table = ConsoleReport.levelTable(summary.measured().levels(), true,
+                summary.remarks().refusals());
         if (common.output.format() != FormatOption.Format.table) {
             common.output.print(summary, table);
         } else {

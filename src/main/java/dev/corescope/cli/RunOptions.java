@@ -19,7 +19,7 @@ public class RunOptions {
     Path out;
 
     @Mixin
-    FormatOption output;
+    HtmlFormatOption output;
 
     /** The command this mixin belongs to, for its command line. */
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
@@ -37,6 +37,15 @@ public class RunOptions {
     @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "10m", description = "Kill and record a task that runs longer than this. Default: ${DEFAULT-VALUE}.")
     Duration taskTimeout;
+
+    /** Refuses a timeout below the floor, or shorter than twice the task's {@code target} (null: none). */
+    void checkTaskTimeout(Duration target) {
+        try {
+            dev.corescope.experiment.Limits.checkTaskTimeout("--task-timeout", taskTimeout, target);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
 
     @Option(names = "--seed", description = "Base seed of task inputs. Default: ${DEFAULT-VALUE}.", defaultValue = "42")
     long seed;

@@ -72,7 +72,8 @@ public final class SweepCommand implements Callable<Integer> {
         var outcome = common.runDirectoryChecked(sweep::runWithBatches);
         var summary = outcome.summary();
         common.output.htmlIfRequested(java.nio.file.Path.of(summary.metadata().runDirectory()));
-        var table = ConsoleReport.levelTable(summary.measured().levels(), sequential);
+        var table = ConsoleReport.levelTable(summary.measured().levels(), sequential,
+                summary.remarks().refusals());
         if (common.output.format() != FormatOption.Format.table) {
             common.output.print(summary, table);
         } else {

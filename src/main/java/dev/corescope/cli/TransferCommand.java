@@ -106,6 +106,7 @@ public final class TransferCommand implements Callable<Integer> {
         if (cellBudget.isNegative() || cellBudget.isZero() || run.taskTimeout.isNegative() || run.taskTimeout.isZero()) {
             throw bad("--cell-budget and --task-timeout must be positive");
         }
+        run.checkTaskTimeout(null);
         if (workers != null) {
             dev.corescope.cli.Limits.checkWorkers(spec, "--workers", workers, false);
         }
@@ -124,12 +125,12 @@ public final class TransferCommand implements Callable<Integer> {
         } else {
             print(summary, dir, charts);
         }
-        if (summary.failures() > 0) {
+        if (summary.failures() > 0 && !summary.remarks().refused()) {
             System.err.println("corescope: " + summary.failures() + " task(s) failed; first: "
                     + (summary.remarks().failureReasons().isEmpty() ? "?" : summary.remarks().failureReasons().get(0)) + " (see records.jsonl)");
             return 1;
         }
-        return 0;
+        return Output.exitCode(summary);
     }
 
     private static void print(TransferResult s, Path dir, List<Path> charts) {
@@ -152,6 +153,12 @@ public final class TransferCommand implements Callable<Integer> {
                 + charts.size() + " chart files: speedup-<mode>.png/.svg)");
     }
 
+    /** Whether the sanity layer refused this cell's speedup. */
+    private static boolean refused(TransferResult s, dev.corescope.analysis.TransferCell c) {
+        String subject = dev.corescope.experiment.SanityGate.subject(c) + ":";
+        return s.remarks().refusals().stream().anyMatch(r -> r.startsWith(subject));
+    }
+
     static Table table(TransferResult s) {
         Table t = new Table("mode", "work", "result", "tasks", "task ms", "seq s", "par s", "speedup", "dispatch",
                 "serialize", "transfer", "deserialize", "GB/s");
@@ -159,7 +166,8 @@ public final class TransferCommand implements Callable<Integer> {
             var o = c.overhead();
             t.row(c.mode(), Units.duration(c.durationSeconds()), Units.bytes(c.sizeBytes()),
                     c.tasks(), Units.num(c.taskMs(), 3), Units.sec(c.sequentialSeconds()), Units.sec(c.parallelSeconds()),
-                    Units.num(c.speedup(), 2) + (c.slower() ? " <1" : ""), Units.num(o.dispatchMs(), 3),
+                    refused(s, c) ? dev.corescope.report.ConsoleReport.REFUSED
+                            : Units.num(c.speedup(), 2) + (c.slower() ? " <1" : ""), Units.num(o.dispatchMs(), 3),
                     Units.num(o.serializeMs(), 3), Units.num(o.transferMs(), 3), Units.num(o.deserializeMs(), 3),
                     Units.num(c.transferGBps(), 2));
         }

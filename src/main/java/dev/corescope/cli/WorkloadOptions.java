@@ -79,7 +79,14 @@ public final class WorkloadOptions {
         return warmup != null ? "set by --warmup" : command != null ? CMD_WARMUP_REASON : JIT_WARMUP_REASON;
     }
 
-    List<AssessExperiment.Algo> algorithms() {
+    /**
+     * The workloads, each checked before any work starts: a built-in's parameters; a command's shell syntax
+     * ({@code /bin/sh -n}: whether its program exists only the shell knows, when it runs it: a missing one fails
+     * the warm-up with the shell's own message); a class by loading and creating it once, in a worker JVM under
+     * the timeout in processes mode, in this JVM in threads mode (which says so: the class shares corescope's
+     * process).
+     */
+    List<AssessExperiment.Algo> algorithms(CommonOptions common) {
         int sources = (algorithms != null && !algorithms.isEmpty() ? 1 : 0) + (userClass != null ? 1 : 0)
                 + (command != null ? 1 : 0);
         if (sources != 1) {
@@ -97,12 +104,17 @@ public final class WorkloadOptions {
         List<AssessExperiment.Algo> out = new ArrayList<>();
         try {
             if (command != null) {
-                CommandWorkload.checkExists(command);
+                CommandWorkload.checkSyntax(command);
                 out.add(new AssessExperiment.Algo("cmd", CommandWorkload.spec(command)));
+                if (cmdInWorkerJvms) {
+                    common.notes.add("--cmd runs in worker JVMs (--mode processes), one command at a time each, so "
+                            + "that each command's CPU time is its own; with --mode threads overlapping commands share "
+                            + "one JVM's account and their CPU times are unknown");
+                }
             } else if (userClass != null) {
                 String cp = absolute(classpath);
-                var w = UserClassWorkload.check(userClass, cp, params);
-                String label = w.name() == null || w.name().isBlank() ? userClass : w.name().replace(' ', '_');
+                String name = checkClass(common, cp);
+                String label = name == null || name.isBlank() ? userClass : name.replace(' ', '_');
                 out.add(new AssessExperiment.Algo(label, UserClassWorkload.spec(userClass, cp, params)));
             } else {
                 for (String name : new java.util.LinkedHashSet<>(algorithms)) {
@@ -120,6 +132,39 @@ public final class WorkloadOptions {
         }
         return out;
     }
+
+    /** The class's {@code name()}, checked where the mode runs it. */
+    private String checkClass(CommonOptions common, String cp) {
+        if (common.mode == dev.corescope.exec.WorkerMode.PROCESSES) {
+            UserClassWorkload.checkClasspath(cp);
+            return dev.corescope.exec.ClassCheck.check(UserClassWorkload.spec(userClass, cp, params),
+                    common.workerJvmOptions, common.taskTimeout.plus(CLASS_CHECK_START));
+        }
+        String name = UserClassWorkload.check(userClass, cp, params).name();
+        common.notes.add("--mode threads runs " + userClass + " inside corescope's own JVM: a System.exit in it ends "
+                + "corescope, a hang cannot be stopped, and what it prints mixes with corescope's output; --mode "
+                + "processes contains it in worker JVMs");
+        return name;
+    }
+
+    /**
+     * A command runs in worker JVMs unless {@code --mode} says otherwise: each worker JVM runs one command at a
+     * time, so the command's CPU time (its children's account in that JVM) is its own; commands overlapping in
+     * one JVM (thread workers) cannot be told apart, and their CPU time is unknown.
+     */
+    void defaultMode(CommonOptions common) {
+        if (command == null || common.modeGiven()) {
+            return;
+        }
+        common.mode = dev.corescope.exec.WorkerMode.PROCESSES;
+        cmdInWorkerJvms = true;
+    }
+
+    /** Set when {@link #defaultMode} chose worker JVMs for a command: said once the command is checked. */
+    private boolean cmdInWorkerJvms;
+
+    /** Time a check's JVM gets to start, on top of the task timeout (a worker JVM's hello timeout). */
+    static final java.time.Duration CLASS_CHECK_START = java.time.Duration.ofSeconds(60);
 
     private static String absolute(String classpath) {
         if (classpath == null) {

@@ -81,7 +81,7 @@ final class ProcessWorker extends QueuedWorker {
             process.destroyForcibly();
             String why = late.get()
                     ? " did not say hello within " + seconds(startTimeout) + " and was killed (pid " + process.pid() + ")"
-                    : " failed to start: " + e.getMessage() + exitText();
+                    : " failed to start: " + e.getMessage() + exitText() + WorkerLog.said(log);
             throw new WorkerStartException("worker JVM " + id + why, e);
         } finally {
             guard.cancel(false);

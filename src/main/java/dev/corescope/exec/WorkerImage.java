@@ -35,6 +35,11 @@ record WorkerImage(String classpath, List<String> options, Path dumpTo, Path arc
         return of(codeSource(), System.getProperty("java.class.path"), DUMPING);
     }
 
+    /** For a short-lived JVM beside the workers (a class check): the same classpath and archive, never a dump. */
+    static WorkerImage forCheck() {
+        return of(codeSource(), System.getProperty("java.class.path"), new AtomicBoolean(true));
+    }
+
     /** Decided from where corescope's classes come from ({@code source}: a jar, a directory, or null). */
     static WorkerImage of(Path source, String fallbackClasspath, AtomicBoolean dumping) {
         if (source == null || !Files.isRegularFile(source) || !source.getFileName().toString().endsWith(".jar")) {

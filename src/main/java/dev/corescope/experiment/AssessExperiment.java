@@ -32,7 +32,8 @@ public final class AssessExperiment {
     public static final String PILOT = "pilot";
     /** Longest wait for the coordinator's JIT to go idle before tasks (re)start. */
     static final long QUIET_WAIT_MILLIS = 500;
-    public static final String CI_METHOD = "two-sided 95% Student-t interval of the mean: mean ± t(0.975, n-1)·sd/√n";
+    public static final String CI_METHOD = "two-sided 95% interval of the mean, never below zero: Student-t, mean ± "
+            + "t(0.975, n-1)·sd/√n, from 30 samples; below 30 (or where that would reach zero), Cox's log-scale interval";
 
     private AssessExperiment() {
     }

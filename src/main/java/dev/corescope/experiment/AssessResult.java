@@ -19,6 +19,9 @@ public record AssessResult(@JsonUnwrapped RunInfo run, @JsonUnwrapped Measured m
     /** One line per algorithm whose level was checked: its verdict. */
     @Override
     public List<String> findings() {
+        if (remarks.refused()) {
+            return SanityGate.findings(remarks);
+        }
         List<String> out = new ArrayList<>();
         if (analysis != null) {
             for (Assessment.AlgorithmResult alg : analysis.algorithms()) {

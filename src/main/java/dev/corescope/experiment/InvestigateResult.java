@@ -21,6 +21,9 @@ public record InvestigateResult(@JsonUnwrapped RunInfo run, @JsonUnwrapped Measu
      */
     @Override
     public List<String> findings() {
+        if (remarks.refused()) {
+            return SanityGate.findings(remarks);
+        }
         if (analysis == null) {
             return List.of();
         }

@@ -13,7 +13,7 @@ public record LevelRunResult(@JsonUnwrapped RunInfo run, @JsonUnwrapped Measured
 
     @Override
     public List<String> findings() {
-        return remarks.notes();
+        return remarks.refused() ? SanityGate.findings(remarks) : remarks.notes();
     }
 
     @Override

@@ -28,6 +28,11 @@ public final class Limits {
     public static final int MAX_SAMPLES = 100_000;
     /** Cells (durations × sizes) of one {@code transfer} map. */
     public static final int MAX_CELLS = 10_000;
+    /**
+     * Shortest task timeout: below it a timeout fires on ordinary scheduling delays and collector pauses rather
+     * than on a hung task, and every firing kills and replaces a worker (a worker JVM takes 100-300 ms to start).
+     */
+    public static final java.time.Duration MIN_TASK_TIMEOUT = java.time.Duration.ofMillis(100);
     /** Share of a heap a plan may fill; the rest is the collector's headroom. */
     public static final double HEAP_SHARE = 0.8;
 
@@ -57,6 +62,28 @@ public final class Limits {
                     + ", more than the cap of " + MAX_TASKS + " per run (every task record is kept until the "
                     + "summary is written)");
         }
+    }
+
+    /**
+     * @throws PlanRefused when the task timeout is below {@link #MIN_TASK_TIMEOUT}, or shorter than twice the
+     *                     task's own target length ({@code target}, null when none)
+     */
+    public static void checkTaskTimeout(String option, java.time.Duration timeout, java.time.Duration target) {
+        if (timeout.compareTo(MIN_TASK_TIMEOUT) < 0) {
+            throw new PlanRefused(option + " " + text(timeout) + " is below the floor of " + text(MIN_TASK_TIMEOUT)
+                    + ": a shorter timeout fires on ordinary scheduling delays, not on a hung task, and every firing "
+                    + "kills and replaces a worker");
+        }
+        if (target != null && timeout.compareTo(target.multipliedBy(2)) < 0) {
+            throw new PlanRefused(option + " " + text(timeout) + " is shorter than twice the task's target of "
+                    + text(target) + ": tasks would time out instead of being measured");
+        }
+    }
+
+    private static String text(java.time.Duration d) {
+        long nanos = d.toNanos();
+        return nanos % 1_000_000_000L == 0 ? d.toSeconds() + "s" : nanos % 1_000_000 == 0 ? d.toMillis() + "ms"
+                : nanos % 1_000 == 0 ? nanos / 1_000 + "us" : nanos + "ns";
     }
 
     /**

@@ -19,7 +19,7 @@ public record RebuiltResult(@JsonUnwrapped RunInfo run, @JsonUnwrapped Measured 
 
     @Override
     public List<String> findings() {
-        return List.of();
+        return remarks.refused() ? SanityGate.findings(remarks) : List.of();
     }
 
     @Override

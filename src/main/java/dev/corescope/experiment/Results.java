@@ -30,6 +30,42 @@ public final class Results {
     }
 
     /**
+     * The one way a finished result reaches its outputs: checked by the sanity layer ({@link SanityGate})
+     * against the session's measurements, then written. Returns the checked result, which the command prints,
+     * charts and caches (or, refused, does not).
+     */
+    public static <R extends RunResult> R checked(Session session, RunDirectory dir, R result) {
+        R checked = SanityGate.check(session, result);
+        write(dir, checked);
+        return checked;
+    }
+
+    /**
+     * Runs an experiment's measurement; when its warm-up fails, the session's summary says why (written, its
+     * failure first) before the failure goes on to the command, naming the run directory.
+     */
+    public static <T> T measuring(Session session, RunDirectory dir, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (WarmupFailed e) {
+            write(dir, SanityGate.check(session, e.summary(session)));
+            throw e.in(dir.path().toString());
+        }
+    }
+
+    /**
+     * A session's summary writer (its partial summary on Ctrl-C): checked like {@link #checked} once the
+     * session is known ({@code session} returns null until then).
+     */
+    public static java.util.function.Consumer<RunResult> writer(RunDirectory dir,
+                                                               java.util.function.Supplier<Session> session) {
+        return r -> {
+            Session s = session.get();
+            write(dir, s == null ? r : SanityGate.check(s, r));
+        };
+    }
+
+    /**
      * Reads a {@code summary.json}.
      *
      * @throws JsonProcessingException when it is not JSON, or not a summary

@@ -179,6 +179,12 @@ public final class Session implements AutoCloseable {
         this.partialSummary = summary;
     }
 
+    /** The partial summary the experiment registered with {@link #onInterrupt}, made now; null before it did. */
+    public RunResult partialSummary() {
+        Supplier<? extends RunResult> s = partialSummary;
+        return s == null ? null : s.get();
+    }
+
     private void interrupted() {
         if (closed) {
             return;

@@ -1,8 +1,10 @@
 package dev.corescope.experiment;
 
+import dev.corescope.analysis.Figures;
 import dev.corescope.analysis.LevelAggregator;
 import dev.corescope.analysis.LevelSummary;
 import dev.corescope.analysis.Warnings;
+import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.machine.LoadSnapshot;
 import dev.corescope.machine.MachineProfile;
@@ -54,7 +56,10 @@ final class Summaries {
 
     /** The same, judging the load against {@code cpus}. */
     static List<String> warnings(Session s, List<LevelSummary> levels, Metadata m, int cpus) {
-        List<String> all = new ArrayList<>(Warnings.of(levels, m.loadAtStart(), m.loadAtEnd(), cpus));
+        List<BatchResult> batches = s.batchesSoFar().stream()
+                .filter(b -> SanityGate.isResult(b.plan().experiment())).toList();
+        List<String> all = new ArrayList<>(Warnings.of(levels, Figures.cells(batches.stream()
+                .flatMap(b -> b.records().stream()).toList(), r -> ""), m.loadAtStart(), m.loadAtEnd(), cpus));
         all.addAll(Warnings.timedOutThreads(s.pool().mode(), s.failures(), s.pool().abandonedThreads()));
         return all;
     }
@@ -71,7 +76,12 @@ final class Summaries {
                                    List<String> notes) {
         Measured measured = measured(s, workload, calibration, complete);
         Metadata m = metadata(s);
-        return new LevelRunResult(info(s, complete), measured, remarks(s, notes, warnings(s, measured.levels(), m)), m);
+        List<String> warnings = new ArrayList<>(warnings(s, measured.levels(), m));
+        if (calibration != null && !calibration.stable()) {
+            warnings.add(0, calibration.describe().replaceFirst("^calibrated spin: ", "The spin calibration did not settle: ")
+                    + "; the first levels may have run slower code than the later ones.");
+        }
+        return new LevelRunResult(info(s, complete), measured, remarks(s, notes, warnings), m);
     }
 
     /** An investigate or assess result interrupted before its analysis: what the session measured. */

@@ -47,6 +47,9 @@ public record TransferResult(@JsonUnwrapped RunInfo run, @JsonUnwrapped Setup se
     /** Per mode: its conclusion, then where parallel starts to pay for each result size. */
     @Override
     public List<String> findings() {
+        if (remarks.refused()) {
+            return SanityGate.findings(remarks);
+        }
         List<String> out = new ArrayList<>();
         for (TransferVerdict v : verdicts) {
             if (v.conclusion() != null) {

@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * measured. Warm-up tasks are not recorded. {@link #untilQuiet} goes on until the JIT has finished:
  * HotSpot compiles a hot loop first as an on-stack replacement, then the method, at up to four tiers in
  * background threads, and a fixed number of warm-up tasks can end while that is still going on, so
- * the first measured tasks run slower code and share a CPU with the compiler.
+ * the first measured tasks run slower code and share a CPU with the compiler. A warm-up task that fails
+ * stops the run: {@link WarmupFailed}, with its reason.
  */
 public final class Warmup {
     /** Quiet rounds in a row that end a warm-up. */
@@ -22,7 +23,7 @@ public final class Warmup {
 
     /**
      * @param tasksPerWorker warm-up tasks each worker ran
-     * @param failed         how many of them failed
+     * @param failed         how many of them failed (0: a failure throws {@link WarmupFailed})
      * @param quiet          true when the JIT was quiet at the end (false: gave up after the extra rounds)
      */
     public record Result(int tasksPerWorker, int failed, boolean quiet) {
@@ -41,6 +42,7 @@ public final class Warmup {
                                     int minRounds) {
         pool.ensure(to);
         int failed = 0;
+        List<String> reasons = new ArrayList<>();
         int quietRounds = 0;
         int round = 0;
         int max = minRounds + EXTRA_ROUNDS;
@@ -51,10 +53,17 @@ public final class Warmup {
                 all.add(pool.worker(w).submit(spec, new TaskInput(-1 - round, size, 0x5eedL + round)));
             }
             boolean quiet = true;
-            for (var f : all) {
-                var r = f.join();
-                failed += r.ok() ? 0 : 1;
+            for (int i = 0; i < all.size(); i++) {
+                var r = all.get(i).join();
+                if (!r.ok()) {
+                    failed++;
+                    reasons.add(pool.worker(from + i).info().id() + " (size " + size + "): " + r.status() + " - "
+                            + r.error());
+                }
                 quiet &= r.jvm().jitMillis() <= 0;
+            }
+            if (failed > 0) {
+                throw new WarmupFailed(failed, (round + 1) * (to - from), reasons);
             }
             quietRounds = quiet ? quietRounds + 1 : 0;
             round++;
@@ -67,20 +76,35 @@ public final class Warmup {
         return run(pool, 0, workers, spec, size, iterations);
     }
 
-    /** Runs {@code iterations} tasks on each of workers {@code from..to-1}, all at once; returns how many failed. */
+    /**
+     * Runs {@code iterations} tasks on each of workers {@code from..to-1}, all at once; returns 0 (how many failed:
+     * a failure throws {@link WarmupFailed} once all have ended).
+     */
     public static int run(WorkerPool pool, int from, int to, WorkloadSpec spec, long size, int iterations) {
         pool.ensure(to);
-        List<CompletableFuture<Integer>> all = new ArrayList<>();
+        List<CompletableFuture<List<String>>> all = new ArrayList<>();
         for (int w = from; w < to; w++) {
             var worker = pool.worker(w);
-            CompletableFuture<Integer> chain = CompletableFuture.completedFuture(0);
+            String id = worker.info().id();
+            CompletableFuture<List<String>> chain = CompletableFuture.completedFuture(List.of());
             for (int i = 0; i < iterations; i++) {
                 TaskInput in = new TaskInput(-1 - i, size, 0x5eedL + i);
-                chain = chain.thenCompose(f -> worker.submit(spec, in).thenApply(r -> f + (r.ok() ? 0 : 1)));
+                chain = chain.thenCompose(f -> worker.submit(spec, in).thenApply(r -> {
+                    if (r.ok()) {
+                        return f;
+                    }
+                    List<String> more = new ArrayList<>(f);
+                    more.add(id + (size > 0 ? " (size " + size + ")" : "") + ": " + r.status() + " - " + r.error());
+                    return more;
+                }));
             }
             all.add(chain);
         }
-        return all.stream().mapToInt(CompletableFuture::join).sum();
+        List<String> reasons = all.stream().flatMap(f -> f.join().stream()).toList();
+        if (!reasons.isEmpty()) {
+            throw new WarmupFailed(reasons.size(), iterations * (to - from), reasons);
+        }
+        return 0;
     }
 
 }

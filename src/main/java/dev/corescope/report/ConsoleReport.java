@@ -8,16 +8,28 @@ import dev.corescope.experiment.InvestigateReport;
 import dev.corescope.experiment.Measured;
 import dev.corescope.experiment.Remarks;
 import dev.corescope.experiment.RunResult;
+import dev.corescope.experiment.SanityGate;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
 /** The console tables of level runs and investigations, and the footer every command prints. */
 public final class ConsoleReport {
+    /** What a table shows in place of a figure the sanity layer refused. */
+    public static final String REFUSED = "refused";
+
     private ConsoleReport() {
     }
 
     public static Table levelTable(List<LevelSummary> levels, boolean withExperiment) {
+        return levelTable(levels, withExperiment, List.of());
+    }
+
+    /**
+     * The levels, with {@code refused} in place of the speedup, efficiency and CPU time of a level the sanity
+     * layer refused ({@code refusals}: the result's, each "subject: reason").
+     */
+    public static Table levelTable(List<LevelSummary> levels, boolean withExperiment, List<String> refusals) {
         Table t = withExperiment
                 ? new Table("strategy", "workers", "tasks", "total s", "mean s", "sd s", "CV", "min s", "max s",
                 "cpu/task s", "wait/task s", "speedup", "efficiency")
@@ -25,10 +37,12 @@ public final class ConsoleReport {
                 "wait/task s", "speedup", "efficiency");
         for (LevelSummary l : levels) {
             var p = l.perTask();
+            SanityGate.Marks m = SanityGate.marks(refusals, l.experiment(), l.workers());
             Object[] cells = {l.workers(), l.tasks() + (l.failures() > 0 ? " (" + l.failures() + " failed)" : ""),
-                Units.sec(l.totalSeconds()), Units.sec(p.mean()), Units.sec(p.sd()), Units.pct(p.cv()), Units.sec(p.min()),
-                Units.sec(p.max()), Units.sec(l.cpuPerTask()), Units.sec(l.waitPerTask()), Units.num(l.speedup(), 2),
-                Units.pct(l.efficiency())};
+                Units.sec(l.totalSeconds()), m.times() ? REFUSED : Units.sec(p.mean()), Units.sec(p.sd()), Units.pct(p.cv()),
+                Units.sec(p.min()), Units.sec(p.max()), m.cpu() ? REFUSED : Units.sec(l.cpuPerTask()),
+                Units.sec(l.waitPerTask()), m.scaling() ? REFUSED : Units.num(l.speedup(), 2),
+                m.scaling() ? REFUSED : Units.pct(l.efficiency())};
             if (withExperiment) {
                 Object[] all = new Object[cells.length + 1];
                 all[0] = l.experiment();
@@ -53,7 +67,7 @@ public final class ConsoleReport {
 
     /** The notes, the worker JVMs' start costs, the pools' events, the warnings and the failures. */
     public static void printFooter(PrintStream out, Measured s, Remarks remarks) {
-        for (String note : remarks.notes()) {
+        for (String note : remarks.refused() ? SanityGate.findings(remarks) : remarks.notes()) {
             out.println(note);
         }
         if (s.mode() == WorkerMode.PROCESSES && !s.workerStartMillis().isEmpty()) {

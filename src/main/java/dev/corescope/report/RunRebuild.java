@@ -11,12 +11,7 @@ import dev.corescope.experiment.RebuiltResult;
 import dev.corescope.experiment.Remarks;
 import dev.corescope.experiment.RunInfo;
 import dev.corescope.store.RecordLog;
-import dev.corescope.store.RunDirectory;
 import dev.corescope.workload.WorkloadSpec;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +32,14 @@ public final class RunRebuild {
 
     /** Rebuilds the summary of {@code dir} from {@code read} (its records.jsonl, read leniently). */
     public static RebuiltResult summary(Path dir, RecordLog.Read read) {
+        return summary(dir, read, "summary.json is missing (the run was killed before it finished?)");
+    }
+
+    /**
+     * The same, saying why there was no summary to read ({@code reason}, e.g. "summary.json is empty"); the
+     * lines of records.jsonl it skipped are said too.
+     */
+    public static RebuiltResult summary(Path dir, RecordLog.Read read, String reason) {
         List<TaskRecord> records = read.records();
         Map<String, List<TaskRecord>> byBatch = new LinkedHashMap<>();
         for (TaskRecord r : records) {
@@ -54,14 +57,13 @@ public final class RunRebuild {
                     unknown, List.of(), Strategy.QUEUE), start, Math.max(start + 1, end), sorted));
         }
         List<TaskRecord> failed = records.stream().filter(r -> !r.ok()).toList();
-        String runId = records.isEmpty() ? dir.toAbsolutePath().normalize().getFileName().toString()
-                : records.get(0).runId();
-        String[] claim = claim(dir);
+        String runId = records.isEmpty() || records.get(0).runId() == null
+                ? dir.toAbsolutePath().normalize().getFileName().toString() : records.get(0).runId();
+        String[] claim = RunFiles.claim(dir);
         String command = claim != null ? claim[0] : guessCommand(runId, records);
         List<String> warnings = new ArrayList<>();
-        warnings.add("summary.json is missing (the run was killed before it finished?): this summary is rebuilt from "
-                + "records.jsonl alone, " + records.size() + " task record(s); the run's settings, calibration, "
-                + "machine profile and analysis are not known.");
+        warnings.add(reason + ": this summary is rebuilt from records.jsonl alone, " + records.size()
+                + " task record(s); the run's settings, calibration, machine profile and analysis are not known.");
         String skipped = read.warning(Path.of("records.jsonl"));
         if (skipped != null) {
             warnings.add(skipped + ".");
@@ -71,22 +73,6 @@ public final class RunRebuild {
                 new Remarks(failed.size(), failed.stream().limit(20).map(r -> r.workerId() + " task " + r.taskIndex()
                         + " (level " + r.level() + "): " + r.status() + " — " + r.error()).toList(), List.of(), List.of(),
                         warnings));
-    }
-
-    /** The command and start time the run wrote in its directory's marker, or null. */
-    private static String[] claim(Path dir) {
-        Path marker = dir.resolve(RunDirectory.MARKER);
-        try {
-            if (Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS) && Files.size(marker) < 4096) {
-                String[] parts = Files.readString(marker, StandardCharsets.UTF_8).trim().split(", ");
-                if (parts.length == 3 && parts[0].startsWith("pid ")) {
-                    return new String[] {parts[1], parts[2]};
-                }
-            }
-        } catch (IOException e) {
-            // no marker: guess
-        }
-        return null;
     }
 
     /** From the run id ({@code <timestamp>-<command>}) or the records' experiment names. */

@@ -95,6 +95,15 @@ public final class RecordLog implements RecordSink, AutoCloseable {
         }
     }
 
+    /**
+     * Whether a line read as a record is one: it names its experiment, its level, its status and its
+     * times (a line of other JSON, {@code {}} or {@code {"a": 1}}, reads as a record of unknowns).
+     */
+    static boolean isRecord(TaskRecord r) {
+        return r != null && r.experiment() != null && r.level() >= 1 && r.status() != null
+                && r.wallNanos() >= 0 && r.endNanos() >= r.startNanos();
+    }
+
     /** Reads a records file, skipping a torn last line and unreadable lines (counted in the result). */
     public static Read readTolerant(Path file) throws IOException {
         // decoded leniently: a write cut short can split a multi-byte character
@@ -112,7 +121,11 @@ public final class RecordLog implements RecordSink, AutoCloseable {
                 continue;
             }
             try {
-                out.add(READER.readValue(line));
+                TaskRecord r = READER.readValue(line);
+                if (!isRecord(r)) { // valid JSON that is not a task record: skipped like any unreadable line
+                    throw new com.fasterxml.jackson.databind.JsonMappingException(null, "not a task record");
+                }
+                out.add(r);
             } catch (JsonProcessingException e) {
                 if (i == last) {
                     torn = true;

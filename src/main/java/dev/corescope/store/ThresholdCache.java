@@ -28,7 +28,10 @@ import java.util.function.Consumer;
  * read, add their entry and write the whole file back through a unique temp file renamed with
  * {@code ATOMIC_MOVE}. Concurrent investigations therefore lose no entries, and a reader never sees
  * a half-written file. A file that is not a valid cache is set aside as {@code threshold.json.corrupt}
- * (not deleted) with a one-line warning.
+ * (not deleted) with a one-line warning: a file that is not JSON, and one whose values investigate cannot
+ * have written ({@link #problem}: a threshold below 1 or above the cap of workers, a spin-kernel threshold
+ * above its entry's effective CPUs), which a
+ * damaged or hand-edited file holds and which would have {@code assess} start thousands of workers.
  */
 public final class ThresholdCache {
     /**
@@ -54,6 +57,31 @@ public final class ThresholdCache {
     }
 
     private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+    /** Most workers an entry may name (the commands' cap). */
+    static final int MAX_THRESHOLD = 1024;
+
+    /**
+     * Why an entry cannot be one investigate wrote, or null when it can be: its threshold must be at least 1 and
+     * at most {@value #MAX_THRESHOLD}, its effective CPUs a positive number, and the spin kernel's threshold (a
+     * CPU-bound kernel) at most its effective CPUs rounded down.
+     */
+    static String problem(String key, Entry e) {
+        if (e == null) {
+            return "entry '" + key + "' is empty";
+        }
+        if (!(e.effectiveCpus() > 0) || e.effectiveCpus() > MAX_THRESHOLD) {
+            return "entry '" + key + "' has " + e.effectiveCpus() + " effective CPUs";
+        }
+        if (e.threshold() < 1 || e.threshold() > MAX_THRESHOLD) {
+            return "entry '" + key + "' has a threshold of " + e.threshold() + " workers";
+        }
+        int cpus = Math.max(1, (int) Math.floor(e.effectiveCpus() + 1e-9));
+        if (e.workload() == null && e.threshold() > cpus) {
+            return "entry '" + key + "' has a threshold of " + e.threshold() + " workers, above its "
+                    + e.effectiveCpus() + " effective CPUs";
+        }
+        return null;
+    }
 
     private final Path file;
     private final Consumer<String> warnings;
@@ -98,6 +126,10 @@ public final class ThresholdCache {
     /** Stores an entry; a cache that cannot be written is reported by the exception's message. */
     public void store(String key, Entry entry) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
+        String problem = problem(key, entry);
+        if (problem != null) {
+            throw new IOException("not cached: " + problem);
+        }
         locked(() -> {
             Map<String, Entry> all = readAll();
             all.put(key, entry);
@@ -135,6 +167,7 @@ public final class ThresholdCache {
         }
     }
 
+    /** The entries, each checked ({@link #problem}). */
     private Map<String, Entry> parse() throws IOException {
         if (!Files.isRegularFile(file)) {
             return new TreeMap<>();
@@ -142,6 +175,12 @@ public final class ThresholdCache {
         Map<String, Entry> all = Json.MAPPER.readValue(file.toFile(), new TypeReference<Map<String, Entry>>() { });
         if (all == null) {
             throw new IOException("empty file");
+        }
+        for (var e : all.entrySet()) {
+            String problem = problem(e.getKey(), e.getValue());
+            if (problem != null) {
+                throw new IOException(problem + ", not a value investigate writes (damaged or edited by hand)");
+            }
         }
         return new TreeMap<>(all);
     }

@@ -13,11 +13,15 @@ import java.util.Map;
 
 /**
  * An external command, timed as a process (like hyperfine's parameter scan): {@code /bin/sh -c CMD}
- * with {@code {n}} replaced by the task's size and {@code {seed}} by its seed. Standard output is
- * discarded; a non-zero exit makes the task fail with the exit code and the last line of standard
- * error. The task's time is the whole process lifetime: fork/exec, the launcher that isolates the
- * command ({@link CommandLauncher}: its own session and process group, a parent-death signal; a few
- * exec()s and one fork more than a bare shell), shell start-up and the command.
+ * with {@code {n}} replaced by the task's size and {@code {seed}} by its seed; anything the shell accepts
+ * ({@code VAR=value prog {n}}, subshells, pipes). Standard output is discarded; a non-zero exit makes the
+ * task fail with the exit status and the last line of standard error, and the shell's own status 127 (126)
+ * says the program was not found (not executable). The task's wall time is the whole process lifetime:
+ * fork/exec, the launcher that isolates the command ({@link CommandLauncher}: its own session and process
+ * group, a parent-death signal; a few exec()s and one fork more than a bare shell), shell start-up and the
+ * command. Its CPU time is the command's own, its children's included ({@link ChildUsage}: known when the
+ * command ran alone in its JVM, as in processes mode; unknown when commands overlap in one JVM, as with
+ * several thread workers); its run-queue wait is unknown.
  *
  * <p>Nothing the command starts outlives it: when it exits, its whole process group is killed
  * (background children included); when its task is stopped (a timeout interrupts the waiting thread)
@@ -33,6 +37,7 @@ public final class CommandWorkload implements Workload {
     private static final int STDERR_TAIL = 64 << 10;
     private final String template;
     private final CommandLauncher launcher;
+    private final ChildUsage children = ChildUsage.get();
 
     public CommandWorkload(Map<String, String> params) {
         String encoded = params.get(PARAM);
@@ -78,31 +83,58 @@ public final class CommandWorkload implements Workload {
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.redirectError(errFile.toFile());
-            Process p;
-            try {
-                p = pb.start();
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot start " + SHELL + ": " + e.getMessage(), e);
-            } finally {
-                deleteQuietly(errFile);
-            }
+            ChildUsage.Window window = children.begin();
+            ProcessUsage usage = ProcessUsage.UNKNOWN;
             int code;
             try {
-                code = p.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("stopped while waiting for the command (its process group was killed)");
+                Process p;
+                try {
+                    p = pb.start();
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot start " + SHELL + ": " + e.getMessage(), e);
+                } finally {
+                    deleteQuietly(errFile);
+                }
+                try {
+                    code = p.waitFor(); // the JDK has reaped it: its CPU time is in this JVM's children's account
+                    usage = children.end(window);
+                    window = null;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("stopped while waiting for the command (its process group was killed)");
+                } finally {
+                    launcher.killAll(p); // the command and whatever it left running
+                }
             } finally {
-                launcher.killAll(p); // the command and whatever it left running
+                if (window != null) {
+                    children.end(window);
+                }
             }
             if (code != 0) {
-                String last = lastLine(err).trim();
-                throw new IllegalStateException("exit code " + code + (last.isEmpty() ? "" : ": " + last));
+                throw new IllegalStateException(failure(code, lastLine(err).trim()));
             }
-            return TaskOutput.of(code);
+            return new TaskOutput(code, null, usage);
         } catch (IOException e) {
             throw new IllegalStateException("lost the command's stderr: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Why a command failed, from its exit status and the last line it wrote on stderr: 127 and 126 are the shell's
+     * own "not found" and "not executable" (POSIX), with the shell's message naming the program; 128 + n a signal.
+     */
+    static String failure(int code, String lastStderr) {
+        String said = lastStderr.isEmpty() ? "" : ": " + lastStderr;
+        if (code == 127) {
+            return "command not found (exit status 127, the shell's own)" + said;
+        }
+        if (code == 126) {
+            return "command found but not executable (exit status 126, the shell's own)" + said;
+        }
+        if (code > 128 && code < 128 + 65) {
+            return "killed by signal " + (code - 128) + " (exit status " + code + ")" + said;
+        }
+        return "exit code " + code + said;
     }
 
     /** The last non-blank line of the last {@link #STDERR_TAIL} bytes written to {@code err}. */
@@ -125,38 +157,42 @@ public final class CommandWorkload implements Workload {
         }
     }
 
-    /** The first word of a command (the program), or "" when there is none. */
-    public static String program(String command) {
-        String t = command.trim();
-        if (t.isEmpty()) {
-            return "";
-        }
-        return t.split("\\s+", 2)[0];
-    }
-
     /**
-     * Checks up front that the command's program exists ({@code sh -c 'command -v PROGRAM'}).
+     * Checks up front that {@code /bin/sh} can parse the command ({@code sh -n -c}: parsed, never run). Anything the
+     * shell accepts is accepted ({@code VAR=value prog {n}}, subshells, pipes, {@code cd dir && ./bench}); whether
+     * its programs exist only the shell can tell when it runs them (exit status 127, see {@link #failure}).
      *
-     * @throws IllegalArgumentException with a one-line reason when it does not
+     * @throws IllegalArgumentException with the shell's own one-line reason when it cannot
      */
-    public static void checkExists(String command) {
-        String program = program(command);
-        if (program.isEmpty()) {
+    public static void checkSyntax(String command) {
+        if (command.isBlank()) {
             throw new IllegalArgumentException("--cmd is empty");
         }
-        int code;
+        String line = expand(command, 1, 1);
+        Path err = null;
         try {
-            Process p = new ProcessBuilder(List.of(SHELL, "-c", "command -v -- \"$1\" >/dev/null 2>&1", "sh", program))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            code = p.waitFor();
+            err = Files.createTempFile("corescope-cmd-check-", ".stderr");
+            Process p = new ProcessBuilder(List.of(SHELL, "-n", "-c", line)).redirectError(err.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalArgumentException(SHELL + " -n did not finish parsing --cmd within 10 s");
+            }
+            if (p.exitValue() != 0) {
+                String why = Files.readAllLines(err).stream().filter(s -> !s.isBlank()).findFirst().orElse("").trim();
+                throw new IllegalArgumentException("--cmd is not a command " + SHELL + " accepts"
+                        + (why.isEmpty() ? " (exit status " + p.exitValue() + ")" : ": " + why));
+            }
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot run " + SHELL + " to check the command: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalArgumentException("interrupted while checking the command");
-        }
-        if (code != 0) {
-            throw new IllegalArgumentException("command not found: " + program);
+        } finally {
+            if (err != null) {
+                deleteQuietly(err);
+            }
         }
     }
 }

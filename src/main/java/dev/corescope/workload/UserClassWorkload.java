@@ -57,6 +57,12 @@ public final class UserClassWorkload implements Workload {
      *                                  or cannot be created
      */
     public static Workload check(String className, String classpath, Map<String, String> params) {
+        checkClasspath(classpath);
+        return new UserClassWorkload(spec(className, classpath, params).params());
+    }
+
+    /** @throws IllegalArgumentException when an entry of {@code classpath} (null: none) does not exist */
+    public static void checkClasspath(String classpath) {
         if (classpath != null) {
             for (String entry : classpath.split(File.pathSeparator)) {
                 if (!entry.isEmpty() && !Files.exists(Path.of(entry))) {
@@ -64,7 +70,6 @@ public final class UserClassWorkload implements Workload {
                 }
             }
         }
-        return new UserClassWorkload(spec(className, classpath, params).params());
     }
 
     static ClassLoader loader(String classpath) {

@@ -63,12 +63,21 @@ public final class Workloads {
         return fromClass(spec, Thread.currentThread().getContextClassLoader());
     }
 
+    /**
+     * Loads, initialises and creates the workload class {@code spec.name()} from {@code loader}.
+     *
+     * @throws IllegalArgumentException with a one-line reason that names the real cause: not found, compiled for a
+     *                                  newer Java, a static initializer that threw, a class it needs that is missing,
+     *                                  not a workload, a constructor that threw
+     */
     public static Workload fromClass(WorkloadSpec spec, ClassLoader loader) {
         Class<?> type;
         try {
             type = Class.forName(spec.name(), true, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
+        } catch (ClassNotFoundException e) {
             throw new IllegalArgumentException("workload class not found: " + spec.name());
+        } catch (LinkageError e) {
+            throw new IllegalArgumentException(loadFailure(spec.name(), e));
         }
         if (!Workload.class.isAssignableFrom(type)) {
             throw new IllegalArgumentException(spec.name() + " does not implement " + Workload.class.getName());
@@ -82,7 +91,44 @@ public final class Workloads {
             }
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException("cannot create workload " + spec.name() + ": " + cause);
+            if (cause instanceof IllegalArgumentException own && type.getPackageName().equals(Workloads.class.getPackageName())) {
+                throw own; // corescope's own wrappers (a user class, a command) say what went wrong themselves
+            }
+            String why = e instanceof NoSuchMethodException ? "it has no public constructor taking Map<String,String> "
+                    + "and no public no-argument constructor"
+                    : e instanceof java.lang.reflect.InvocationTargetException ? "its constructor threw " + describe(cause)
+                    : describe(cause);
+            throw new IllegalArgumentException("cannot create workload " + spec.name() + ": " + why);
         }
+    }
+
+    /** Why a class that was found could not be loaded, in words: the JVM's error names the cause, not "not found". */
+    static String loadFailure(String name, LinkageError e) {
+        if (e instanceof UnsupportedClassVersionError) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("class file version (\\d+)")
+                    .matcher(String.valueOf(e.getMessage()));
+            String built = m.find() ? " (class file version " + m.group(1) + ", Java "
+                    + (Integer.parseInt(m.group(1)) - 44) + ")" : "";
+            return "workload class " + name + " was compiled for a newer Java" + built + " than this JVM runs (Java "
+                    + Runtime.version().feature() + "): recompile it with --release " + Runtime.version().feature();
+        }
+        if (e instanceof ExceptionInInitializerError x) {
+            Throwable cause = x.getCause() != null ? x.getCause() : x;
+            return "workload class " + name + " failed in its static initializer: " + describe(cause);
+        }
+        if (e instanceof NoClassDefFoundError && String.valueOf(e.getMessage()).startsWith("Could not initialize")) {
+            return "workload class " + name + " cannot be used: its static initializer failed earlier in this JVM ("
+                    + e.getMessage() + ")";
+        }
+        if (e instanceof NoClassDefFoundError) {
+            return "workload class " + name + " needs a class that is not on its classpath: " + e.getMessage()
+                    + " (add its jar to --classpath)";
+        }
+        return "workload class " + name + " cannot be loaded: " + describe(e);
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 }

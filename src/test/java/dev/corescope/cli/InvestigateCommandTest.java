@@ -51,8 +51,14 @@ class InvestigateCommandTest {
     @Test
     void jsonDocumentHasTheDocumentedFields() throws Exception {
         Run r = run("investigate", "--json", "--no-cache", "--max", "3", "--out", tmp.resolve("inv").toString());
-        assertThat(r.code()).isEqualTo(0);
+        // a busy machine may starve the one-worker baseline: refused, in summary.json, exit 1 (the sanity layer)
+        JsonNode summary = Json.MAPPER.readTree(tmp.resolve("inv").resolve("summary.json").toFile());
+        assertThat(r.code()).isEqualTo(summary.path("refusals").isEmpty() ? 0 : 1);
         JsonNode doc = Json.MAPPER.readTree(r.out());
+        if (r.code() == 1) { // refused: the document is the summary, which says why
+            assertThat(doc.get("refusals").size()).isPositive();
+            return;
+        }
         assertThat(doc.get("threshold").isInt()).isTrue();
         assertThat(doc.get("threshold").asInt()).isBetween(1, 3);
         assertThat(doc.get("explanation").asText()).isNotBlank();

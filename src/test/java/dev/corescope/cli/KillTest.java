@@ -59,7 +59,7 @@ class KillTest {
         List<String> warnings = report.err().lines().toList();
         assertThat(warnings).hasSize(2).allMatch(w -> w.startsWith("corescope: warning: "));
         assertThat(warnings.get(0)).contains("torn last line");
-        assertThat(warnings.get(1)).contains("has no summary.json").contains("rebuilt from records.jsonl")
+        assertThat(warnings.get(1)).contains("summary.json is missing").contains("rebuilt from records.jsonl")
                 .contains(kept + " task records");
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("<title>corescope sweep").contains("interrupted").contains("<h2>Results</h2>")
@@ -67,9 +67,12 @@ class KillTest {
         assertThat(out.resolve("summary.json")).as("report writes no summary of its own").doesNotExist();
 
         var compare = BadInputTest.run("compare", out.toString(), out.toString());
-        assertThat(compare.code()).as(compare.err()).isZero();
+        // the killed run's levels may be refused (a starved one-worker level on a busy machine): said, exit 1
+        assertThat(compare.code()).as(compare.err()).isEqualTo(compare.err().contains("corescope: refused: ") ? 1 : 0);
         assertThat(compare.out()).contains("sweep");
-        assertThat(compare.err().lines().toList()).hasSize(2).allMatch(w -> w.contains("torn last line"));
+        assertThat(compare.err().lines().filter(w -> w.contains("torn last line"))).hasSize(2);
+        assertThat(compare.err().lines()).allMatch(w -> w.startsWith("corescope: warning: ")
+                || w.startsWith("corescope: refused: "));
     }
 
     private static long lines(Path file) throws java.io.IOException {

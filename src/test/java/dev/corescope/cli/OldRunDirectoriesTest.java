@@ -115,8 +115,10 @@ class OldRunDirectoriesTest {
         Path a = copy(fixture, tmp.resolve("a"));
         Path b = copy(fixture, tmp.resolve("b"));
         var r = BadInputTest.run("compare", a.toString(), b.toString(), "--format", "csv");
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err()).isEmpty();
+        // these runs were measured on a busy machine: some of their levels are refused (exit 1), and said
+        assertThat(r.code()).as(r.err()).isIn(0, 1);
+        assertThat(r.err().lines()).allMatch(l -> l.startsWith("corescope: warning: ") || l.startsWith("corescope: refused: "));
+        assertThat(r.code() == 1).isEqualTo(r.err().contains("corescope: refused: "));
         Map<String, Integer> measurements = new TreeMap<>();
         for (String line : Files.readAllLines(a.resolve("records.jsonl"))) {
             JsonNode rec = JSON.readTree(line);
@@ -125,14 +127,21 @@ class OldRunDirectoriesTest {
                         + rec.get("size").asLong(), 1, Integer::sum);
             }
         }
-        // experiment, workers, size, n before, n after, ..., ratio, CI, verdict: a run against itself
-        List<String> expected = new ArrayList<>();
-        measurements.forEach((key, n) -> expected.add(key + "," + n + "," + n));
+        // experiment, workload, mode, workers, size, n before, n after, ..., ratio, CI, verdict: a run against itself;
+        // only measured tasks: no warm-ups, no one-worker controls
         List<String> rows = r.out().lines().skip(1).toList();
-        assertThat(rows.stream().map(row -> String.join(",", List.of(row.split(",")).subList(0, 5))))
-                .containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(rows).allMatch(row -> row.split(",")[7].equals("1.000"))
-                .allMatch(row -> row.endsWith(",no change") || row.endsWith(",within noise"));
+        assertThat(rows).isNotEmpty();
+        for (String row : rows) {
+            String[] f = row.split(",");
+            String key = f[0] + "," + f[3] + "," + f[4];
+            assertThat(measurements).as(row).containsKey(key); // transfer's cells split a level and size
+            assertThat(Integer.parseInt(f[5])).as(row).isLessThanOrEqualTo(measurements.get(key));
+            assertThat(f[5]).isEqualTo(f[6]);
+            assertThat(f[0]).doesNotStartWith("control/").doesNotStartWith("verify/").doesNotContain("warmup")
+                    .doesNotStartWith("pilot/");
+            assertThat(f[f.length - 1]).isIn("no change", "inconclusive", "refused");
+            assertThat(f[9]).isIn("1.000", "-");
+        }
     }
 
     static String escape(String s) {

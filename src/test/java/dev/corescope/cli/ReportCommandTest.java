@@ -92,10 +92,63 @@ class ReportCommandTest {
     }
 
     @Test
-    void compareWritesNoRunDirectorySoHtmlIsRefused(@TempDir Path tmp) {
+    void compareWritesNoRunDirectorySoItTakesNoHtml(@TempDir Path tmp) {
+        assertThat(Main.commandLine().getSubcommands().get("compare").getCommandSpec().findOption("--html")).isNull();
         Result r = run("compare", tmp.toString(), tmp.toString(), "--html");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().strip()).startsWith("corescope: --html: compare writes no run directory").doesNotContain("\n");
+        assertThat(r.err().strip()).startsWith("corescope: Unknown option: '--html'").doesNotContain("\n");
+    }
+
+    /** A summary.json that is empty, not JSON, or of another shape is never rendered as another command's report. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "   \n", "{}", "[]", "null", "42", "{\"command\": \"sweep\"}",
+        "{\"runId\": \"x\", \"command\": \"sweep\", \"startedAt\": \"2026-01-01T00:00:00Z\"}", "{\"truncated\": "})
+    void aDamagedSummaryIsRebuiltFromTheRecordsAndSaysWhy(String text, @TempDir Path tmp) throws Exception {
+        Path dir = fixture("sweep", tmp);
+        Files.writeString(dir.resolve("summary.json"), text);
+        Result r = run("report", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains(dir + ": summary.json is ").contains("rebuilt from records.jsonl alone");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<title>corescope sweep").contains("rebuilt from records.jsonl")
+                .doesNotContain("Transfer");
+    }
+
+    @Test
+    void anotherCommandsSummaryInAClaimedDirectoryIsNotRenderedAsItsReport(@TempDir Path tmp) throws Exception {
+        Path dir = fixture("sweep", tmp);
+        Files.copy(fixture("transfer", tmp.resolve("t")).resolve("summary.json"), dir.resolve("summary.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(dir.resolve(dev.corescope.store.RunDirectory.MARKER), "pid 1, sweep, 2026-01-01T00:00:00Z\n");
+        Result r = run("report", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("a summary of 'transfer', but 'sweep' claimed the run directory");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("<title>corescope sweep");
+    }
+
+    @Test
+    void aDamagedSummaryWithoutRecordsIsOneLineAndExitTwo(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("summary.json"), "{}");
+        Result r = run("report", tmp.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("summary.json is not a corescope summary")
+                .contains("there is no records.jsonl to rebuild it from");
+    }
+
+    @Test
+    void linesOfValidJsonThatAreNoRecordsAreSkippedAndCounted(@TempDir Path tmp) throws Exception {
+        Path dir = fixture("sweep", tmp);
+        Files.delete(dir.resolve("summary.json"));
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(dir.resolve("records.jsonl")));
+        lines.add(1, "{\"a\": 1}");
+        lines.add(2, "42");
+        lines.add(3, "{}");
+        lines.add(4, "null");
+        Files.write(dir.resolve("records.jsonl"), lines);
+        Result r = run("report", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("skipped 4 other unreadable line(s)");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("skipped 4 other unreadable line(s)");
     }
 
     @Test
@@ -107,5 +160,20 @@ class ReportCommandTest {
         assertThat(r.out()).doesNotContain("HTML report");
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("<title>corescope run").contains("<h2>Results</h2>").contains("<summary>Every task</summary>");
+    }
+
+    @Test
+    void aRefusedRunIsReportedAsRefusedNeverWithItsVerdict(@TempDir Path tmp) throws Exception {
+        Path dir = fixture("investigate", tmp);
+        var s = (com.fasterxml.jackson.databind.node.ObjectNode) dev.corescope.store.Json.MAPPER.readTree(
+                dir.resolve("summary.json").toFile());
+        s.putArray("refusals").add("threshold: 5 workers is above the 2.00 effective CPUs (invented)");
+        Files.writeString(dir.resolve("summary.json"), dev.corescope.store.Json.MAPPER.writeValueAsString(s));
+        Result r = run("report", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<h2>Refused</h2>").contains("refused: no result")
+                .contains("Refused: threshold: 5 workers is above the 2.00 effective CPUs (invented).")
+                .doesNotContain("Threshold verdict").doesNotContain("Threshold: <b>");
     }
 }

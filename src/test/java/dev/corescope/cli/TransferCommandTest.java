@@ -61,8 +61,11 @@ class TransferCommandTest {
             System.setOut(old);
         }
         String text = buf.toString();
-        assertThat(code).isEqualTo(0);
-        assertThat(text).contains("speedup").contains("With 2 threads").contains("Workers: 2 (--workers).");
+        // on a busy machine a cell's speedup can come out above the CPUs: refused, said, exit 1 (the sanity layer)
+        boolean refused = text.contains("Refused: ");
+        assertThat(code).isEqualTo(refused ? 1 : 0);
+        assertThat(text).contains("speedup").contains("Workers: 2 (--workers).");
+        assertThat(text).contains(refused ? "No result" : "With 2 threads");
         for (String f : List.of("records.jsonl", "summary.json", "summary.csv", "speedup-threads.png", "speedup-threads.svg")) {
             assertThat(out.resolve(f)).exists();
         }

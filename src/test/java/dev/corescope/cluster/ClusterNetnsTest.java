@@ -122,7 +122,9 @@ class ClusterNetnsTest {
             long killedAfter = lines(records).size();
             assertThat(coordinator.waitFor(150, TimeUnit.SECONDS)).as("coordinator finished").isTrue();
             String console = read(log);
-            assertThat(coordinator.exitValue()).as("exit code; console:\n%s", console).isZero();
+            // a busy machine may leave one worker's level too noisy to judge: refused and said (the sanity layer)
+            assertThat(coordinator.exitValue()).as("exit code; console:\n%s", console)
+                    .isEqualTo(console.contains("Refused: ") ? 1 : 0);
 
             List<JsonNode> recs = new ArrayList<>();
             for (String line : lines(records)) {

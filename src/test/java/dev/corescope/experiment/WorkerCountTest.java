@@ -25,7 +25,7 @@ class WorkerCountTest {
     }
 
     static ThresholdCache.Entry entry(int t, String at, Double busy, String workload) {
-        return new ThresholdCache.Entry(t, "threads", at, "runs/x", 2, "why", workload, busy, 0.1);
+        return new ThresholdCache.Entry(t, "threads", at, "runs/x", 8, "why", workload, busy, 0.1);
     }
 
     WorkerCount.Context ctx(ThresholdCache cache, String workload, double busyNow, boolean quickClean) {

@@ -21,7 +21,7 @@ class ThresholdCacheTest {
     Path tmp;
 
     static ThresholdCache.Entry entry(int t) {
-        return new ThresholdCache.Entry(t, "threads", "2026-01-01T00:00:00Z", "/runs/x", 2.0, "because " + t);
+        return new ThresholdCache.Entry(t, "threads", "2026-01-01T00:00:00Z", "/runs/x", 64.0, "because " + t);
     }
 
     @Test
@@ -132,5 +132,35 @@ class ThresholdCacheTest {
         assertThat(warnings).hasSize(1);
         assertThat(Files.readString(tmp.resolve("threshold.json.corrupt"))).isEqualTo("[1, 2, 3]");
         assertThat(new ThresholdCache(file).lookup("k")).contains(entry(5));
+    }
+
+    /** A damaged or hand-edited value investigate cannot have written is set aside like a corrupt file. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "{\"k\": {\"threshold\": 5000, \"mode\": \"threads\", \"effectiveCpus\": 2.0}}",
+        "{\"k\": {\"threshold\": 3, \"mode\": \"threads\", \"effectiveCpus\": 2.0}}",
+        "{\"k\": {\"threshold\": 0, \"mode\": \"threads\", \"effectiveCpus\": 2.0}}",
+        "{\"k\": {\"threshold\": 2, \"mode\": \"threads\", \"effectiveCpus\": -1}}",
+        "{\"k\": {\"threshold\": 2000, \"mode\": \"threads\", \"effectiveCpus\": 4000, \"workload\": \"w\"}}",
+        "{\"k\": null}"})
+    void anImpossibleCachedValueIsSetAsideLikeACorruptFile(String json) throws Exception {
+        Path file = tmp.resolve("threshold.json");
+        Files.writeString(file, json);
+        List<String> warnings = new ArrayList<>();
+        assertThat(new ThresholdCache(file, warnings::add).lookup("k")).isEmpty();
+        assertThat(warnings).singleElement().asString().contains("entry 'k'").contains("set aside")
+                .contains("not a value investigate writes");
+        assertThat(Files.readString(tmp.resolve("threshold.json.corrupt"))).isEqualTo(json);
+    }
+
+    @Test
+    void aWorkloadMayHaveMoreWorkersThanCpusButTheSpinKernelMayNot() throws Exception {
+        ThresholdCache cache = new ThresholdCache(tmp.resolve("threshold.json"));
+        var sleeper = new ThresholdCache.Entry(6, "threads", "2026-01-01T00:00:00Z", "/r", 2.0, "io", "cmd sleep", null,
+                null);
+        cache.store("k | cmd sleep", sleeper);
+        assertThat(cache.lookup("k | cmd sleep")).contains(sleeper);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.store("k", new ThresholdCache.Entry(3, "threads",
+                "2026-01-01T00:00:00Z", "/r", 2.0, "x"))).hasMessageContaining("above its 2.0 effective CPUs");
     }
 }

@@ -25,7 +25,6 @@ class CommandWorkloadTest {
     void substitutesSizeAndSeed() {
         assertThat(CommandWorkload.expand("sort -n data_{n}.txt --seed {seed}", 250, 9))
                 .isEqualTo("sort -n data_250.txt --seed 9");
-        assertThat(CommandWorkload.program("  sort -n x")).isEqualTo("sort");
     }
 
     @Test
@@ -45,11 +44,42 @@ class CommandWorkloadTest {
     }
 
     @Test
-    void missingProgramIsFoundUpFront() {
-        assertThatCode(() -> CommandWorkload.checkExists("true {n}")).doesNotThrowAnyException();
-        assertThatThrownBy(() -> CommandWorkload.checkExists("no-such-program-xyz {n}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("command not found: no-such-program-xyz");
-        assertThatThrownBy(() -> CommandWorkload.checkExists("  ")).hasMessage("--cmd is empty");
+    void anythingTheShellAcceptsIsAcceptedAndOnlyItsSyntaxIsCheckedUpFront() {
+        for (String cmd : new String[] {"true {n}", "OMP_NUM_THREADS=1 true {n}", "(cd / && true {n})",
+            "X=1; Y=2 true {n} | cat", "no-such-program-xyz {n}", "for i in 1 2; do :; done"}) {
+            assertThatCode(() -> CommandWorkload.checkSyntax(cmd)).as(cmd).doesNotThrowAnyException();
+        }
+        assertThatThrownBy(() -> CommandWorkload.checkSyntax("echo (")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--cmd is not a command /bin/sh accepts: ");
+        assertThatThrownBy(() -> CommandWorkload.checkSyntax("  ")).hasMessage("--cmd is empty");
+        Workload w = new CommandWorkload(CommandWorkload.spec("X=\"a b\"; OMP_NUM_THREADS=1 test \"$X\" = \"a b\" && "
+                + "(exit $(( {n} - 2 )))").params());
+        assertThat(w.run(new TaskInput(0, 2, 1)).checksum()).isZero();
+    }
+
+    @Test
+    void aMissingProgramIsToldByTheShellsOwnStatusAndMessage() {
+        Workload w = new CommandWorkload(CommandWorkload.spec("LC_ALL=C no-such-program-xyz {n}").params());
+        assertThatThrownBy(() -> w.run(new TaskInput(0, 3, 1))).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("command not found (exit status 127, the shell's own): ")
+                .hasMessageContaining("no-such-program-xyz");
+        Workload notExec = new CommandWorkload(CommandWorkload.spec("/").params());
+        assertThatThrownBy(() -> notExec.run(new TaskInput(0, 3, 1))).hasMessageStartingWith(
+                "command found but not executable (exit status 126");
+    }
+
+    @Test
+    void theCommandsCpuTimeIsItsOwnAndItsChildrens() {
+        // a child shell that spins about 0.3 s of CPU: the waiting thread's own CPU time would be ~0
+        Workload w = new CommandWorkload(CommandWorkload.spec("sh -c 'i=0; while [ $i -lt {n} ]; do i=$((i+1)); done'")
+                .params());
+        w.run(new TaskInput(0, 2000, 1)); // warm the page cache
+        var r = dev.corescope.exec.TaskExecution.run(w, new TaskInput(0, 200_000, 1));
+        assertThat(r.ok()).as(String.valueOf(r.error())).isTrue();
+        // a loaded machine stretches the wall time, not the CPU time; the waiting thread itself uses well under 5 ms
+        assertThat(r.cpuNanos()).as("CPU time of the command").isGreaterThan(50_000_000L)
+                .isLessThanOrEqualTo(r.wallNanos() + 5_000_000L);
+        assertThat(r.waitNanos()).as("run-queue wait: unknown").isEqualTo(-1);
     }
 
     @Test

@@ -67,7 +67,8 @@ final class AssessSection implements ResultSection {
             checks(out, a.algorithms());
         }
         if (result.measured() != null) {
-            LevelTable.render(out, result.measured().levels(), a != null ? "Batches" : null);
+            LevelTable.render(out, result.measured().levels(), a != null ? "Batches" : null,
+                    result.remarks().refusals());
         }
     }
 

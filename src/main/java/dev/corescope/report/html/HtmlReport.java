@@ -1,6 +1,5 @@
 package dev.corescope.report.html;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.corescope.analysis.Units;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.WorkerMode;
@@ -14,12 +13,10 @@ import dev.corescope.experiment.Results;
 import dev.corescope.experiment.RunInfo;
 import dev.corescope.experiment.RunResult;
 import dev.corescope.experiment.TransferResult;
-import dev.corescope.report.RunRebuild;
-import dev.corescope.report.jmh.JmhRebuild;
+import dev.corescope.report.RunFiles;
 import dev.corescope.store.AtomicFile;
 import dev.corescope.store.RecordLog;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,36 +73,9 @@ public final class HtmlReport {
      * result is rebuilt from {@code records.jsonl} ({@link RunRebuild}).
      */
     public static String render(Path runDir, Consumer<String> warnings) throws IOException {
-        if (!Files.isDirectory(runDir)) {
-            throw new NotARun(runDir + " is not a directory");
-        }
-        Path summaryFile = runDir.resolve("summary.json");
-        Path recordFile = runDir.resolve("records.jsonl");
-        RecordLog.Read records = Files.isRegularFile(recordFile) ? RecordLog.readTolerant(recordFile) : null;
-        RunResult result;
-        if (!Files.isRegularFile(summaryFile) && records != null && JmhRebuild.isJmhRecords(recordFile)) {
-            warnings.accept(runDir + " has no summary.json (the jmh run was killed?): the report is rebuilt from its "
-                    + "iteration records");
-            result = JmhRebuild.rebuild(runDir);
-        } else if (!Files.isRegularFile(summaryFile) && records != null) {
-            if (records.warning(recordFile) != null) {
-                warnings.accept(records.warning(recordFile));
-            }
-            warnings.accept(runDir + " has no summary.json (the run was killed?): the report is rebuilt from "
-                    + "records.jsonl alone (" + records.records().size() + " task records)");
-            result = RunRebuild.summary(runDir, records);
-        } else if (!Files.isRegularFile(summaryFile)) {
-            throw new NotARun(runDir + " has no summary.json: not a corescope run directory");
-        } else {
-            try {
-                result = Results.read(summaryFile);
-            } catch (JsonProcessingException e) {
-                throw new NotARun(summaryFile + " is not valid JSON: " + firstLine(e.getOriginalMessage()));
-            }
-            if (result == null) {
-                throw new NotARun(summaryFile + " does not hold a JSON object");
-            }
-        }
+        RunFiles files = RunFiles.load(runDir, warnings);
+        RunResult result = files.result();
+        RecordLog.Read records = files.records();
         return page(runDir, result, records).render(command(result), result.run().runId(), subtitle(result),
                 runDir.toString());
     }
@@ -116,12 +86,17 @@ public final class HtmlReport {
         List<TaskRecord> records = read == null || result instanceof JmhResult ? List.of() : read.records();
         int unreadable = read == null ? 0 : read.badLines() + (read.tornLastLine() ? 1 : 0);
         Page page = new Page();
-        typed.verdict(page.section("verdict", typed.verdictTitle()));
+        if (result.remarks().refused()) { // no verdict of figures the sanity layer refused: what was refused, and why
+            page.section("verdict", "Refused").raw("<div class=\"verdict bad\">\n").list(result.findings(), "facts")
+                    .raw("</div>\n");
+        } else {
+            typed.verdict(page.section("verdict", typed.verdictTitle()));
+        }
         List<String> warnings = result.remarks().warnings();
         if (!warnings.isEmpty()) {
             page.section("warnings", "Warnings (" + warnings.size() + ")").list(warnings, "warnings");
         }
-        List<String> notes = result.remarks().notes().stream().filter(n -> !result.findings().contains(n)).toList();
+        List<String> notes = result.remarks().refused() ? List.of() : result.remarks().notes().stream().filter(n -> !result.findings().contains(n)).toList();
         page.section("notes", "Notes").list(notes, "notes");
         typed.results(page.section("results", "Results"));
         ChartsSection.render(page.section("charts", "Charts"), dir);
@@ -147,9 +122,9 @@ public final class HtmlReport {
             return new JmhSection(j);
         }
         if (r instanceof LevelRunResult l) {
-            return new LevelRunSection(l.measured(), l.findings());
+            return new LevelRunSection(l.measured(), l.findings(), l.remarks().refusals());
         }
-        return new LevelRunSection(((RebuiltResult) r).measured(), List.of());
+        return new LevelRunSection(((RebuiltResult) r).measured(), List.of(), r.remarks().refusals());
     }
 
     /** The command: the summary's, else the family's (transfer summaries had none). */
@@ -202,6 +177,9 @@ public final class HtmlReport {
         RunInfo run = r.run();
         sub.add(run.complete() ? "<span class=\"badge good\">complete</span>"
                 : "<span class=\"badge bad\">interrupted: covers what finished</span>");
+        if (r.remarks().refused()) {
+            sub.add("<span class=\"badge bad\">refused: no result</span>");
+        }
         int failures = r.failures();
         if (failures > 0) {
             sub.add("<span class=\"badge bad\">" + failures + " failed task" + (failures == 1 ? "" : "s") + "</span>");

@@ -70,7 +70,7 @@ final class InvestigateSection implements ResultSection {
         InvestigateReport a = result.analysis();
         if (a == null) {
             if (result.measured() != null) {
-                LevelTable.render(out, result.measured().levels(), null);
+                LevelTable.render(out, result.measured().levels(), null, result.remarks().refusals());
             }
             return;
         }

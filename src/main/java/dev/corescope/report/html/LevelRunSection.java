@@ -7,10 +7,12 @@ import java.util.List;
 final class LevelRunSection implements ResultSection {
     private final Measured measured;
     private final List<String> findings;
+    private final List<String> refusals;
 
-    LevelRunSection(Measured measured, List<String> findings) {
+    LevelRunSection(Measured measured, List<String> findings, List<String> refusals) {
         this.measured = measured;
         this.findings = findings;
+        this.refusals = refusals;
     }
 
     @Override
@@ -26,7 +28,7 @@ final class LevelRunSection implements ResultSection {
     @Override
     public void results(Html out) {
         if (measured != null) {
-            LevelTable.render(out, measured.levels(), null);
+            LevelTable.render(out, measured.levels(), null, refusals);
         }
     }
 }

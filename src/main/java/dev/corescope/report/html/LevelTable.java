@@ -15,6 +15,11 @@ final class LevelTable {
 
     /** @param heading a heading above the table, or null */
     static void render(Html out, List<LevelSummary> levels, String heading) {
+        render(out, levels, heading, List.of());
+    }
+
+    /** The same, "refused" in place of the figures {@code refusals} (the result's) take away. */
+    static void render(Html out, List<LevelSummary> levels, String heading, List<String> refusals) {
         if (levels.isEmpty()) {
             return;
         }
@@ -39,14 +44,17 @@ final class LevelTable {
             SampleStats p = l.perTask();
             int failed = l.failures();
             double mean = p.mean();
+            var m = dev.corescope.experiment.SanityGate.marks(refusals, l.experiment(), l.workers());
+            String refused = dev.corescope.report.ConsoleReport.REFUSED;
             List<HtmlTable.Cell> cells = new ArrayList<>(List.of(cell(l.workers()),
                     new HtmlTable.Cell(l.tasks() + (failed > 0 ? " (" + failed + " failed)" : ""), failed > 0 ? "n bad" : "n"),
-                    cell(Units.sec(l.totalSeconds())), cell(Units.sec(mean)), cell(Units.sec(p.sd())),
+                    cell(Units.sec(l.totalSeconds())), cell(m.times() ? refused : Units.sec(mean)), cell(Units.sec(p.sd())),
                     cell(Units.pct(p.sd() / mean)),
                     cell(Double.isFinite(p.ciLow()) ? Units.sec(p.ciLow()) + " – " + Units.sec(p.ciHigh()) : "-"),
                     cell(Units.sec(p.min()) + " – " + Units.sec(p.max())),
-                    cell(Units.sec(l.cpuPerTask())), cell(Units.sec(l.waitPerTask())),
-                    cell(Units.num(l.speedup(), 2)), cell(Units.pct(l.efficiency()))));
+                    cell(m.cpu() ? refused : Units.sec(l.cpuPerTask())), cell(Units.sec(l.waitPerTask())),
+                    cell(m.scaling() ? refused : Units.num(l.speedup(), 2)),
+                    cell(m.scaling() ? refused : Units.pct(l.efficiency()))));
             if (trials) {
                 cells.add(1, cell(l.trials()));
             }

@@ -45,8 +45,7 @@ final class RunSection {
         }
         Calibration cal = measured == null ? null : measured.calibration();
         if (cal != null) {
-            out.kv("Calibration", Units.format("spin loops=%,d for a %.3f s task (%.3f ns per loop of CPU time, %d probes%s)",
-                    cal.loops(), cal.targetSeconds(), cal.nanosPerLoop(), cal.probes(), cal.stable() ? "" : ", unstable"));
+            out.kv("Calibration", cal.describe().replaceFirst("^calibrated ", ""));
         }
         List<Double> starts = measured == null ? List.of() : measured.workerStartMillis();
         if (WorkerMode.PROCESSES.label().equals(mode) && !starts.isEmpty()) {
