@@ -17,8 +17,8 @@ import java.util.Locale;
  *       Q3 + 3·IQR: (level's rate) − (one worker's rate).</li>
  * </ul>
  * The margin of each is the larger of the user's limit ({@link Margins}) and the upper bound of the A/A band:
- * the same statistic between two halves of one worker's own samples (blocks taken alternately), with the
- * same bootstrap and confidence. {@link Verdict#EQUIVALENT} when every interval lies inside its margin
+ * the central 99% of the same statistic between two halves of one worker's own blocks, over random splits of
+ * those blocks (whole blocks to each half; at least four blocks). {@link Verdict#EQUIVALENT} when every interval lies inside its margin
  * (location on both sides), {@link Verdict#DIFFERENT} when one lies wholly beyond it,
  * {@link Verdict#NEED_MORE_DATA} otherwise, and with fewer than {@link Design#minBlocks} blocks on a side or
  * {@link Design#minSamples} samples. Never decided by a point estimate.

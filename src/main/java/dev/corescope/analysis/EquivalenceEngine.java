@@ -21,6 +21,9 @@ final class EquivalenceEngine {
     private static final int TAIL = 2;
     /** The far fence: Q3 + 3 IQR of one worker's samples (Tukey's "far out"). */
     static final double FENCE_IQRS = 3.0;
+    /** The A/A band: the central 99% of the differences between two halves of one worker's blocks. */
+    static final double AA_BAND = 0.99;
+    static final int AA_SPLITS = 1000;
 
     private final Design design;
     private final double[][] level;
@@ -65,14 +68,7 @@ final class EquivalenceEngine {
 
         SplittableRandom rng = new SplittableRandom(seed);
         double[][] draws = resample(groups(levelBlocks, aloneBlocks), level, alone, fence, rng);
-        List<Integer> halfA = new ArrayList<>();
-        List<Integer> halfB = new ArrayList<>();
-        for (int i = 0; i < aloneBlocks.size(); i++) {
-            (i % 2 == 0 ? halfA : halfB).add(aloneBlocks.get(i));
-        }
-        double[][] aa = halfA.size() >= 2 && halfB.size() >= 2
-                ? resample(new int[][] {ints(halfA), ints(halfB)}, onlyOf(alone, halfA), onlyOf(alone, halfB), fence, rng)
-                : null;
+        double[][] aa = aloneBlocks.size() >= 4 ? splits(ints(aloneBlocks), fence, rng) : null;
 
         double[] floor = {Math.log1p(m.tolerance()), Math.log(m.spreadLimit()), m.tailExcess()};
         double[][] iv = new double[3][];
@@ -82,7 +78,7 @@ final class EquivalenceEngine {
         for (int k = 0; k < 3; k++) {
             iv[k] = Bootstrap.interval(draws[k], design.confidence());
             sd[k] = Bootstrap.sd(draws[k]);
-            aaIv[k] = aa == null ? new double[] {Double.NaN, Double.NaN} : Bootstrap.interval(aa[k], design.confidence());
+            aaIv[k] = aa == null ? new double[] {Double.NaN, Double.NaN} : Bootstrap.interval(aa[k], AA_BAND);
             double aaBound = Math.max(Math.abs(aaIv[k][0]), Math.abs(aaIv[k][1]));
             margin[k] = Double.isFinite(aaBound) ? Math.max(floor[k], aaBound) : floor[k];
         }
@@ -155,6 +151,45 @@ final class EquivalenceEngine {
         aloneOnly.removeAll(both);
         return java.util.stream.Stream.of(both, levelOnly, aloneOnly).filter(g -> !g.isEmpty())
                 .map(EquivalenceEngine::ints).toArray(int[][]::new);
+    }
+
+    /**
+     * The A/A band's draws, {@code [statistic][split]}: one worker's blocks split at random into two halves (whole
+     * blocks to each, no sample repeated), one half's statistics against the other's. A split and its mirror
+     * are equally likely, so the band is symmetric around 0; it widens with the one worker's own noise: drift
+     * between blocks, a stall in a control.
+     */
+    private double[][] splits(int[] blocks, double fence, SplittableRandom rng) {
+        int half = blocks.length / 2;
+        int[] order = blocks.clone();
+        double[] bufA = new double[maxTotal(new int[][] {blocks}, alone)];
+        double[] bufB = new double[bufA.length];
+        double[][] out = new double[3][AA_SPLITS];
+        for (int r = 0; r < AA_SPLITS; r++) {
+            for (int i = 0; i < half; i++) { // a partial Fisher–Yates shuffle: the first half is a random half
+                int j = i + rng.nextInt(order.length - i);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            int na = 0;
+            int nb = 0;
+            for (int i = 0; i < order.length; i++) {
+                double[] v = alone[order[i]];
+                if (i < half) {
+                    System.arraycopy(v, 0, bufA, na, v.length);
+                    na += v.length;
+                } else {
+                    System.arraycopy(v, 0, bufB, nb, v.length);
+                    nb += v.length;
+                }
+            }
+            double[] s = na >= 2 && nb >= 2 ? compare(bufA, na, bufB, nb, fence) : new double[] {Double.NaN, Double.NaN, Double.NaN};
+            for (int k = 0; k < 3; k++) {
+                out[k][r] = s[k];
+            }
+        }
+        return out;
     }
 
     /** {@code [statistic][resample]}: the statistics of {@code first} against {@code second}, blocks resampled. */
@@ -232,15 +267,6 @@ final class EquivalenceEngine {
         int[][] out = new int[groups.length][];
         for (int g = 0; g < groups.length; g++) {
             out[g] = new int[groups[g].length];
-        }
-        return out;
-    }
-
-    /** {@code src} with only the blocks of {@code keep}; the others empty (indices stay). */
-    private static double[][] onlyOf(double[][] src, List<Integer> keep) {
-        double[][] out = new double[src.length][];
-        for (int i = 0; i < src.length; i++) {
-            out[i] = keep.contains(i) ? src[i] : new double[0];
         }
         return out;
     }

@@ -78,7 +78,7 @@ final class LevelAttempt {
             measured.addAll(runBlock(AssessExperiment.ASSESS, plan.blocks().get(i)));
             int done = i + 1;
             if (spec.policy() == CertifiedRun.Policy.STEP_DOWN && done >= ControlPlan.Shares.MIN_BLOCKS
-                    && done < plan.blocks().size()) {
+                    && done < plan.blocks().size() && 2 * controlsSoFar() >= plan.controls().size()) {
                 if (test(interim, done).clearlyDifferent(Looks.INTERIM_Z)) {
                     stopped = true;
                     break;
@@ -100,6 +100,10 @@ final class LevelAttempt {
             quiet.run();
         }
         return new Result(measured, List.copyOf(blocks), e, stopped, looks, extended, busy > 0 ? occupied / busy : Double.NaN);
+    }
+
+    private int controlsSoFar() {
+        return blocks.stream().mapToInt(b -> b.controls().size()).sum();
     }
 
     /** A parallel stretch at the level, all workers busy to its end, then its controls alone. */
