@@ -189,7 +189,8 @@ public final class AssessExperiment {
         }
         String what = dev.corescope.exec.pin.AffinityPinner.forMode(session.pool().mode()).describe();
         return new Assessment.Pin(true, used, "workers pinned with sched_setaffinity, one CPU per physical core first (" + what
-                + "): " + cpus.describe(c.workers()) + "; the one-worker controls run on each of them in turn", problems);
+                + "): " + cpus.describe(c.workers()) + "; the one-worker controls run on worker 0 (CPU " + cpus.cpuOf(0)
+                + "), the worker --workers 1 would use", problems);
     }
 
     /** A level that failed its check, or was kept unsettled, is a warning: the numbers may be biased. */

@@ -20,13 +20,13 @@ final class AssessFigures {
 
     /**
      * The speedup over every algorithm measured at a level: (Σ parallel work / Σ parallel wall) ÷ (Σ control work /
-     * Σ control wall), work in seconds of one worker's time; NaN when none was.
+     * Σ control wall), work in seconds of one worker's time; NaN when none was (a flagged figure counts as none).
      */
     static double speedup(List<Assessment.AlgorithmResult> results) {
         double[] t = new double[4];
         for (Assessment.AlgorithmResult r : results) {
             Assessment.Speed s = r.certification() == null ? null : r.certification().speed();
-            if (s != null && Double.isFinite(s.speedup())) {
+            if (s != null && Double.isFinite(s.speedup()) && s.flag() == null) {
                 t[0] += s.parallelWorkSeconds();
                 t[1] += s.parallelWallSeconds();
                 t[2] += s.controlWorkSeconds();
@@ -42,8 +42,7 @@ final class AssessFigures {
         for (Assessment.AlgorithmResult r : results) {
             Assessment.Speed s = r.certification() == null ? null : r.certification().speed();
             if (s != null) {
-                parts.add(String.format(Locale.ROOT, "%s %.2fx [%.2f, %.2f] at %d workers", r.algorithm(), s.speedup(),
-                        s.low(), s.high(), s.workers()));
+                parts.add(r.algorithm() + " " + s.text() + " at " + s.workers() + " workers");
             }
         }
         return parts.isEmpty() ? "speedup over one worker not measured (no level of 2 or more workers with controls)"

@@ -125,11 +125,17 @@ public record Assessment(@JsonUnwrapped Plan plan, @JsonUnwrapped Method method,
      * control wall), with its 95% block-bootstrap interval. Work counts each task as its size's typical time, so
      * that parallel tasks and controls of different sizes compare (work in seconds: the sum of those times); a
      * wall is the time the level's workers spent on the measured tasks divided by the workers (they ran at full
-     * occupancy), the controls' their own.
+     * occupancy), the controls' their own. {@code flag} says why the figure cannot be relied on (a speedup above
+     * the workers: the parallel tasks ran faster than one worker alone), null when it can.
      */
     public record Speed(double speedup, double low, double high, int workers, int parallelTasks,
                         double parallelWorkSeconds, double parallelWallSeconds, int controls, double controlWorkSeconds,
-                        double controlWallSeconds) {
+                        double controlWallSeconds, @JsonInclude(JsonInclude.Include.NON_NULL) String flag) {
+        /** The speedup and its interval, e.g. {@code 1.96x [1.90, 2.02]}, flagged when physics rules it out. */
+        public String text() {
+            return String.format(java.util.Locale.ROOT, "%.2fx [%.2f, %.2f]", speedup, low, high)
+                    + (flag == null ? "" : " (flagged: " + flag + ")");
+        }
     }
 
     /**

@@ -81,8 +81,7 @@ public final class AssessReport {
             var s = c.speed();
             var h = c.harness();
             var d = c.disturbed();
-            t.row(alg.algorithm(), c.level(), s == null ? "-" : String.format(Locale.ROOT, "%.2fx [%.2f, %.2f]", s.speedup(),
-                    s.low(), s.high()), h == null ? "-" : String.format(Locale.ROOT, "%.2f%% (worst stretch %.2f%%)",
+            t.row(alg.algorithm(), c.level(), s == null ? "-" : s.text(), h == null ? "-" : String.format(Locale.ROOT, "%.2f%% (worst stretch %.2f%%)",
                     100 * h.share(), 100 * h.worstStretchShare()), d == null ? "-" : d.parallel() + "/" + d.parallelTasks()
                     + ", " + d.controls() + "/" + d.controlTasks());
         }

@@ -164,8 +164,7 @@ final class AssessSection implements ResultSection {
                 var s = cert.speed();
                 var h = cert.harness();
                 var d = cert.disturbed();
-                speed.row(cell(alg.algorithm()), cell(cert.level()), cell(s == null ? "-" : "×" + Units.num(s.speedup(), 2)
-                        + " [" + Units.num(s.low(), 2) + " – " + Units.num(s.high(), 2) + "]"),
+                speed.row(cell(alg.algorithm()), cell(cert.level()), cell(s == null ? "-" : s.text()),
                         cell(h == null ? "-" : Units.num(100 * h.share(), 2) + "% (worst stretch "
                                 + Units.num(100 * h.worstStretchShare(), 2) + "%)"),
                         cell(d == null ? "-" : d.parallel() + "/" + d.parallelTasks() + ", " + d.controls() + "/"
