@@ -90,8 +90,13 @@ final class LevelAttempt {
         Equivalence e = test(certify, 0);
         int looks = 1;
         int extended = 0;
-        while (!stopped && e.verdict() == Verdict.NEED_MORE_DATA && looks < looksAllowed && budget.fits(runCost)) {
-            ControlPlan more = ControlPlan.extension(spec.order(), spec.shares(), spec.seed() * 131 + 7L * level + looks);
+        // more evidence runs the tasks that succeeded again: a failing task's failure is recorded once, not per look
+        java.util.Set<Integer> succeeded = new java.util.HashSet<>();
+        measured.stream().filter(TaskRecord::ok).forEach(r -> succeeded.add(r.taskIndex()));
+        List<dev.corescope.workload.TaskInput> again = spec.order().stream().filter(t -> succeeded.contains(t.index())).toList();
+        while (!stopped && e.verdict() == Verdict.NEED_MORE_DATA && looks < looksAllowed && budget.fits(runCost)
+                && !again.isEmpty()) {
+            ControlPlan more = ControlPlan.extension(again, spec.shares(), spec.seed() * 131 + 7L * level + looks);
             for (ControlPlan.Block b : more.blocks()) {
                 extended += runBlock(Stretches.EXTEND, b).size();
             }

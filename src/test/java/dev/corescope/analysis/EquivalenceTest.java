@@ -90,12 +90,12 @@ class EquivalenceTest {
 
     @Test
     void oneSidedBlocksAsJmhForksAreResampledApart() {
-        // forks as blocks: 4 parallel forks, 4 solo forks, 10 iterations each (the JMH runner's shape)
+        // forks as blocks: 8 parallel forks, 8 solo forks, 30 iterations each (the JMH runner's shape)
         SplittableRandom rng = new SplittableRandom(6);
         List<Block> forks = new ArrayList<>();
-        for (int f = 0; f < 8; f++) {
+        for (int f = 0; f < 16; f++) {
             double forkShift = 1 + 0.005 * gaussian(rng);
-            double[] it = new double[10];
+            double[] it = new double[30];
             for (int i = 0; i < it.length; i++) {
                 it[i] = forkShift * (1 + 0.01 * gaussian(rng));
             }
@@ -103,9 +103,9 @@ class EquivalenceTest {
         }
         Design kj = new Design(0.95, 2000, Equivalence.Resampling.BLOCKS_THEN_SAMPLES, 3, 5);
         Equivalence e = Equivalence.test(new BlockedSamples(forks), Margins.DEFAULT, kj, 1);
-        assertThat(e.verdict()).as(e.reason()).isEqualTo(Verdict.EQUIVALENT);
-        assertThat(e.blocks()).isEqualTo(8);
-        assertThat(e.levelCount()).isEqualTo(40);
+        assertThat(e.verdict()).as(e.toString()).isEqualTo(Verdict.EQUIVALENT);
+        assertThat(e.blocks()).isEqualTo(16);
+        assertThat(e.levelCount()).isEqualTo(240);
         assertThat(e.location().aaLow()).as("an A/A band from solo forks against solo forks").isFinite();
     }
 
