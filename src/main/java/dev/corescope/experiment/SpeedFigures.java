@@ -58,10 +58,11 @@ final class SpeedFigures {
         }
         java.util.Arrays.sort(draws);
         double[] total = total(sums, null);
-        String flag = point > level ? String.format(java.util.Locale.ROOT, "above the %d workers: the parallel tasks ran "
-                + "faster than one worker alone, which workers sharing one machine cannot do; not a speed-up to rely on",
-                level) : null;
-        return new Assessment.Speed(point, quantile(draws, 0.025), quantile(draws, 0.975), level, parallelTasks,
+        double low = quantile(draws, 0.025);
+        String flag = low > level ? String.format(java.util.Locale.ROOT, "above the %d workers, interval included: the "
+                + "parallel tasks ran faster than one worker alone, which workers sharing one machine cannot do; not a "
+                + "speed-up to rely on", level) : null;
+        return new Assessment.Speed(point, low, quantile(draws, 0.975), level, parallelTasks,
                 total[0], total[1], controls, total[2], total[3], flag);
     }
 
