@@ -3,10 +3,8 @@ package dev.corescope.exec;
 import dev.corescope.workload.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>This is the seam a simulated machine plugs into: anything that implements {@link WorkerPool} and completes
  * tasks in {@link #awaitTasks} drives the real batch runner, sessions and certified runs.
  */
-public final class VirtualPool implements WorkerPool {
+public final class VirtualPool extends StubWorkerPool {
     /** Seconds of one task. */
     @FunctionalInterface
     public interface Model {
@@ -40,7 +38,6 @@ public final class VirtualPool implements WorkerPool {
     private final Model model;
     private final SplittableRandom rng;
     private final int slots;
-    private final List<Worker> workers = new ArrayList<>();
     private final PriorityQueue<Running> running = new PriorityQueue<>(
             Comparator.comparingLong(Running::end).thenComparingLong(Running::seq));
     private final Deque<Waiting> waiting = new ArrayDeque<>();
@@ -54,6 +51,7 @@ public final class VirtualPool implements WorkerPool {
     }
 
     public VirtualPool(Model model, long seed, int slots) {
+        super("virtual");
         this.model = model;
         this.rng = new SplittableRandom(seed);
         this.slots = slots;
@@ -70,36 +68,8 @@ public final class VirtualPool implements WorkerPool {
     }
 
     @Override
-    public WorkerMode mode() {
-        return WorkerMode.THREADS;
-    }
-
-    @Override
-    public synchronized void ensure(int n) {
-        while (workers.size() < n) {
-            int index = workers.size();
-            WorkerInfo info = new WorkerInfo("virtual-" + (index + 1), 1, index + 1, 0);
-            workers.add(new Worker() {
-                @Override
-                public WorkerInfo info() {
-                    return info;
-                }
-
-                @Override
-                public CompletableFuture<TaskResult> submit(WorkloadSpec workload, TaskInput input) {
-                    return VirtualPool.this.submit(index, input);
-                }
-
-                @Override
-                public boolean alive() {
-                    return true;
-                }
-
-                @Override
-                public void close() {
-                }
-            });
-        }
+    protected CompletableFuture<TaskResult> submit(WorkerInfo worker, WorkloadSpec workload, TaskInput input) {
+        return submit((int) worker.tid() - 1, input);
     }
 
     private synchronized CompletableFuture<TaskResult> submit(int worker, TaskInput input) {
@@ -139,30 +109,5 @@ public final class VirtualPool implements WorkerPool {
             r.future().complete(new TaskResult(TaskStatus.OK, r.start(), r.end(), r.nanos(), 0, 0, r.input().seed(), 0,
                     null, null));
         }
-    }
-
-    @Override
-    public synchronized Worker worker(int index) {
-        ensure(index + 1);
-        return workers.get(index);
-    }
-
-    @Override
-    public synchronized int size() {
-        return workers.size();
-    }
-
-    @Override
-    public List<Long> startCosts() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> events() {
-        return List.of();
-    }
-
-    @Override
-    public void close() {
     }
 }
