@@ -74,10 +74,14 @@ final class AssessFigures {
             one += m.stream().mapToDouble(r -> typical.get(r.size())).sum() * controlWall / controlWork;
         }
         double ratio = one > 0 ? wallSeconds / one : Double.NaN;
-        return new Assessment.EndToEnd(wallSeconds, one, ratio, String.format(Locale.ROOT, "this run took %s from its "
-                + "first task to its last (warm-up, controls, fillers, extensions and abandoned levels included); the same "
-                + "measured tasks on one worker alone take about %s (from the controls' rate): %.2f× its time",
-                Units.human(wallSeconds), Units.human(one), ratio));
+        return new Assessment.EndToEnd(wallSeconds, one, ratio, String.format(Locale.ROOT, "this run took %s (warm-up, "
+                + "controls, fillers, extensions and abandoned levels included); the same measured tasks on one worker "
+                + "alone take about %s (their sizes' times at the controls' rate): %.2f× that", seconds(wallSeconds),
+                seconds(one), ratio));
+    }
+
+    private static String seconds(double s) {
+        return s < 1 ? Units.ms(s) + " ms" : Units.human(s);
     }
 
     private static Map<Long, Double> typical(List<TaskRecord> a, List<TaskRecord> b) {

@@ -94,7 +94,9 @@ final class LevelAttempt {
         java.util.Set<Integer> succeeded = new java.util.HashSet<>();
         measured.stream().filter(TaskRecord::ok).forEach(r -> succeeded.add(r.taskIndex()));
         List<dev.corescope.workload.TaskInput> again = spec.order().stream().filter(t -> succeeded.contains(t.index())).toList();
-        while (!stopped && e.verdict() == Verdict.NEED_MORE_DATA && looks < looksAllowed && budget.fits(runCost)
+        // a level that did not run at P cannot be certified by more of the same
+        boolean atP = !(occupancy() < MIN_OCCUPANCY);
+        while (!stopped && atP && e.verdict() == Verdict.NEED_MORE_DATA && looks < looksAllowed && budget.fits(runCost)
                 && !again.isEmpty()) {
             ControlPlan more = ControlPlan.extension(again, spec.shares(), spec.seed() * 131 + 7L * level + looks);
             for (ControlPlan.Block b : more.blocks()) {
@@ -104,7 +106,11 @@ final class LevelAttempt {
             e = test(certify, looks);
             quiet.run();
         }
-        return new Result(measured, List.copyOf(blocks), e, stopped, looks, extended, busy > 0 ? occupied / busy : Double.NaN);
+        return new Result(measured, List.copyOf(blocks), e, stopped, looks, extended, occupancy());
+    }
+
+    private double occupancy() {
+        return busy > 0 ? occupied / busy : Double.NaN;
     }
 
     private int controlsSoFar() {
