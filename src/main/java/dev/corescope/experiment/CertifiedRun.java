@@ -59,7 +59,6 @@ final class CertifiedRun {
                    double wallSeconds, double controlWallSeconds, JvmActivity coordinator) {
     }
 
-    private final Session session;
     private final Spec spec;
     private final IntConsumer warmUp;
     private final Runnable quiet;
@@ -75,7 +74,6 @@ final class CertifiedRun {
      * @param quiet  waits for the coordinator's JIT to go idle (called after each look, before tasks resume)
      */
     CertifiedRun(Session session, Spec spec, IntConsumer warmUp, Runnable quiet) {
-        this.session = session;
         this.spec = spec;
         this.warmUp = warmUp;
         this.quiet = quiet;

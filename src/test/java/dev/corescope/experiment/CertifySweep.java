@@ -55,9 +55,10 @@ public final class CertifySweep {
     record Rate(Scenario scenario, int successes, int runs, double meanSpeedup, int certified, double meanTasks) {
         String row() {
             double[] w = wilson(successes, runs);
-            return String.format(Locale.ROOT, "| %s | %s | %d/%d = %.1f%% [%.1f, %.1f] | %.1f%% | %.2f | %.0f |",
+            return String.format(Locale.ROOT, "| %s | %s | %d/%d = %.1f%% [%.1f, %.1f] | %.1f%% | %s | %.0f |",
                     scenario.name(), scenario.goal(), successes, runs, 100.0 * successes / runs, 100 * w[0], 100 * w[1],
-                    100.0 * certified / runs, meanSpeedup, meanTasks);
+                    100.0 * certified / runs, Double.isNaN(meanSpeedup) ? "-" : String.format(Locale.ROOT, "%.2f",
+                    meanSpeedup), meanTasks);
         }
     }
 
