@@ -1,6 +1,6 @@
 package dev.corescope;
 
-import dev.corescope.analysis.DistributionComparison;
+import dev.corescope.analysis.Equivalence;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.RecordSink;
 import dev.corescope.exec.TaskRecord;
@@ -53,7 +53,7 @@ public final class Assess extends ExperimentBuilder<Assess> {
     private String workers = WorkerCount.AUTO;
     private WorkerCount.Resolved resolved;
     private boolean verify = true;
-    private DistributionComparison.Criteria criteria = new DistributionComparison.Criteria(0.03, 1.3, 0.95, 5);
+    private Equivalence.Margins margins = Equivalence.Margins.DEFAULT;
     private Duration budget;
     private int warmup = DEFAULT_WARMUP;
     private String warmupReason = JIT_WARMUP_REASON;
@@ -122,9 +122,12 @@ public final class Assess extends ExperimentBuilder<Assess> {
         return this;
     }
 
-    /** Allowed slowdown of the mean and the median, and ratio of the spread, against one worker. */
+    /**
+     * The floor of the certification's margins: the allowed slowdown (or speed-up) of the location, and the allowed
+     * ratio of the spread (interquartile range), against one worker.
+     */
     public Assess criteria(double tolerance, double sdLimit) {
-        this.criteria = new DistributionComparison.Criteria(tolerance, sdLimit, 0.95, 5);
+        this.margins = new Equivalence.Margins(tolerance, sdLimit, margins.tailExcess());
         return this;
     }
 
@@ -225,7 +228,7 @@ public final class Assess extends ExperimentBuilder<Assess> {
         AssessExperiment.Check check = !verify || !local ? AssessExperiment.Check.NONE
                 : resolvedAuto() ? AssessExperiment.Check.STEP_DOWN : AssessExperiment.Check.FIXED;
         var config = new AssessExperiment.Config(algorithms, sizes, repeats, n.workers(), n.source(), warmup,
-                warmupReason, check, criteria, budget, pinNote);
+                warmupReason, check, margins, budget, pinNote);
         long total = (long) algorithms.size() * sizes.size() * repeats;
         RunDirectory dir = RunDirectory.create(out, "assess");
         Session[] self = new Session[1];
@@ -250,16 +253,15 @@ public final class Assess extends ExperimentBuilder<Assess> {
     }
 
     /**
-     * Records per size beyond the R measured ones, at most: the one-worker controls (base and extra
-     * shares), and with {@code auto} every lower level a failing level may step down to.
+     * Records per size beyond the R measured ones, at most: every certification look's tasks again (the extensions
+     * of a level that needs more data) with their controls, at the level and, with {@code auto}, at every lower
+     * level a failing level may step down to (halving: about log2 n of them).
      */
     private int extraRecordsPerSize(int n) {
         if (!verify) {
             return 0;
         }
-        var shares = ControlPlan.Shares.DEFAULT;
-        int controls = (int) Math.ceil(repeats * (shares.baseShare() + shares.extraShare())) + 2;
-        return controls + (resolvedAuto() ? Math.max(0, n - 1) * repeats : 0);
+        return AssessExperiment.extraRecordsPerSize(sizes.size(), repeats, resolvedAuto() ? n : Math.min(n, 2));
     }
 
     /** Progress steps for {@code total} measured tasks: one every ~5% (a line per task would flood a log). */

@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
  * The percentile bootstrap behind every interval corescope reports: the ratio of means of {@code compare}
  * ({@link Comparison}), the ratio of medians and the extra wait of {@code investigate}
  * ({@link ThresholdDetector}), and the mean, median and sd ratios of a workload's distribution
- * ({@link DistributionComparison}). A statistic is computed on {@code resamples} samples drawn with
+ * ({@link DistributionComparison}), and the equivalence test of a level against one worker alone
+({@link Equivalence}), which resamples whole blocks ({@link #blocks}). A statistic is computed on {@code resamples} samples drawn with
  * replacement from one {@link SplittableRandom} seeded once, in a fixed order, so a seed always gives the
  * same interval; the two-sided interval is the {@code (1 - confidence) / 2} and {@code (1 + confidence) / 2}
  * quantiles of the values that are not NaN.
@@ -61,6 +62,29 @@ final class Bootstrap {
         return new double[] {Samples.quantileOfSorted(sorted, alpha / 2), Samples.quantileOfSorted(sorted, 1 - alpha / 2)};
     }
 
+    /** Standard deviation of the draws that are not NaN; NaN with fewer than two. */
+    static double sd(double[] draws) {
+        double sum = 0;
+        int n = 0;
+        for (double d : draws) {
+            if (!Double.isNaN(d)) {
+                sum += d;
+                n++;
+            }
+        }
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mean = sum / n;
+        double ss = 0;
+        for (double d : draws) {
+            if (!Double.isNaN(d)) {
+                ss += (d - mean) * (d - mean);
+            }
+        }
+        return Math.sqrt(ss / (n - 1));
+    }
+
     /** The lower end of {@link #interval}. */
     static double low(double[] draws, double confidence) {
         return interval(draws, confidence)[0];
@@ -85,6 +109,21 @@ final class Bootstrap {
             sum += src[rng.nextInt(src.length)];
         }
         return sum / src.length;
+    }
+
+    /**
+     * One draw of {@code groups.length} groups of blocks for a block bootstrap: for every group, as many
+     * block indices as it holds, drawn from it with replacement, written into {@code out} (same shape).
+     * Blocks are what ran together (one moment, one CPU); resampling them whole keeps what they share
+     * together, as the units that are independent are the blocks, not the samples in them.
+     */
+    static void blocks(int[][] groups, int[][] out, SplittableRandom rng) {
+        for (int g = 0; g < groups.length; g++) {
+            int[] from = groups[g];
+            for (int i = 0; i < from.length; i++) {
+                out[g][i] = from[rng.nextInt(from.length)];
+            }
+        }
     }
 
     /** Median of {@code src.length} values drawn from {@code src} with replacement (into {@code buf}). */

@@ -12,10 +12,11 @@ import java.util.SplittableRandom;
  * two-sided percentile-bootstrap interval. Used for a workload's threshold ({@code investigate -a}) and
  * for the proof that an assessment's parallel numbers match one worker ({@code assess}).
  *
- * <p>Samples may be stratified, one stratum per input size: each statistic is the weighted geometric
- * mean of the per-stratum ratios (weight: the smaller of the two counts of the stratum), and the
- * bootstrap resamples within strata, both samples independently. With one stratum each statistic is
- * the plain ratio.
+ * <p>Samples may be stratified, one stratum per input size: the mean and median ratios are the weighted
+ * geometric means of the per-stratum ratios (weight: the smaller of the two counts of the stratum); the sd ratio
+ * is that of the pooled relative standard deviations, corrected for its small-sample bias; the bootstrap
+ * resamples within strata, both samples independently. With one stratum each statistic is the plain ratio
+ * (the sd ratio bias-corrected).
  *
  * <p>Verdict against a {@link Criteria}: {@link Verdict#WORSE} when an interval shows the level worse
  * (mean or median ratio's lower bound above 1 + tolerance, or the sd ratio's lower bound above the sd
@@ -179,30 +180,50 @@ public record DistributionComparison(int levelCount, int baselineCount, Ratio me
 
     /**
      * Pooled (mean, median, sd) ratios; with {@code rng}, of one bootstrap resample of every stratum
-     * (buffers: [level buffers, baseline buffers]).
+     * (buffers: [level buffers, baseline buffers]). Mean and median: the weighted geometric mean of the strata's
+     * ratios. Sd: the ratio of the pooled relative standard deviations (each stratum's squared deviations from its
+     * mean, relative to that mean, summed over strata and divided by the summed degrees of freedom), corrected for
+     * the small-sample bias of a log standard deviation ({@link #logSdBias}): a geometric mean of per-stratum sd
+     * ratios over 2 to 7 samples a stratum is biased upward by ×1.85 to ×1.07, this by a percent or two at most.
      */
     private static double[] pooled(List<Stratum> strata, double[] weights, SplittableRandom rng, double[][][] bufs) {
-        double[] logSum = new double[3];
-        double[] wSum = new double[3];
+        double[] logSum = new double[2];
+        double[] wSum = new double[2];
+        double[] ss = new double[2];
+        double[] df = new double[2];
         for (int i = 0; i < strata.size(); i++) {
             Stratum s = strata.get(i);
             double[] l = rng == null ? s.level() : Bootstrap.resample(s.level(), bufs[0][i], rng);
             double[] b = rng == null ? s.baseline() : Bootstrap.resample(s.baseline(), bufs[1][i], rng);
             double[] ls = stats(l);
             double[] bs = stats(b);
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < 2; k++) {
                 double q = ls[k] / bs[k];
                 if (q > 0 && Double.isFinite(q)) {
                     logSum[k] += weights[i] * Math.log(q);
                     wSum[k] += weights[i];
                 }
             }
+            ss[0] += ls[2] * ls[2] * (l.length - 1) / (ls[0] * ls[0]);
+            df[0] += l.length - 1;
+            ss[1] += bs[2] * bs[2] * (b.length - 1) / (bs[0] * bs[0]);
+            df[1] += b.length - 1;
         }
         double[] out = new double[3];
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < 2; k++) {
             out[k] = wSum[k] > 0 ? Math.exp(logSum[k] / wSum[k]) : Double.NaN;
         }
+        double sdRatio = Math.sqrt((ss[0] / df[0]) / (ss[1] / df[1]));
+        out[2] = sdRatio > 0 && Double.isFinite(sdRatio) ? sdRatio * Math.exp(logSdBias(df[1]) - logSdBias(df[0])) : Double.NaN;
         return out;
+    }
+
+    /**
+     * E[log s] − log σ for a sample standard deviation with {@code df} degrees of freedom (normal samples):
+     * ½(ψ(df/2) − log(df/2)), −0.64 at 1, −0.09 at 6, −0.01 at 40.
+     */
+    static double logSdBias(double df) {
+        return 0.5 * (org.hipparchus.special.Gamma.digamma(df / 2) - Math.log(df / 2));
     }
 
     /** (mean, median, sample sd) of {@code v}; sorts a copy for the median. */

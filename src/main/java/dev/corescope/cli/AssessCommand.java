@@ -150,6 +150,11 @@ public final class AssessCommand implements Callable<Integer> {
             System.out.println("Check against one worker alone (controls of the same tasks, interleaved; ratio 1 = "
                     + "no bias, no added noise):");
             System.out.print(AssessReport.checkTable(a).render());
+            var speed = AssessReport.speedTable(a);
+            if (!speed.rows().isEmpty()) {
+                System.out.println();
+                System.out.print(speed.render());
+            }
         }
         System.out.println();
         summary.findings().forEach(System.out::println);

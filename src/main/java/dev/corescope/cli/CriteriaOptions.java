@@ -8,13 +8,15 @@ import picocli.CommandLine.Option;
  */
 public final class CriteriaOptions {
     @Option(names = "--tolerance", paramLabel = "PCT",
-            description = "Allowed slowdown against one worker, in (0, 100%%): of the mean and the median for a workload "
-                    + "(default 3%%), of the median for investigate's spin kernel (default 5%%).")
+            description = "Allowed slowdown against one worker, in (0, 100%%): for assess, the floor of the certification's "
+                    + "location margin (default 3%%); for investigate, of the mean and the median of a workload (3%%) or of "
+                    + "the median for the spin kernel (5%%).")
     String tolerance;
 
     @Option(names = "--sd-limit", paramLabel = "RATIO", defaultValue = "1.3",
-            description = "For a workload: allowed ratio of its standard deviation against one worker's (>= 1). "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "For a workload: allowed ratio of its spread against one worker's (>= 1): for assess, the floor "
+                    + "of the certification's spread margin (interquartile ranges); for investigate, of the standard "
+                    + "deviations. Default: ${DEFAULT-VALUE}.")
     double sdLimit;
 
     /** {@code --tolerance} as a fraction, or {@code defaultPercent} (e.g. {@code 3%}) when not given. */

@@ -12,7 +12,8 @@ import java.util.List;
 public interface BatchExecutor {
     /**
      * Runs {@code plan} as the runner would on real workers (its strategy: rounds with a barrier, or a
-     * queue the workers pull from), on the pool's workers {@code plan.firstWorker()} onwards.
+     * queue the workers pull from, with fillers when the plan asks), on the pool's workers
+     * {@code plan.firstWorker()} onwards.
      *
      * @return every task that ran, in the order the coordinator received their results
      */
@@ -21,9 +22,10 @@ public interface BatchExecutor {
     /**
      * One task of the batch: which worker of the batch ran it (0-based within the plan), in which round, the
      * task, the worker, the CPU it last ran on (-1: unknown), when it was submitted and when its result
-     * reached the coordinator (both on the machine's clock), and what the worker reported.
+     * reached the coordinator (both on the machine's clock), what the worker reported, and whether it was an
+     * unrecorded filler ({@link BatchPlan#fill()}: it kept its worker busy while measured tasks still ran).
      */
     record Ran(int workerIndex, int round, TaskInput task, WorkerInfo worker, int cpu, long submittedNanos,
-               long arrivedNanos, TaskResult result) {
+               long arrivedNanos, TaskResult result, boolean filler) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.corescope.exec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
@@ -11,9 +12,12 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  *
  * @param transfer overhead breakdown of the round trip (worker JVMs), or null
  * @param jvm      GC and JIT activity of the task's JVM while the task was timed, or null (older records)
+ * @param disturbed true when its run-queue wait exceeded the limit of {@link Disturbance} (something else ran
+ *                 on its CPU while it was timed), false when not, null when not judged (older records, fakes)
  */
 public record TaskRecord(@JsonUnwrapped Task task, @JsonUnwrapped Ran ran, @JsonUnwrapped Timing timing,
-                         @JsonUnwrapped Outcome outcome, TransferTiming transfer, JvmActivity jvm) {
+                         @JsonUnwrapped Outcome outcome, TransferTiming transfer, JvmActivity jvm,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean disturbed) {
 
     /**
      * Which task: its run, the part of the run ({@code sweep}, {@code rounds}, {@code queue},
@@ -58,9 +62,19 @@ public record TaskRecord(@JsonUnwrapped Task task, @JsonUnwrapped Ran ran, @Json
         outcome = outcome != null ? outcome : new Outcome(0, 0, null, null);
     }
 
+    /** Not judged for disturbance. */
+    public TaskRecord(Task task, Ran ran, Timing timing, Outcome outcome, TransferTiming transfer, JvmActivity jvm) {
+        this(task, ran, timing, outcome, transfer, jvm, null);
+    }
+
     /** Without the JVM's activity (fakes, older records). */
     public TaskRecord(Task task, Ran ran, Timing timing, Outcome outcome) {
-        this(task, ran, timing, outcome, null, null);
+        this(task, ran, timing, outcome, null, null, null);
+    }
+
+    /** Whether the record says it was disturbed (null reads as not). */
+    public boolean wasDisturbed() {
+        return Boolean.TRUE.equals(disturbed);
     }
 
     public boolean ok() {

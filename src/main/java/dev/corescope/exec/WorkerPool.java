@@ -38,6 +38,15 @@ public interface WorkerPool extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * Waits for {@code done}, which completes when the tasks submitted to this pool have: a real pool just
+     * waits; a simulated pool (invented timings on a simulated timeline) completes its tasks here, in the
+     * order of their simulated end times, the caller's next submissions included.
+     */
+    default void awaitTasks(java.util.concurrent.CompletableFuture<?> done) {
+        done.join();
+    }
+
     @Override
     void close();
 }

@@ -2,7 +2,7 @@ package dev.corescope.experiment;
 
 import dev.corescope.analysis.BudgetEstimate;
 import dev.corescope.analysis.ComplexityFit;
-import dev.corescope.analysis.DistributionComparison;
+import dev.corescope.analysis.Equivalence;
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.analysis.Throughput;
 import dev.corescope.analysis.Units;
@@ -54,7 +54,7 @@ public final class AssessExperiment {
     }
 
     public record Config(List<Algo> algorithms, List<Long> sizes, int repeats, int workers, String workersSource,
-                         int warmup, String warmupReason, Check check, DistributionComparison.Criteria criteria,
+                         int warmup, String warmupReason, Check check, Equivalence.Margins margins,
                          Duration budget, String pinNote) {
         public Config {
             algorithms = List.copyOf(algorithms);
@@ -80,6 +80,21 @@ public final class AssessExperiment {
         }
     }
 
+    /**
+     * Records per size beyond the R measured ones, at most, for a plan of {@code sizes} × {@code repeats} at
+     * {@code workers} (2: a fixed level): each level tried runs the tasks once per certification look, plus controls.
+     */
+    public static int extraRecordsPerSize(int sizes, int repeats, int workers) {
+        int tasks = Math.max(1, sizes * repeats);
+        int looks = Looks.certificationLooks(tasks);
+        int perLevel = repeats * looks + (ControlPlan.Shares.DEFAULT.controls(tasks) * looks + sizes - 1) / sizes;
+        int levels = 0;
+        for (int l = workers; l >= 2; l = (l + 1) / 2) {
+            levels++;
+        }
+        return Math.max(0, perLevel * Math.max(1, levels) - repeats);
+    }
+
     public static Outcome run(Session session, Config c, Progress progress) {
         String workloads = String.join(", ", c.algorithms().stream().map(Algo::label).toList());
         session.onInterrupt(() -> {
@@ -90,6 +105,8 @@ public final class AssessExperiment {
         });
         long base = session.settings().seed();
         long orderSeed = base * 31 + 7;
+        long started = session.clock().now();
+        long deadline = c.budget() == null ? Long.MAX_VALUE : started + c.budget().toNanos();
         var pool = session.pool();
         pool.ensure(c.workers());
 
@@ -98,6 +115,8 @@ public final class AssessExperiment {
         List<Assessment.AlgorithmResult> results = new ArrayList<>();
         JvmActivity coordinator = new JvmActivity(0, 0, 0);
         Map<String, List<TaskRecord>> measured = new LinkedHashMap<>();
+        Map<String, List<TaskRecord>> controls = new LinkedHashMap<>();
+        Map<String, Integer> finalLevels = new LinkedHashMap<>();
         int[] warmFailed = {0};
         int[] warmTasks = {0};
         boolean[] warmQuiet = {true};
@@ -120,10 +139,12 @@ public final class AssessExperiment {
             warmUp.accept(c.workers());
             progress.step(algo.label() + ": warm-up done");
             CertifiedRun.Outcome out = new CertifiedRun(session, new CertifiedRun.Spec(algo.label(), algo.spec(), a,
-                    order, c.workers(), c.check().policy, c.criteria(), ControlPlan.Shares.DEFAULT, orderSeed + a),
+                    order, c.workers(), c.check().policy, c.margins(), ControlPlan.Shares.DEFAULT, deadline, orderSeed + a),
                     warmUp, () -> session.machine().awaitJitQuiet(QUIET_WAIT_MILLIS)).run();
             coordinator = coordinator.plus(out.coordinator());
             measured.put(algo.label(), out.measured());
+            controls.put(algo.label(), out.controls());
+            finalLevels.put(algo.label(), out.certification().level());
             results.add(analyse(algo, c, out));
         }
         Assessment.Warm warm = new Assessment.Warm(warmTasks[0], c.sizes(), warmFailed[0], c.warmupReason() + "; at least " + c.warmup()
@@ -134,23 +155,15 @@ public final class AssessExperiment {
         double wall = results.stream().mapToDouble(Assessment.AlgorithmResult::wallSeconds).sum();
         int tasks = results.stream().mapToInt(r -> r.tasks() - r.failed()).sum();
         double throughput = Throughput.of(tasks, wall);
-        double singleWall = results.stream().mapToDouble(Assessment.AlgorithmResult::controlWallSeconds).sum();
-        int singleTasks = results.stream().mapToInt(Assessment.AlgorithmResult::controls).sum();
-        double speedup = singleTasks > 0 ? throughput / Throughput.of(singleTasks, singleWall) : Double.NaN;
-        String speedupNote = Double.isFinite(speedup)
-                ? String.format(Locale.ROOT, "speedup over one worker: %.2fx (throughput %.2f tasks/s, controls, "
-                        + "drains and any abandoned level included, vs %.2f tasks/s of the one-worker controls)",
-                        speedup, throughput, Throughput.of(singleTasks, singleWall))
-                : "speedup over one worker not measured (no one-worker controls ran)";
-        String checkMethod = String.format(Locale.ROOT, "one-worker controls of the same tasks (%.0f%% of every "
-                + "size's repeats, up to %.0f%% more while unsettled) interleaved at random moments; the level "
-                + "passes when the 95%% intervals of the mean and median ratios lie within 1 + %.0f%% and the sd "
-                + "ratio is within %.2f (fails when an interval lies beyond)", 100 * ControlPlan.Shares.DEFAULT.baseShare(),
-                100 * ControlPlan.Shares.DEFAULT.extraShare(), 100 * c.criteria().tolerance(), c.criteria().sdLimit());
+        double speedup = AssessFigures.speedup(results);
+        Assessment.EndToEnd endToEnd = AssessFigures.endToEnd((session.clock().now() - started) / 1e9, measured, controls,
+                finalLevels);
+        String checkMethod = AssessFigures.checkMethod(c.margins(), ControlPlan.Shares.DEFAULT, order.size());
         Assessment assessment = new Assessment(new Assessment.Plan(c.workers(), c.workersSource(), session.pool().mode(),
                 c.repeats(), c.sizes(), "seeded random order of all (size, repeat) tasks on a shared queue", orderSeed),
                 new Assessment.Method(warm, pin, CI_METHOD, c.check() == Check.NONE ? "not checked (--no-verify)"
-                        : checkMethod, estimate), results, throughput, speedup, speedupNote, coordinator);
+                        : checkMethod, estimate, AssessFigures.heap(session.pool().mode())), results, throughput, speedup,
+                AssessFigures.speedupNote(results), coordinator, endToEnd);
         Measured levels = Summaries.measured(session, workloads, null, true);
         Metadata m = Summaries.metadata(session);
         Remarks remarks = Summaries.remarks(session, notes(assessment),
@@ -176,7 +189,8 @@ public final class AssessExperiment {
         }
         String what = dev.corescope.exec.pin.AffinityPinner.forMode(session.pool().mode()).describe();
         return new Assessment.Pin(true, used, "workers pinned with sched_setaffinity, one CPU per physical core first (" + what
-                + "): " + cpus.describe(c.workers()) + "; the one-worker controls run on each of them in turn", problems);
+                + "): " + cpus.describe(c.workers()) + "; the one-worker controls run on worker 0 (CPU " + cpus.cpuOf(0)
+                + "), the worker --workers 1 would use", problems);
     }
 
     /** A level that failed its check, or was kept unsettled, is a warning: the numbers may be biased. */
@@ -184,7 +198,7 @@ public final class AssessExperiment {
         List<String> out = new ArrayList<>(warnings);
         for (Assessment.AlgorithmResult r : results) {
             String status = r.certification().status();
-            if (status.equals(CertifiedRun.Status.FAILED.label) || status.equals(CertifiedRun.Status.KEPT_UNSETTLED.label)) {
+            if (status.equals(CertifiedRun.Status.FAILED.label) || status.equals(CertifiedRun.Status.NOT_SETTLED.label)) {
                 out.add(r.algorithm() + ": " + r.certification().verdict() + ".");
             }
         }
@@ -216,10 +230,32 @@ public final class AssessExperiment {
         int controls = (int) out.controls().stream().filter(TaskRecord::ok).count();
         double controlWall = out.controlWallSeconds();
         double throughput = Throughput.of(tasks - failed, wall);
-        double speedup = controls > 0 ? throughput / Throughput.of(controls, controlWall) : Double.NaN;
+        Assessment.Speed speed = out.certification().speed();
+        double speedup = speed == null ? Double.NaN : speed.speedup();
         return new Assessment.AlgorithmResult(algo.label(), algo.spec().text(),
                 new Assessment.Run(out.certification().level(), tasks, failed, wall, throughput), stats, fit,
                 out.certification(), new Assessment.Controls(controls, controlWall, speedup));
+    }
+
+    /** The harness cost and the disturbed tasks of one algorithm's run, a line each. */
+    private static List<String> certificationNotes(Assessment.AlgorithmResult r) {
+        List<String> out = new ArrayList<>();
+        Assessment.Certification c = r.certification();
+        if (c == null) {
+            return out;
+        }
+        if (c.harness() != null) {
+            Assessment.Harness h = c.harness();
+            out.add(String.format(Locale.ROOT, "harness of %s: corescope's own CPU time %.3f s while the workers used %.1f s "
+                    + "in the parallel stretches (%.2f%%, worst stretch %.2f%%; the goal is below 1%%)", r.algorithm(),
+                    h.coordinatorCpuSeconds(), h.workersCpuSeconds(), 100 * h.share(), 100 * h.worstStretchShare()));
+        }
+        if (c.disturbed() != null && c.disturbed().parallelTasks() + c.disturbed().controlTasks() > 0) {
+            Assessment.Disturbed d = c.disturbed();
+            out.add(String.format(Locale.ROOT, "disturbed tasks of %s (%s): %d of %d parallel tasks, %d of %d controls",
+                    r.algorithm(), d.rule(), d.parallel(), d.parallelTasks(), d.controls(), d.controlTasks()));
+        }
+        return out;
     }
 
     private static List<String> notes(Assessment a) {
@@ -236,6 +272,13 @@ public final class AssessExperiment {
         notes.add(String.format(Locale.ROOT, "assessment throughput: %.2f tasks/s on %d workers", a.throughput(),
                 a.plan().workers()));
         notes.add(a.speedupNote());
+        if (a.endToEnd() != null) {
+            notes.add("end to end: " + a.endToEnd().note());
+        }
+        if (a.method().heap() != null) {
+            notes.add("heap: " + a.method().heap());
+        }
+        a.algorithms().forEach(r -> notes.addAll(certificationNotes(r)));
         if (a.coordinatorJvm() != null && a.coordinatorJvm().jitMillis() >= 0) {
             notes.add(String.format(Locale.ROOT, "the coordinator's JVM while tasks ran: %d ms of JIT compilation, %d GC(s) "
                     + "(%d ms)%s", a.coordinatorJvm().jitMillis(), a.coordinatorJvm().gcCount(), a.coordinatorJvm().gcMillis(),

@@ -48,8 +48,11 @@ final class AssessPilot {
             if (java.util.Arrays.stream(med).anyMatch(m -> !(m > 0))) {
                 throw new AssessExperiment.OverBudget("cannot estimate the plan's time: pilot tasks of " + algo.label() + " failed", null);
             }
-            int controls = c.check() == AssessExperiment.Check.NONE || c.workers() == 1 ? 0 : (int) Math.ceil(c.repeats()
-                    * (ControlPlan.Shares.DEFAULT.baseShare() + ControlPlan.Shares.DEFAULT.extraShare()));
+            // controls, and about one task's time per block while the workers finish their last measured tasks
+            int planned = c.sizes().size() * c.repeats();
+            var shares = ControlPlan.Shares.DEFAULT;
+            int controls = c.check() == AssessExperiment.Check.NONE || c.workers() == 1 ? 0
+                    : (shares.controls(planned) + shares.blocks(planned) + c.sizes().size() - 1) / c.sizes().size();
             BudgetEstimate e = BudgetEstimate.of(ns, med, c.sizes(), c.repeats(), c.workers(), c.warmup(), controls);
             total += e.seconds();
             if (worst == null || e.seconds() > worst.seconds()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.corescope.analysis.BudgetEstimate;
 import dev.corescope.analysis.ComplexityResult;
 import dev.corescope.analysis.DistributionComparison;
+import dev.corescope.analysis.Equivalence;
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.exec.JvmActivity;
 import dev.corescope.exec.WorkerMode;
@@ -18,9 +19,24 @@ import java.util.List;
  * flat in the JSON.
  */
 public record Assessment(@JsonUnwrapped Plan plan, @JsonUnwrapped Method method, List<AlgorithmResult> algorithms,
-                         double throughput, double speedup, String speedupNote, JvmActivity coordinatorJvm) {
+                         double throughput, double speedup, String speedupNote, JvmActivity coordinatorJvm,
+                         EndToEnd endToEnd) {
     public Assessment {
         algorithms = algorithms == null ? List.of() : List.copyOf(algorithms);
+    }
+
+    /** Without the end-to-end figure (older summaries, tests). */
+    public Assessment(Plan plan, Method method, List<AlgorithmResult> algorithms, double throughput, double speedup,
+                      String speedupNote, JvmActivity coordinatorJvm) {
+        this(plan, method, algorithms, throughput, speedup, speedupNote, coordinatorJvm, null);
+    }
+
+    /**
+     * The whole command against one worker: this run's wall time from its first task to its last (warm-up,
+     * controls, fillers, drains, extensions and abandoned levels included) and the time the same measured
+     * tasks take on one worker alone, estimated from the controls' rate; {@code ratio} = wall / one worker.
+     */
+    public record EndToEnd(double wallSeconds, double oneWorkerSeconds, double ratio, String note) {
     }
 
     /**
@@ -34,8 +50,15 @@ public record Assessment(@JsonUnwrapped Plan plan, @JsonUnwrapped Method method,
         }
     }
 
-    /** How it was measured: the warm-up, the pinning, the CI, the check against one worker, the budget. */
-    public record Method(Warm warmup, Pin pinning, String ciMethod, String checkMethod, BudgetEstimate budget) {
+    /**
+     * How it was measured: the warm-up, the pinning, the CI, the check against one worker, the budget, and
+     * whether the workers share a heap (threads) or each has its own (worker JVMs), with the reason.
+     */
+    public record Method(Warm warmup, Pin pinning, String ciMethod, String checkMethod, BudgetEstimate budget,
+                         String heap) {
+        public Method(Warm warmup, Pin pinning, String ciMethod, String checkMethod, BudgetEstimate budget) {
+            this(warmup, pinning, ciMethod, checkMethod, budget, null);
+        }
     }
 
     /** The complexity fit of one algorithm (null fields when fewer than 3 sizes were measured). */
@@ -66,21 +89,69 @@ public record Assessment(@JsonUnwrapped Plan plan, @JsonUnwrapped Method method,
     }
 
     /**
-     * One level tried for an algorithm: its tasks, the one-worker controls compared with them, whether
-     * the attempt was stopped early (clearly worse), and the comparison.
+     * One level tried for an algorithm: its parallel tasks (extensions included) and the one-worker controls
+     * compared with them, whether the attempt was stopped early (clearly different), the equivalence test
+     * ({@code comparison}: the distribution comparison of older versions, read only), in how many blocks, how
+     * many tasks the extensions added, how many looks were taken, and how full the level's workers were while
+     * its measured tasks ran (1 = all of them busy all the time).
      */
-    public record Attempt(int level, int tasks, int controls, boolean stoppedEarly, DistributionComparison comparison) {
+    public record Attempt(int level, int tasks, int controls, boolean stoppedEarly,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) DistributionComparison comparison,
+                          Equivalence equivalence, int blocks, int extended, int looks, double occupancy) {
+        /** An attempt of the versions before the equivalence test. */
+        public Attempt(int level, int tasks, int controls, boolean stoppedEarly, DistributionComparison comparison) {
+            this(level, tasks, controls, stoppedEarly, comparison, null, 0, 0, 0, Double.NaN);
+        }
     }
 
     /**
-     * The proof attached to an algorithm's numbers: {@code status} (certified, kept not settled, lowered,
-     * not certified, not checked, one worker), the level asked for and the one measured, every attempt,
-     * and the one-line verdict.
+     * The proof attached to an algorithm's numbers: {@code status} (certified, not settled, lowered, not
+     * certified, not checked, one worker), the level asked for and the one measured, every attempt, the
+     * one-line verdict, the speedup measured at the level, what the harness cost, and the disturbed tasks.
      */
-    public record Certification(String status, int requested, int level, List<Attempt> attempts, String verdict) {
+    public record Certification(String status, int requested, int level, List<Attempt> attempts, String verdict,
+                                Speed speed, Harness harness, Disturbed disturbed) {
         public Certification {
             attempts = attempts == null ? List.of() : List.copyOf(attempts);
         }
+
+        public Certification(String status, int requested, int level, List<Attempt> attempts, String verdict) {
+            this(status, requested, level, attempts, verdict, null, null, null);
+        }
+    }
+
+    /**
+     * Speed at the level against one worker: {@code speedup} = (parallel work / parallel wall) ÷ (control work /
+     * control wall), with its 95% block-bootstrap interval. Work counts each task as its size's typical time, so
+     * that parallel tasks and controls of different sizes compare (work in seconds: the sum of those times); a
+     * wall is the time the level's workers spent on the measured tasks divided by the workers (they ran at full
+     * occupancy), the controls' their own. {@code flag} says why the figure cannot be relied on (a speedup above
+     * the workers: the parallel tasks ran faster than one worker alone), null when it can.
+     */
+    public record Speed(double speedup, double low, double high, int workers, int parallelTasks,
+                        double parallelWorkSeconds, double parallelWallSeconds, int controls, double controlWorkSeconds,
+                        double controlWallSeconds, @JsonInclude(JsonInclude.Include.NON_NULL) String flag) {
+        /** The speedup and its interval, e.g. {@code 1.96x [1.90, 2.02]}, flagged when physics rules it out. */
+        public String text() {
+            return String.format(java.util.Locale.ROOT, "%.2fx [%.2f, %.2f]", speedup, low, high)
+                    + (flag == null ? "" : " (flagged: " + flag + ")");
+        }
+    }
+
+    /**
+     * What the harness cost while the level's parallel stretches ran: corescope's own CPU time (the
+     * coordinator: this process minus the thread workers' CPU), the workers' CPU time (measured tasks and
+     * fillers), their ratio over all stretches and in the worst one, and the coordinator JVM's JIT and GC then.
+     */
+    public record Harness(double coordinatorCpuSeconds, double workersCpuSeconds, double share, double worstStretchShare,
+                          int stretches, long jitMillis, long gcCount, long gcMillis) {
+    }
+
+    /**
+     * Tasks whose run-queue wait exceeded the limit ({@code rule}), among the level's parallel tasks and among
+     * its controls: something else ran on their CPU while they were timed.
+     */
+    public record Disturbed(int parallel, int parallelTasks, int controls, int controlTasks, String rule) {
     }
 
     /**

@@ -3,152 +3,114 @@ package dev.corescope.experiment;
 import dev.corescope.workload.TaskInput;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * How an assessment at {@code level} workers carries its own proof: the measured tasks run on
- * {@code level} workers pulling from a queue, and at random moments spread over the whole run the
- * workers stop while one of them runs a few of the <em>same</em> tasks alone (the one-worker controls).
- * No separate phase before or after: a drift of the machine (load, frequency, temperature) reaches
- * the parallel tasks and the controls alike.
+ * How an assessment at a level carries its own proof, in blocks. Block {@code i} is a parallel stretch (the
+ * {@code i}-th of equal consecutive slices of the run's tasks, all the level's workers busy to its end with
+ * unrecorded fillers), then a few of <em>that stretch's own tasks</em> (same size, same seed) run again on one
+ * worker alone, the others idle: the one-worker controls. Each control is paired in time with its parallel
+ * twin, moments apart, and the blocks spread the controls evenly over the whole run, so a drift of the machine
+ * (load, frequency, temperature) reaches both sides alike. A block is the unit the bootstrap resamples
+ * ({@link dev.corescope.analysis.Equivalence}).
  *
- * <p>Controls are drawn per input size (the same share of every size's repeats, at least two per
- * size where the size has them), so every size is compared with itself. They are split over
- * {@code blocks} solo blocks; block {@code i} starts at a random task position within the
- * {@code i}-th of {@code blocks} equal stretches of the run (stratified in time), and runs on a random
- * worker (so no one CPU is the reference). Each block holds base controls, always run, and extra
- * controls, run only while the comparison is not yet settled.
+ * <p>Controls run on worker 0, the worker {@code --workers 1} would use: the reference is what one worker alone
+ * measures, not a mixture of every CPU of the level (a mixture has the same CPUs as the level and cannot see
+ * one that another program shares).
  *
- * @param steps the run, in order: parallel stretches and solo blocks
+ * @param blocks the run, in order
  */
-public record ControlPlan(List<Step> steps) {
+public record ControlPlan(List<Block> blocks) {
 
-    /** One stretch of the run. */
-    public sealed interface Step permits Parallel, Solo {
-    }
-
-    /** Tasks on all workers of the level, from one queue. */
-    public record Parallel(List<TaskInput> tasks) implements Step {
-        public Parallel {
-            tasks = List.copyOf(tasks);
-        }
-    }
-
-    /** Controls on one worker alone ({@code worker} is its index in the pool), the others idle. */
-    public record Solo(List<TaskInput> base, List<TaskInput> extra, int worker) implements Step {
-        public Solo {
-            base = List.copyOf(base);
-            extra = List.copyOf(extra);
+    /** A parallel stretch and the controls that follow it (a subset of its tasks). */
+    public record Block(List<TaskInput> parallel, List<TaskInput> controls) {
+        public Block {
+            parallel = List.copyOf(parallel);
+            controls = List.copyOf(controls);
         }
     }
 
     /**
-     * How many controls, and in how many blocks.
+     * How many controls, in how many blocks.
      *
-     * @param baseShare   share of every size's repeats run as base controls (e.g. 0.05)
-     * @param extraShare  further share run as extra controls while unsettled (e.g. 0.15)
-     * @param minControls fewest base controls in all (when there are that many tasks)
-     * @param maxBlocks   most solo blocks (each one costs a drain of the workers)
+     * @param share       share of the run's tasks run again as controls (e.g. 0.05)
+     * @param minControls fewest controls (when the run has that many tasks): the A/A band splits them in two
+     * @param perBlock    controls per block (about): the blocks are {@code controls / perBlock}, within
+     *                    [{@code MIN_BLOCKS}, {@code maxBlocks}]
+     * @param maxBlocks   most blocks (each costs a drain of the workers)
      */
-    public record Shares(double baseShare, double extraShare, int minControls, int maxBlocks) {
-        public static final Shares DEFAULT = new Shares(0.05, 0.15, 10, 8);
+    public record Shares(double share, int minControls, int perBlock, int maxBlocks) {
+        public static final Shares DEFAULT = new Shares(0.05, 30, 3, 10);
+        /** The equivalence test's fewest blocks: no verdict before three. */
+        public static final int MIN_BLOCKS = 3;
 
         public Shares {
-            if (!(baseShare > 0 && baseShare <= 1) || !(extraShare >= 0 && baseShare + extraShare <= 1)) {
-                throw new IllegalArgumentException("control shares must lie in (0, 1]: " + baseShare + ", " + extraShare);
+            if (!(share > 0 && share <= 1) || minControls < 2 || perBlock < 1 || maxBlocks < MIN_BLOCKS) {
+                throw new IllegalArgumentException("shares: share in (0, 1], minControls >= 2, perBlock >= 1, maxBlocks >= "
+                        + MIN_BLOCKS);
             }
-            if (minControls < 2 || maxBlocks < 1) {
-                throw new IllegalArgumentException("need minControls >= 2 and maxBlocks >= 1");
-            }
+        }
+
+        /** Controls of a run of {@code tasks} tasks. */
+        public int controls(int tasks) {
+            return Math.min(tasks, Math.max(minControls, (int) Math.ceil(share * tasks)));
+        }
+
+        /** Blocks of a run of {@code tasks} tasks. */
+        public int blocks(int tasks) {
+            int b = Math.max(MIN_BLOCKS, Math.min(maxBlocks, controls(tasks) / perBlock));
+            return Math.max(1, Math.min(b, tasks));
         }
     }
 
     public ControlPlan {
-        steps = List.copyOf(steps);
+        blocks = List.copyOf(blocks);
     }
 
     /**
-     * @param order  the measured tasks in run order (every (size, repeat) once)
-     * @param level  workers of the parallel stretches (≥ 2)
-     * @param seed   seeds the choice of controls, positions and workers
+     * @param order the tasks in run order (every (size, repeat) once, already shuffled)
+     * @param seed  seeds the choice of each block's controls
      */
-    public static ControlPlan of(List<TaskInput> order, int level, Shares shares, long seed) {
-        if (level < 2) {
-            throw new IllegalArgumentException("controls are for levels of 2 workers or more, got " + level);
-        }
+    public static ControlPlan of(List<TaskInput> order, Shares shares, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        Map<Long, List<TaskInput>> bySize = new LinkedHashMap<>();
-        for (TaskInput t : order) {
-            bySize.computeIfAbsent(t.size(), k -> new ArrayList<>()).add(t);
-        }
-        List<TaskInput> base = new ArrayList<>();
-        List<TaskInput> extra = new ArrayList<>();
         int total = order.size();
-        int wantedBase = Math.min(total, Math.max(shares.minControls(), (int) Math.ceil(shares.baseShare() * total)));
-        for (List<TaskInput> tasks : bySize.values()) {
-            List<TaskInput> pool = new ArrayList<>(tasks);
-            shuffle(pool, rng);
-            int n = pool.size();
-            int b = Math.min(n, Math.max(Math.min(2, n), (int) Math.round((double) wantedBase * n / total)));
-            int e = Math.min(n - b, (int) Math.round(shares.extraShare() * n));
-            base.addAll(pool.subList(0, b));
-            extra.addAll(pool.subList(b, b + e));
-        }
-        shuffle(base, rng);
-        shuffle(extra, rng);
-        int blocks = Math.max(1, Math.min(shares.maxBlocks(), Math.min(total, (base.size() + 2) / 3)));
-        List<Step> steps = new ArrayList<>();
-        int from = 0;
+        int blocks = shares.blocks(total);
+        int controls = shares.controls(total);
+        List<Block> out = new ArrayList<>();
         for (int i = 0; i < blocks; i++) {
-            int lo = (int) ((long) i * total / blocks);
-            int hi = (int) ((long) (i + 1) * total / blocks);
-            int at = Math.max(from, lo + (hi > lo ? rng.nextInt(hi - lo) : 0));
-            if (at > from) {
-                steps.add(new Parallel(order.subList(from, at)));
+            List<TaskInput> stretch = order.subList(slice(i, blocks, total), slice(i + 1, blocks, total));
+            int n = Math.min(stretch.size(), slice(i + 1, blocks, controls) - slice(i, blocks, controls));
+            List<TaskInput> pool = new ArrayList<>(stretch);
+            for (int k = 0; k < n; k++) { // a partial Fisher–Yates shuffle: n distinct tasks of the stretch
+                Collections.swap(pool, k, k + rng.nextInt(pool.size() - k));
             }
-            steps.add(new Solo(slice(base, i, blocks), slice(extra, i, blocks), rng.nextInt(level)));
-            from = at;
+            out.add(new Block(stretch, pool.subList(0, n)));
         }
-        if (from < total) {
-            steps.add(new Parallel(order.subList(from, total)));
-        }
-        return new ControlPlan(steps);
+        return new ControlPlan(out);
     }
 
-    /** The i-th of {@code parts} near-equal consecutive slices of {@code list}. */
-    private static List<TaskInput> slice(List<TaskInput> list, int i, int parts) {
-        return list.subList((int) ((long) i * list.size() / parts), (int) ((long) (i + 1) * list.size() / parts));
+    /**
+     * More evidence for a level whose verdict needs it: the same tasks again, in a new random order, in
+     * blocks of the same shape (parallel stretch, controls of its tasks).
+     */
+    public static ControlPlan extension(List<TaskInput> order, Shares shares, long seed) {
+        List<TaskInput> again = new ArrayList<>(order);
+        Collections.shuffle(again, new java.util.Random(seed));
+        return of(again, shares, seed * 31 + 17);
     }
 
-    private static void shuffle(List<TaskInput> list, SplittableRandom rng) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            Collections.swap(list, i, rng.nextInt(i + 1));
-        }
+    private static int slice(int i, int parts, int total) {
+        return (int) ((long) i * total / parts);
     }
 
-    /** Every base and extra control, in plan order. */
+    /** Every control, in plan order. */
     public List<TaskInput> controls() {
-        List<TaskInput> out = new ArrayList<>();
-        for (Step s : steps) {
-            if (s instanceof Solo solo) {
-                out.addAll(solo.base());
-                out.addAll(solo.extra());
-            }
-        }
-        return out;
+        return blocks.stream().flatMap(b -> b.controls().stream()).toList();
     }
 
     /** Every parallel task, in plan order. */
     public List<TaskInput> parallelTasks() {
-        List<TaskInput> out = new ArrayList<>();
-        for (Step s : steps) {
-            if (s instanceof Parallel p) {
-                out.addAll(p.tasks());
-            }
-        }
-        return out;
+        return blocks.stream().flatMap(b -> b.parallel().stream()).toList();
     }
 }

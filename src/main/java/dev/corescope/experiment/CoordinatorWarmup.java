@@ -1,6 +1,8 @@
 package dev.corescope.experiment;
 
+import dev.corescope.analysis.BlockedSamples;
 import dev.corescope.analysis.DistributionComparison;
+import dev.corescope.analysis.Equivalence;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchRunner;
 import dev.corescope.exec.Machine;
@@ -33,7 +35,8 @@ public final class CoordinatorWarmup {
     /**
      * Runs {@value #TASKS} empty tasks on the pool's first {@code workers} workers through a batch
      * runner whose sink serialises each record as records.jsonl would (and discards it): the dispatch,
-     * result and record path of both sides, worker JVMs included; then the comparison on invented data;
+     * result and record path of both sides, worker JVMs included; then the comparison and the certification's
+     * equivalence test on invented data;
      * then waits for the compilers to go idle.
      *
      * @return milliseconds spent (0 when this JVM has been warmed already, or the machine is simulated: its
@@ -53,7 +56,7 @@ public final class CoordinatorWarmup {
             }
         }, "coordinator-warm-up");
         runner.run(new BatchPlan("warm-up", Math.max(1, workers), 0, WorkloadSpec.of(EmptyWorkload.NAME),
-                Tasks.of(TASKS, 0, 1), Strategy.QUEUE));
+                Tasks.of(TASKS, 0, 1), Strategy.QUEUE, 0, true)); // with fillers and the occupancy, as a stretch
         SplittableRandom rng = new SplittableRandom(7);
         for (int i = 0; i < COMPARISONS; i++) {
             double[] level = new double[200];
@@ -66,6 +69,14 @@ public final class CoordinatorWarmup {
             }
             sink[0] += DistributionComparison.of(List.of(new DistributionComparison.Stratum(level, one)),
                     DistributionComparison.Criteria.defaults(), i).levelCount();
+            List<BlockedSamples.Block> blocks = new java.util.ArrayList<>();
+            for (int b = 0; b < 10; b++) { // the certification's test: blocks of a stretch and its controls
+                blocks.add(BlockedSamples.Block.of(java.util.Arrays.copyOfRange(level, 20 * b, 20 * b + 20),
+                        java.util.Arrays.copyOfRange(one, 4 * b, 4 * b + 4)));
+            }
+            Equivalence e = Equivalence.test(new BlockedSamples(blocks), Equivalence.Margins.DEFAULT,
+                    Equivalence.Design.DEFAULT, i);
+            sink[0] += e.levelCount() + (e.clearlyDifferent(3) ? 1 : 0);
         }
         machine.awaitJitQuiet(2000);
         if (sink[0] == 42) {

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 /**
  * One run: its directory, its append-only record log, its machine ({@link Machine}: this one, or a simulated
  * one, whose pools, clock, /proc and profile the run uses), its worker pool and clock. Every batch goes
- * through {@link #run}; records are on disk before the batch returns. On Ctrl-C (JVM shutdown before
+ * through {@link #run}; its records are kept in memory while it runs and are in the file before it returns. On Ctrl-C (JVM shutdown before
  * {@link #close()}), the workers are stopped and the partial summary supplied by the experiment is
  * written, so nothing measured is lost: it covers the finished batches and what the running one has
  * recorded so far ({@link #batchesSoFar()}). A complete summary already written is never replaced by
@@ -147,6 +147,8 @@ public final class Session implements AutoCloseable {
             // so that a partial summary written now or later still counts it
             batches.cutShort(plan);
             throw e;
+        } finally {
+            log.flush(); // the batch's records, kept in memory while it ran, are in the file before the next one
         }
     }
 

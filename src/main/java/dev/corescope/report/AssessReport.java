@@ -1,6 +1,5 @@
 package dev.corescope.report;
 
-import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.analysis.Units;
 import dev.corescope.experiment.Assessment.AlgorithmResult;
@@ -52,17 +51,39 @@ public final class AssessReport {
         return t;
     }
 
-    /** One row per level tried per algorithm: the comparison with the one-worker controls. */
+    /**
+     * One row per level tried per algorithm: the equivalence test against the one-worker controls, each statistic
+     * with its interval and margin (older runs: their distribution comparison).
+     */
     public static Table checkTable(Assessment a) {
-        Table t = new Table("algorithm", "workers", "tasks/controls", "mean ratio [95% CI]", "median ratio [95% CI]",
-                "sd ratio [95% CI]", "verdict");
+        Table t = new Table("algorithm", "workers", "tasks/controls", "location [CI] ≤ margin", "spread [CI] ≤ margin",
+                "tail events [CI] ≤ margin", "verdict");
         for (AlgorithmResult alg : a.algorithms()) {
             for (var at : alg.certification().attempts()) {
-                DistributionComparison c = at.comparison();
-                t.row(alg.algorithm(), at.level(), at.tasks() + "/" + at.controls(), c.mean().text(), c.median().text(),
-                        c.sd().text(), c.verdict() + (c.settled() ? "" : " (not settled)")
-                                + (at.stoppedEarly() ? ", stopped early" : ""));
+                String[] cells = CheckCells.of(at);
+                t.row(alg.algorithm(), at.level(), cells[0], cells[1], cells[2], cells[3], cells[4]);
             }
+        }
+        return t;
+    }
+
+    /**
+     * Speed, harness and disturbed tasks per algorithm: the speedup at the level with its interval, corescope's own
+     * CPU against the workers', the tasks marked disturbed.
+     */
+    public static Table speedTable(Assessment a) {
+        Table t = new Table("algorithm", "workers", "speedup [95% CI]", "harness CPU", "disturbed (parallel, controls)");
+        for (AlgorithmResult alg : a.algorithms()) {
+            var c = alg.certification();
+            if (c == null || c.speed() == null && c.harness() == null) {
+                continue;
+            }
+            var s = c.speed();
+            var h = c.harness();
+            var d = c.disturbed();
+            t.row(alg.algorithm(), c.level(), s == null ? "-" : s.text(), h == null ? "-" : String.format(Locale.ROOT, "%.2f%% (worst stretch %.2f%%)",
+                    100 * h.share(), 100 * h.worstStretchShare()), d == null ? "-" : d.parallel() + "/" + d.parallelTasks()
+                    + ", " + d.controls() + "/" + d.controlTasks());
         }
         return t;
     }

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * The coordinator's side of a batch, in simulated time, as {@code BatchRunner} drives real workers: rounds
  * of P tasks submitted one after the other, each round waiting for its slowest task's result; or P
- * workers each taking the next task of a queue as soon as its result is back. Between the coordinator
+ * workers each taking the next task of a queue as soon as its result is back (and, where the plan fills, an
+ * unrecorded filler once the queue is empty, while measured tasks still run). Between the coordinator
  * and a worker a task takes a dispatch latency there and a return latency back (tens of microseconds for
  * a thread, about a tenth of a millisecond for a worker JVM); the coordinator's own CPU is not simulated.
  */
@@ -50,7 +51,7 @@ final class BatchSimulation {
                 double t0 = kernel.now();
                 int[] pending = {size};
                 for (int w = 0; w < size; w++) {
-                    submit(plan, workers.get(w), w, round, plan.tasks().get(next++), t0 + w * SUBMIT_GAP, r -> {
+                    submit(plan, workers.get(w), w, round, plan.tasks().get(next++), t0 + w * SUBMIT_GAP, false, r -> {
                         out.add(r);
                         pending[0]--;
                     });
@@ -61,36 +62,48 @@ final class BatchSimulation {
             }
             return out;
         }
-        int pulling = Math.min(plan.level(), n);
-        int[] next = {0};
+        int pulling = plan.fill() ? plan.level() : Math.min(plan.level(), n);
+        // next measured task, measured tasks whose results are back, next filler, fillers still running
+        int[] q = {0, 0, 0, 0};
         double t0 = kernel.now();
         for (int w = 0; w < pulling; w++) {
-            pull(plan, workers.get(w), w, next, t0 + w * SUBMIT_GAP, out);
+            pull(plan, workers.get(w), w, q, t0 + w * SUBMIT_GAP, out);
         }
-        kernel.run(Double.POSITIVE_INFINITY, () -> out.size() == n);
+        kernel.run(Double.POSITIVE_INFINITY, () -> q[1] == n && q[3] == 0);
         kernel.run(kernel.now() + back, () -> false);
         return out;
     }
 
-    private void pull(BatchPlan plan, SimulatedPool.SimWorker worker, int w, int[] next, double at,
+    /**
+     * The worker's next measured task; when none is left and the plan fills, an unrecorded filler (the plan's
+     * tasks again, in turn) while measured tasks still run, as {@code BatchRunner} does on real workers.
+     */
+    private void pull(BatchPlan plan, SimulatedPool.SimWorker worker, int w, int[] q, double at,
                       List<BatchExecutor.Ran> out) {
-        if (next[0] >= plan.tasks().size()) {
-            return;
+        int n = plan.tasks().size();
+        if (q[0] < n) {
+            submit(plan, worker, w, 0, plan.tasks().get(q[0]++), at, false, r -> {
+                out.add(r);
+                q[1]++;
+                pull(plan, worker, w, q, kernel.now() + back, out);
+            });
+        } else if (plan.fill() && q[1] < n) {
+            q[3]++;
+            submit(plan, worker, w, 0, plan.tasks().get(q[2]++ % n), at, true, r -> {
+                out.add(r);
+                q[3]--;
+                pull(plan, worker, w, q, kernel.now() + back, out);
+            });
         }
-        TaskInput task = plan.tasks().get(next[0]++);
-        submit(plan, worker, w, 0, task, at, r -> {
-            out.add(r);
-            pull(plan, worker, w, next, kernel.now() + back, out);
-        });
     }
 
     /** Task {@code task} of the batch, sent to worker {@code w} at {@code submitted}; {@code done} gets its outcome. */
     private void submit(BatchPlan plan, SimulatedPool.SimWorker worker, int w, int round, TaskInput task,
-                        double submitted, Consumer<BatchExecutor.Ran> done) {
+                        double submitted, boolean filler, Consumer<BatchExecutor.Ran> done) {
         double cost = TaskCost.of(plan.workload(), task.size());
         kernel.at(submitted + dispatch, () -> kernel.start(worker.thread, kernel.work(cost), t ->
                 done.accept(new BatchExecutor.Ran(w, round, task, worker.info, t.last, Math.round(submitted),
-                        Math.round(kernel.now() + back), result(t, plan.workload(), task)))));
+                        Math.round(kernel.now() + back), result(t, plan.workload(), task), filler))));
     }
 
     /** One task alone, sent now to {@code worker}: its result once back at the coordinator. */

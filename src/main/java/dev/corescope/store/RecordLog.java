@@ -21,17 +21,24 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The append-only {@code records.jsonl}: one JSON object per task, written and flushed the moment
- * the task finishes, so an interrupted run keeps every completed measurement; fsynced when the log is
- * closed (and before a complete summary is written, see {@link SummaryFiles}). The file is created
- * new ({@code CREATE_NEW}, not through a symlink): a log never appends to another run's records.
+ * The append-only {@code records.jsonl}: one JSON object per task. A record is kept in memory when its task
+ * finishes and written with the others of its stretch by {@link #flush()}, which the session calls at the end
+ * of every batch: while tasks are timed, the coordinator does not serialise or write (at full occupancy it
+ * would take a worker's CPU). A stretch's records are in the file before the next stretch starts; a long
+ * stretch is also written every {@value #FLUSH_EVERY_SECONDS} s, so a killed run keeps all but its last
+ * seconds; on Ctrl-C the session's shutdown hook closes the log, which writes what is pending. Fsynced
+ * when the log is closed (and before a complete summary is written, see {@link SummaryFiles}). The file is
+ * created new ({@code CREATE_NEW}, not through a symlink): a log never appends to another run's records.
  */
 public final class RecordLog implements RecordSink, AutoCloseable {
     /** Records of any version: fields this one does not know are skipped. */
     private static final ObjectReader READER = Json.TOLERANT.forType(TaskRecord.class);
     private final FileChannel channel;
     private final BufferedWriter out;
+    static final int FLUSH_EVERY_SECONDS = 5;
     private final AtomicLong written = new AtomicLong();
+    private final List<TaskRecord> pending = new ArrayList<>();
+    private long lastFlush = System.nanoTime();
     private boolean closed;
 
     public RecordLog(Path file) throws IOException {
@@ -46,11 +53,27 @@ public final class RecordLog implements RecordSink, AutoCloseable {
 
     @Override
     public synchronized void accept(TaskRecord record) {
+        pending.add(record);
+        if (System.nanoTime() - lastFlush > FLUSH_EVERY_SECONDS * 1_000_000_000L) {
+            flush();
+        }
+    }
+
+    /** Writes the pending records to the file (to the operating system, not fsynced). */
+    @Override
+    public synchronized void flush() {
+        lastFlush = System.nanoTime();
+        if (pending.isEmpty() || closed) {
+            return;
+        }
         try {
-            out.write(Json.LINE.writeValueAsString(record));
-            out.newLine();
+            for (TaskRecord r : pending) {
+                out.write(Json.LINE.writeValueAsString(r));
+                out.newLine();
+            }
             out.flush();
-            written.incrementAndGet();
+            written.addAndGet(pending.size());
+            pending.clear();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to records.jsonl: " + e.getMessage(), e);
         }
@@ -142,6 +165,7 @@ public final class RecordLog implements RecordSink, AutoCloseable {
         if (closed) {
             return;
         }
+        flush();
         closed = true;
         try {
             out.flush();

@@ -22,14 +22,19 @@ class RecordLogTest {
     }
 
     @Test
-    void countsWhatItWroteAndNeverAppendsToAnExistingLog() throws Exception {
+    void writesABatchAtItsEndCountsWhatItWroteAndNeverAppendsToAnExistingLog() throws Exception {
         Path file = tmp.resolve("records.jsonl");
         try (RecordLog log = new RecordLog(file)) {
             log.accept(record(0));
             log.accept(record(1));
+            assertThat(log.written()).as("kept in memory until the batch ends").isZero();
+            assertThat(Files.readString(file)).isEmpty();
+            log.flush();
             assertThat(log.written()).isEqualTo(2);
+            assertThat(RecordLog.read(file)).as("in the file once flushed").hasSize(2);
+            log.accept(record(2));
         }
-        assertThat(RecordLog.read(file)).hasSize(2);
+        assertThat(RecordLog.read(file)).as("closing writes what is pending").hasSize(3);
         assertThatThrownBy(() -> new RecordLog(file)).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
     }
 

@@ -3,6 +3,8 @@ package dev.corescope.report.html;
 import static dev.corescope.report.html.HtmlTable.cell;
 
 import dev.corescope.analysis.DistributionComparison;
+import dev.corescope.analysis.Equivalence;
+import dev.corescope.report.CheckCells;
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.analysis.Units;
 import dev.corescope.experiment.AssessResult;
@@ -142,25 +144,45 @@ final class AssessSection implements ResultSection {
     }
 
     private static void checks(Html out, List<AlgorithmResult> algorithms) {
-        HtmlTable check = new HtmlTable("algorithm", "workers", "tasks/controls", "mean ratio [95% CI]",
-                "median ratio [95% CI]", "sd ratio [95% CI]", "verdict");
+        HtmlTable check = new HtmlTable("algorithm", "workers", "tasks/controls", "location [CI] ≤ margin",
+                "spread [CI] ≤ margin", "tail events [CI] ≤ margin", "verdict");
+        HtmlTable speed = new HtmlTable("algorithm", "workers", "speedup [95% CI]", "harness CPU",
+                "disturbed (parallel, controls)");
         for (AlgorithmResult alg : algorithms) {
             if (alg.certification() == null) {
                 continue;
             }
             for (Assessment.Attempt at : alg.certification().attempts()) {
-                DistributionComparison c = at.comparison();
-                String verdict = c.verdict() == null ? null : c.verdict().toString();
-                check.row(cell(alg.algorithm()), cell(at.level()), cell(at.tasks() + "/" + at.controls()),
-                        cell(ratio(c.mean())), cell(ratio(c.median())), cell(ratio(c.sd())),
-                        HtmlTable.badge(verdict + (c.settled() ? "" : " (not settled)")
-                                + (at.stoppedEarly() ? ", stopped early" : ""), HtmlTable.verdictKind(verdict)));
+                String[] c = CheckCells.of(at);
+                String kind = at.equivalence() == null ? (at.comparison() == null ? null : String.valueOf(at.comparison().verdict()))
+                        : at.equivalence().verdict() == Equivalence.Verdict.EQUIVALENT && !(at.occupancy() < 0.9) ? "OK"
+                        : at.equivalence().verdict() == Equivalence.Verdict.DIFFERENT ? "WORSE" : "UNSETTLED";
+                check.row(cell(alg.algorithm()), cell(at.level()), cell(c[0]), cell(c[1]), cell(c[2]), cell(c[3]),
+                        HtmlTable.badge(c[4], HtmlTable.verdictKind(kind)));
+            }
+            var cert = alg.certification();
+            if (cert.speed() != null || cert.harness() != null) {
+                var s = cert.speed();
+                var h = cert.harness();
+                var d = cert.disturbed();
+                speed.row(cell(alg.algorithm()), cell(cert.level()), cell(s == null ? "-" : s.text()),
+                        cell(h == null ? "-" : Units.num(100 * h.share(), 2) + "% (worst stretch "
+                                + Units.num(100 * h.worstStretchShare(), 2) + "%)"),
+                        cell(d == null ? "-" : d.parallel() + "/" + d.parallelTasks() + ", " + d.controls() + "/"
+                                + d.controlTasks()));
             }
         }
         if (!check.isEmpty()) {
-            out.raw("<h3>Check against one worker alone</h3>\n").caption("One-worker controls of the same tasks, "
-                    + "interleaved at random moments of the run: a ratio near 1 means no bias and no added noise.");
+            out.raw("<h3>Check against one worker alone</h3>\n").caption("Blocks of a parallel stretch and one-worker "
+                    + "controls of its own tasks: each statistic's interval must lie inside its margin (the limit, or the "
+                    + "one worker's own A/A band when wider).");
             check.render(out);
+        }
+        if (!speed.isEmpty()) {
+            out.raw("<h3>Speed and harness</h3>\n").caption("Speedup at the level over one worker, measured on the "
+                    + "controls; corescope's own CPU time against the workers'; tasks whose run-queue wait marked them "
+                    + "disturbed.");
+            speed.render(out);
         }
     }
 
