@@ -63,7 +63,10 @@ class JmhCommandTest {
         List<String> lines = Files.readAllLines(out.resolve("records.jsonl"));
         assertThat(lines).hasSize(jobs * 2); // every iteration of every job, controls included
         assertThat(M.readTree(lines.get(0)).get("score").isNumber()).isTrue();
-        assertThat(result.jmh().timing().controls()).isEqualTo(2);
+        assertThat(result.jmh().timing().controls()).isEqualTo(3); // at least three controls per level, forks reported
+        assertThat(result.jmh().certification().levels()).isNotEmpty();
+        assertThat(result.jmh().benchmarks()).flatExtracting(JmhRun.Benchmark::forks)
+                .allSatisfy(f -> assertThat(f.sides()).hasSameSizeAs(f.iterations()));
         assertThat(Files.readString(out.resolve("jobs/j001/output.log"))).contains("# JMH version: 1.37",
                 "# VM options: <none>");
 

@@ -1,8 +1,13 @@
 package dev.corescope.experiment.jmh;
 
 import dev.corescope.workload.CommandLauncher;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +23,8 @@ import java.util.stream.Collectors;
  * {@code java.io.tmpdir} of its own, so JMH's lock ({@code jmh.lock} there) never meets another job's, and is
  * started under {@code taskset -c CPUS}, so the fork it starts inherits the pinning. It runs in a process group
  * of its own with a parent-death signal ({@link CommandLauncher}): a timeout, Ctrl-C or corescope's death kills
- * the host and its fork together.
+ * the host and its fork together. Its output goes to {@code output.log} through a reader that tells the scheduler
+ * when the measured fork starts and each iteration ends ({@link JmhLines}).
  */
 public final class ProcessJobExecutor implements JobExecutor {
     /**
@@ -45,7 +51,7 @@ public final class ProcessJobExecutor implements JobExecutor {
     public ProcessJobExecutor(Path runDir, String classpath, List<String> options, Duration timeout) {
         this.runDir = runDir;
         this.classpath = classpath;
-        this.options = List.copyOf(options);
+        this.options = verbose(options);
         this.timeout = timeout;
         this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         this.taskset = onPath("taskset");
@@ -62,16 +68,17 @@ public final class ProcessJobExecutor implements JobExecutor {
     }
 
     @Override
-    public Run run(JmhJob job, List<Integer> cpus) throws InterruptedException {
+    public Run run(JmhJob job, List<Integer> cpus, Marks marks) throws InterruptedException {
         Path dir = runDir.resolve("jobs").resolve(job.id());
         Path result = dir.resolve("result.json");
         Path log = dir.resolve("output.log");
         String logName = runDir.relativize(log).toString();
         Process p;
+        Thread reader;
         try {
             Files.createDirectories(dir.resolve("tmp"));
             ProcessBuilder pb = new ProcessBuilder(launcher.command(shellLine(command(job, cpus, dir, result))))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+                    .redirectErrorStream(true);
             String gc = collectorFor(job, cpus);
             if (gc != null) {
                 pb.environment().put("JAVA_TOOL_OPTIONS",
@@ -79,6 +86,7 @@ public final class ProcessJobExecutor implements JobExecutor {
             }
             p = pb.start();
             p.getOutputStream().close();
+            reader = copy(p.getInputStream(), log, marks, job.id());
         } catch (IOException e) {
             return Run.failed(Status.FAILED, "cannot start the job's JVM: " + e.getMessage(), null);
         }
@@ -91,6 +99,7 @@ public final class ProcessJobExecutor implements JobExecutor {
             throw e;
         }
         launcher.killAll(p); // its fork too, if the host left it
+        reader.join(5000); // the pipe closed with the processes: the log is complete
         if (!ended) {
             p.waitFor(10, TimeUnit.SECONDS);
             return Run.failed(Status.TIMEOUT, "still running after " + seconds(limit) + " (planned "
@@ -121,6 +130,46 @@ public final class ProcessJobExecutor implements JobExecutor {
             collectorKnown = true;
         }
         return collector;
+    }
+
+    /**
+     * Copies a job's output to its log, line by line, telling {@code marks} what each line says, on a thread of its
+     * own (it ends when the job's processes have closed the pipe).
+     */
+    private static Thread copy(InputStream in, Path log, Marks marks, String id) throws IOException {
+        BufferedWriter out = Files.newBufferedWriter(log);
+        Thread t = new Thread(() -> {
+            try (out; BufferedReader r = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    Mark m = JmhLines.mark(line);
+                    if (m != null) {
+                        marks.mark(m);
+                    }
+                    out.write(line);
+                    out.newLine();
+                    if (m != null) {
+                        out.flush();
+                    }
+                }
+            } catch (IOException e) {
+                // the job was killed while its output was read: the log keeps what arrived
+            }
+        }, "corescope-jmh-output-" + id);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** The user's options with {@code -v SILENT} made {@code -v NORMAL}: a silent JMH prints no iteration lines. */
+    static List<String> verbose(List<String> options) {
+        List<String> out = new ArrayList<>(options);
+        for (int k = 0; k + 1 < out.size(); k++) {
+            if (out.get(k).equals("-v") && out.get(k + 1).equalsIgnoreCase("SILENT")) {
+                out.set(k + 1, "NORMAL");
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The forks' JVM: {@code -jvm}, else this one. */
