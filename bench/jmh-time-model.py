@@ -35,7 +35,7 @@ def positions(n, count, width, rng):
         lo = min(max(lo_s, after), hi_s - 1)
         pick = lo + rng.randrange(hi_s - lo)
         chosen.append(rest[pick])
-        after = pick + width
+        after = pick + width + 1
     return sorted(set(chosen))
 
 

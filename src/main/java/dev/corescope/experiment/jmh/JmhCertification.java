@@ -135,7 +135,7 @@ public final class JmhCertification implements JmhScheduler.Steering {
         if (end || l.looks >= LOOKS) {
             return fail(w, l, v, "not settled after " + l.looks + " look(s)");
         }
-        if (s.promotable() > 0) {
+        if (s.promotable() > w) { // a control needs jobs after it to fill the level
             steps.add("level " + w + " not settled at look " + l.looks + " (" + v.reason() + "): one more control");
             return new JmhScheduler.Change(w, List.of(), 1, false);
         }

@@ -15,7 +15,9 @@ import java.util.function.Supplier;
  * per level (with the forks they leave alone as they drain, enough for the test's {@value ForkEquivalence#MIN_BLOCKS}
  * blocks); the first at the very start of the run (nothing runs yet: it waits for nothing), the others at random
  * within equal stretches of the first three quarters of the queue (spread over the run; the rest of the queue is
- * left for an extension).
+ * left for an extension), with at least a level's worth of jobs between two controls: the jobs that start beside a
+ * control once it lets the level fill, and after it ends, are the ones that drain before the next, and the last of
+ * them measures its last iterations alone.
  *
  * @param share the controls' cost as a share of the suite's planned wall time at the level (0: no control, nothing
  *              certified)
@@ -80,14 +82,14 @@ public record JmhControls(double share) {
             rest = candidates.subList(1, candidates.size());
         }
         int more = Math.min(count - 1, rest.size());
-        int after = 0; // at least a level's worth of jobs between two controls, where the stretch allows
+        int after = 0; // a level's worth of jobs between two controls, where the stretch allows: see the class's doc
         for (int s = 0; s < more; s++) {
             int from = s * rest.size() / more;
             int to = Math.max(from + 1, (s + 1) * rest.size() / more);
             int lo = Math.min(Math.max(from, after), to - 1);
             int pick = lo + rng.nextInt(to - lo);
             chosen.add(rest.get(pick));
-            after = pick + width;
+            after = pick + width + 1;
         }
         chosen.forEach(k -> out.set(k, out.get(k).asControl(true)));
         return out;

@@ -148,6 +148,9 @@ public final class JmhExperiment {
             }
             return out;
         } finally {
+            if (process != null) {
+                process.close();
+            }
             written.countDown();
         }
     }

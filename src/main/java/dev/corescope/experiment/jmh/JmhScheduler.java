@@ -284,9 +284,9 @@ public final class JmhScheduler {
                 plain.add(k);
             }
         }
-        for (int n = 0; n < c.promote() && n < plain.size(); n++) { // soon, a level's worth of jobs apart
-            int from = Math.min(width + 3 * width * n, plain.size() - 1);
-            int k = plain.get(from + rng.nextInt(Math.min(plain.size() - from, 2 * width)));
+        for (int n = 0; n < c.promote() && width + 3 * width * n < plain.size() - width; n++) { // soon, jobs after it
+            int from = width + 3 * width * n;
+            int k = plain.get(from + rng.nextInt(Math.min(plain.size() - width - from, 2 * width)));
             jobs.set(k, jobs.get(k).asControl(true));
         }
         if (!c.reruns().isEmpty()) {

@@ -25,8 +25,13 @@ import java.util.stream.Collectors;
  * of its own with a parent-death signal ({@link CommandLauncher}): a timeout, Ctrl-C or corescope's death kills
  * the host and its fork together. Its output goes to {@code output.log} through a reader that tells the scheduler
  * when the measured fork starts and each iteration ends ({@link JmhLines}).
+ *
+ * <p>A job runs in a warm host when it can ({@link HostAgents}: the same JMH, called as its {@code Main} would call
+ * it, in a JVM that already ran earlier jobs), so that it does not pay a host JVM's start; the fork JMH starts is
+ * the same either way. A fresh host runs a job with {@code -f 0} (its benchmark runs in the host itself) and every job
+ * once an agent could not start.
  */
-public final class ProcessJobExecutor implements JobExecutor {
+public final class ProcessJobExecutor implements JobExecutor, AutoCloseable {
     /**
      * The host only starts the fork and collects its results: C1 alone starts it sooner. (No collector here: the
      * forks' one, when corescope hands it through {@code JAVA_TOOL_OPTIONS}, applies to the host too.)
@@ -43,6 +48,7 @@ public final class ProcessJobExecutor implements JobExecutor {
     private final int machineCpus = Runtime.getRuntime().availableProcessors();
     private String collector;
     private boolean collectorKnown;
+    private final HostAgents agents;
 
     /**
      * @param options the user's JMH options each job passes on
@@ -55,6 +61,15 @@ public final class ProcessJobExecutor implements JobExecutor {
         this.timeout = timeout;
         this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         this.taskset = onPath("taskset");
+        List<String> host = new ArrayList<>(List.of(java));
+        host.addAll(HOST_OPTIONS);
+        this.agents = new HostAgents(runDir.resolve("jobs").resolve("hosts"), classpath, host, taskset, launcher);
+    }
+
+    /** Ends the warm hosts. */
+    @Override
+    public void close() {
+        agents.close();
     }
 
     /** Whether jobs can be pinned here ({@code taskset} of util-linux is on the PATH). */
@@ -73,6 +88,18 @@ public final class ProcessJobExecutor implements JobExecutor {
         Path result = dir.resolve("result.json");
         Path log = dir.resolve("output.log");
         String logName = runDir.relativize(log).toString();
+        Duration limit = timeout(job);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            return Run.failed(Status.FAILED, "cannot make the job's directory: " + e.getMessage(), null);
+        }
+        if (job.plan().forks() > 0 && agents.usable()) {
+            HostAgent a = agents.take(collectorFor(job, cpus), cpus);
+            if (a != null) {
+                return inAgent(a, job, cpus, marks, result, log, logName, limit);
+            }
+        }
         Process p;
         Thread reader;
         try {
@@ -90,7 +117,6 @@ public final class ProcessJobExecutor implements JobExecutor {
         } catch (IOException e) {
             return Run.failed(Status.FAILED, "cannot start the job's JVM: " + e.getMessage(), null);
         }
-        Duration limit = timeout(job);
         boolean ended;
         try {
             ended = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -102,18 +128,50 @@ public final class ProcessJobExecutor implements JobExecutor {
         reader.join(5000); // the pipe closed with the processes: the log is complete
         if (!ended) {
             p.waitFor(10, TimeUnit.SECONDS);
-            return Run.failed(Status.TIMEOUT, "still running after " + seconds(limit) + " (planned "
-                    + Math.round(job.seconds()) + " s): killed" + JobLog.lastWords(log) + " (see " + logName + ")", logName);
+            return timedOut(job, limit, log, logName);
         }
+        return outcome(p.exitValue(), result, log, logName);
+    }
+
+    /** Runs {@code job} in a warm host. */
+    private Run inAgent(HostAgent a, JmhJob job, List<Integer> cpus, Marks marks, Path result, Path log, String logName,
+                        Duration limit) throws InterruptedException {
+        long t0 = System.nanoTime();
+        Integer code;
+        try {
+            code = a.run(jmhArguments(job, result), cpus, log, marks, limit.toMillis());
+        } catch (java.io.IOException e) {
+            a.kill();
+            return Run.failed(Status.FAILED, "corescope could not run the job in its JMH host: " + e.getMessage(),
+                    logName);
+        }
+        if (code == null) {
+            if (System.nanoTime() - t0 >= limit.toNanos()) {
+                return timedOut(job, limit, log, logName);
+            }
+            return Run.failed(Status.CRASHED, "the JMH host JVM died" + JobLog.lastWords(log) + " (see " + logName + ")",
+                    logName);
+        }
+        agents.give(a);
+        return outcome(code, result, log, logName);
+    }
+
+    private Run timedOut(JmhJob job, Duration limit, Path log, String logName) {
+        return Run.failed(Status.TIMEOUT, "still running after " + seconds(limit) + " (planned "
+                + Math.round(job.seconds()) + " s): killed" + JobLog.lastWords(log) + " (see " + logName + ")", logName);
+    }
+
+    /** How a job's JMH ended: its result file, else the reason its output gives. */
+    private static Run outcome(int exitCode, Path result, Path log, String logName) {
         try {
             ForkData fork = ForkData.read(result);
-            if (p.exitValue() == 0 && fork != null && !fork.iterations().isEmpty()) {
+            if (exitCode == 0 && fork != null && !fork.iterations().isEmpty()) {
                 return Run.ok(fork, logName);
             }
         } catch (IOException e) {
             return Run.failed(Status.FAILED, "JMH's result file is not JMH's JSON: " + e.getMessage(), logName);
         }
-        JobLog.Reason why = JobLog.reason(log, p.exitValue());
+        JobLog.Reason why = JobLog.reason(log, exitCode);
         return Run.failed(why.crashed() ? Status.CRASHED : Status.FAILED, why.text() + " (see " + logName + ")", logName);
     }
 
@@ -197,10 +255,16 @@ public final class ProcessJobExecutor implements JobExecutor {
         argv.addAll(HOST_OPTIONS);
         argv.add("-Djava.io.tmpdir=" + dir.resolve("tmp").toAbsolutePath());
         argv.addAll(List.of("-cp", classpath, "org.openjdk.jmh.Main"));
-        argv.addAll(job.plan().jobArguments(job.warmupForks()));
-        argv.addAll(options);
-        argv.addAll(List.of("-foe", "true", "-rf", "json", "-rff", result.toAbsolutePath().toString()));
+        argv.addAll(jmhArguments(job, result));
         return argv;
+    }
+
+    /** What the job's JMH is told: its benchmark, mode, parameters and fork, the user's options, its result file. */
+    List<String> jmhArguments(JmhJob job, Path result) {
+        List<String> args = new ArrayList<>(job.plan().jobArguments(job.warmupForks()));
+        args.addAll(options);
+        args.addAll(List.of("-foe", "true", "-rf", "json", "-rff", result.toAbsolutePath().toString()));
+        return args;
     }
 
     /** The words of a command as one line of {@code /bin/sh}, each quoted. */
