@@ -50,7 +50,7 @@ public final class JmhCommand implements Callable<Integer> {
 
     @Option(names = "--controls", paramLabel = "PCT", defaultValue = "5%",
             description = "Share of the suite's planned time the controls may cost (the level's other CPUs idle while "
-                    + "a control measures alone; at least 3 controls per level); 0%% = none, nothing certified. "
+                    + "a control measures alone; at least 4 controls per level); 0%% = none, nothing certified. "
                     + "Default: ${DEFAULT-VALUE}.")
     String controls;
 

@@ -26,7 +26,8 @@ import java.util.stream.IntStream;
  * against those of the other half (at least {@value #MIN_BLOCKS} forks, so that the band exists).
  *
  * <p>Verdict: <em>certified</em> when the intervals of the location (trimmed-mean ratio) and of the tail (excess rate
- * of far outliers) lie inside their margins; <em>not certified</em> when any interval, the spread's included, lies
+ * of far outliers: beyond the alone iterations' far fence and at least {@value #FENCE_FLOOR} times their result's
+ * median) lie inside their margins; <em>not certified</em> when any interval, the spread's included, lies
  * wholly beyond its margin; <em>more data</em> otherwise. The spread (interquartile-range ratio) is reported and may
  * refuse a level, but it is not required inside its margin: with the tens of iterations a run affords, its interval
  * spans several-fold either way, and an iteration spread that widens without moving the bulk or adding outliers
@@ -40,6 +41,11 @@ import java.util.stream.IntStream;
 public record ForkEquivalence(Margins margins, long seed) implements JmhCertifier {
     /** Fewest forks with iterations on both sides: three a side for the test, four for the A/A band. */
     public static final int MIN_BLOCKS = 4;
+    /**
+     * A far outlier is an iteration beyond the alone iterations' far fence and at least this many times its result's
+     * median: with tens of iterations the fence's IQR is itself noisy, and an iteration 5% slow is no outlier.
+     */
+    public static final double FENCE_FLOOR = 1.5;
     public static final ForkEquivalence DEFAULT = new ForkEquivalence(Margins.DEFAULT, 22L);
 
     @Override
@@ -48,9 +54,10 @@ public record ForkEquivalence(Margins margins, long seed) implements JmhCertifie
                 + "(blocks: forks, at least %d; strata: benchmark results; samples: iteration scores as costs, as many a "
                 + "side per fork, those nearest its switch; hierarchical bootstrap of forks then iterations; A/A band: "
                 + "the alone iterations of half the forks against the other half): certified when the location interval "
-                + "lies within 1 ± the larger of %.0f%% and the A/A band, and the tail's excess within %.1f points; "
-                + "refused when any interval, the spread's (×%.2f) included, lies wholly beyond its margin", MIN_BLOCKS,
-                100 * margins.tolerance(), 100 * margins.tailExcess(), margins.spreadLimit());
+                + "lies within 1 ± the larger of %.0f%% and the A/A band, and the excess rate of far outliers (beyond "
+                + "the alone iterations' far fence and ×%.1f their median) within %.1f points; refused when any "
+                + "interval, the spread's (×%.2f) included, lies wholly beyond its margin", MIN_BLOCKS,
+                100 * margins.tolerance(), FENCE_FLOOR, 100 * margins.tailExcess(), margins.spreadLimit());
     }
 
     @Override
@@ -71,7 +78,7 @@ public record ForkEquivalence(Margins margins, long seed) implements JmhCertifie
         }
         double confidence = Looks.confidence(Math.max(1, look.of()));
         Design design = new Design(confidence, look.interim() ? 500 : Looks.resamples(confidence),
-                Resampling.BLOCKS_THEN_SAMPLES, 3, 5);
+                Resampling.BLOCKS_THEN_SAMPLES, 3, 5, FENCE_FLOOR);
         BlockedSamples samples = new BlockedSamples(blocks);
         if (samples.levelCount() < design.minSamples() || samples.aloneCount() < design.minSamples()) {
             return new Verdict(width, Outcome.MORE_DATA, null, jobs, String.format(Locale.ROOT, "%d iterations a side in "

@@ -23,9 +23,9 @@ import java.util.function.Supplier;
  *              certified)
  */
 public record JmhControls(double share) {
-    /** 5%: on a suite of 38 forks on 2 CPUs, the minimum of three controls (about 8%) applies. */
+    /** 5%: on a suite of 38 forks on 2 CPUs, the minimum of four controls (about 10%) applies. */
     public static final JmhControls DEFAULT = new JmhControls(0.05);
-    public static final int MIN_CONTROLS = 3;
+    public static final int MIN_CONTROLS = 4;
     /** Controls are placed in this share of the queue; the rest is left for extensions. */
     static final double PLACED_WITHIN = 0.75;
 
