@@ -168,9 +168,10 @@ public final class JmhExperiment {
     private static List<String> notes(Config c, JmhRun.Setup setup, JmhCertification cert) {
         List<String> notes = new ArrayList<>();
         notes.add("Workers: " + c.workers() + " (" + c.workersSource() + "); " + setup.pinning() + ".");
-        notes.add("Each fork ran in a JMH host JVM of its own (java -cp ... org.openjdk.jmh.Main, one benchmark, -f 1), "
-                + "with a java.io.tmpdir of its own (JMH's lock); longest forks first. Scores are JMH's own, from each "
-                + "fork's result file (-rf json), merged as JMH merges forks.");
+        notes.add("Each fork was one run of the jar's own JMH (one benchmark, -f 1), as org.openjdk.jmh.Main would run "
+                + "it, in a warm JMH host JVM that ran one job after another (a fresh one for -f 0), with a "
+                + "java.io.tmpdir of its own (JMH's lock); longest forks first. Scores are JMH's own, from each fork's "
+                + "result file (-rf json), merged as JMH merges forks.");
         if (c.controls().enabled() && c.workers() > 1) {
             notes.add("Controls: " + cert.controlJobs().size() + " of the reported forks (" + Math.round(c.controls()
                     .share() * 100) + "% of the planned time, at least " + JmhControls.MIN_CONTROLS + " per level), each "
