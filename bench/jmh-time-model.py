@@ -5,14 +5,15 @@ An event simulation of the scheduler (JmhScheduler) on N CPUs, every fork the sa
 (one host JVM, one fork after another). Pure computation: it times nothing.
 
 A plain JMH fork: its JVM starting and JMH's set-up (START), the warm-up and measured iterations, its end (END).
-A corescope job: a host JVM of its own first (HOST), then the same fork. The queue is longest first (here: all the
+A corescope job: its warm host's own work first (HOST: ~0.1 s; --host 0.6 for a fresh host JVM per job), then the
+same fork. The queue is longest first (here: all the
 same); controls are queued jobs made controls (JmhControls.place: the first job, then one at random in each of
 equal stretches of the first three quarters of the queue, a level apart). A control starts when nothing runs (the
 jobs before it drain), and the other CPUs stay idle until it has measured K_ALONE iterations (its host, its fork's
 start, its warm-up and those iterations: the hold); then the level fills again.
 
-usage: bench/jmh-time-model.py [--results 38] [--cpus 2] [--controls 3] [--wi 3] [--i 5] [--w 1] [--r 1]
-                               [--host 0.6] [--start 0.9] [--end 0.4] [--overhead 3] [--seed 1] [--runs 200]
+usage: bench/jmh-time-model.py [--results 38] [--cpus 2] [--controls 4] [--wi 3] [--i 5] [--w 1] [--r 1]
+                               [--host 0.1] [--start 0.9] [--end 0.4] [--overhead 3.6] [--seed 1] [--runs 200]
 """
 import argparse
 import heapq
@@ -70,20 +71,21 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--results", type=int, default=38)
     p.add_argument("--cpus", type=int, default=2)
-    p.add_argument("--controls", type=int, default=3)
+    p.add_argument("--controls", type=int, default=4)
     p.add_argument("--wi", type=int, default=3)
     p.add_argument("--i", type=int, default=5)
     p.add_argument("--w", type=float, default=1.0)
     p.add_argument("--r", type=float, default=1.0)
-    p.add_argument("--host", type=float, default=0.6, help="a JMH host JVM's start, s")
+    p.add_argument("--host", type=float, default=0.1, help="a job's host overhead, s (a fresh host JVM: 0.6)")
     p.add_argument("--start", type=float, default=0.9, help="a fork's JVM start and JMH's set-up, s")
     p.add_argument("--end", type=float, default=0.4, help="a fork's end and its host's bookkeeping, s")
-    p.add_argument("--overhead", type=float, default=3.0, help="corescope's own start, plan and auto check, s")
+    p.add_argument("--overhead", type=float, default=3.6,
+                   help="corescope's own start, plan and auto check, the warm hosts' first start, s")
     p.add_argument("--runs", type=int, default=200)
     p.add_argument("--seed", type=int, default=1)
     a = p.parse_args()
     fork = a.start + a.wi * a.w + a.i * a.r + a.end
-    plain = a.host + a.results * fork
+    plain = 0.6 + a.results * fork  # one host JVM
     rng = random.Random(a.seed)
     walls, idles = [], []
     for _ in range(a.runs):
