@@ -4,9 +4,9 @@ import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.analysis.Units;
 import dev.corescope.experiment.Assessment.AlgorithmResult;
-import dev.corescope.experiment.Assessment.Fit;
 import dev.corescope.experiment.Assessment;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The console tables of an assessment. */
 public final class AssessReport {
@@ -37,17 +37,14 @@ public final class AssessReport {
         return t;
     }
 
+    /** The complexity fit of each algorithm: the model or "no model fits", and its checks ({@link FitText}). */
     public static Table fitTable(Assessment a) {
-        Table t = new Table("algorithm", "best model", "R²", "constant (s/unit)", "intercept ms", "power law k",
-                "R² log-log");
+        Table t = new Table(FitText.HEADER.toArray(String[]::new));
         for (AlgorithmResult alg : a.algorithms()) {
-            Fit f = alg.fit();
-            if (f == null || !f.fitted()) {
-                t.row(alg.algorithm(), f == null ? "-" : f.note(), "-", "-", "-", "-", "-");
-            } else {
-                t.row(alg.algorithm(), f.bestModel(), Units.num(f.rSquared(), 4), String.format(Locale.ROOT, "%.4g",
-                        f.constant()), Units.ms(f.intercept()), Units.num(f.powerExponent(), 3), Units.num(f.powerRSquared(), 4));
-            }
+            List<Object> row = new ArrayList<>();
+            row.add(alg.algorithm());
+            row.addAll(FitText.cells(alg.fit()));
+            t.row(row.toArray());
         }
         return t;
     }
