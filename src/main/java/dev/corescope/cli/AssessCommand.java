@@ -143,7 +143,7 @@ public final class AssessCommand implements Callable<Integer> {
             System.out.print(AssessReport.sizeTable(alg).render());
             System.out.println();
         }
-        System.out.println("Complexity fit (t = intercept + constant·f(n); power law t = c·n^k):");
+        System.out.println(AssessReport.FIT_HEADING);
         System.out.print(AssessReport.fitTable(a).render());
         if (a.algorithms().stream().anyMatch(alg -> !alg.certification().attempts().isEmpty())) {
             System.out.println();

@@ -37,6 +37,11 @@ public final class AssessReport {
         return t;
     }
 
+    /** The line above {@link #fitTable} on the console. */
+    public static final String FIT_HEADING = "Complexity fit (O(1) .. O(n^3) as t = intercept + constant·f(n), power law "
+            + "c·n^k, exponential c·b^n; chosen by leave-one-out cross-validation; a model fits when its worst residual "
+            + "is within 25%, R² of ln t at least 0.9 and its residuals do not curve):";
+
     /** The complexity fit of each algorithm: the model or "no model fits", and its checks ({@link FitText}). */
     public static Table fitTable(Assessment a) {
         Table t = new Table(FitText.HEADER.toArray(String[]::new));

@@ -171,6 +171,41 @@ class ComplexityFitTest {
         assertThat(r.best().check().curved()).isFalse();
     }
 
+    /**
+     * Real timings from this 2-vCPU VM under load (other builds running), 2026-12-05: the means of
+     * {@code assess --class Fib -n 20..30 -r 10 -w 1} (recursive Fibonacci), and the medians of
+     * {@code assess -a sort-merge,sort-jdk -n 2000..256000 (doubling) -r 20 -w 1} and
+     * {@code assess -a matmul-ikj,matmul-naive -n 48..240:24 -r 10 -w 1} (their means were spoiled by the load: CV up to
+     * 200% at some sizes).
+     */
+    @Test
+    void realTimings() {
+        double[] fibN = {20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30};
+        ComplexityResult fib = ComplexityFit.fit(fibN, new double[] {3.018e-05, 4.131e-05, 7.358e-05, 0.0001167,
+            0.0001759, 0.0002736, 0.0005148, 0.0007736, 0.001226, 0.002476, 0.004311});
+        assertThat(fib.best().name()).isEqualTo(ModelFit.EXPONENTIAL);
+        assertThat(fib.fits()).isTrue();
+        assertThat(fib.best().shape()).isCloseTo(1.618, within(0.05));
+
+        double[] sortN = {2000, 4000, 8000, 16000, 32000, 64000, 128000, 256000};
+        ComplexityResult merge = ComplexityFit.fit(sortN, new double[] {1.477e-4, 3.186e-4, 6.774e-4, 1.414e-3,
+            2.933e-3, 6.361e-3, 1.311e-2, 2.878e-2});
+        assertThat(merge.best().name()).isEqualTo(ModelFit.N_LOG_N);
+        ComplexityResult jdk = ComplexityFit.fit(sortN, new double[] {7.661e-05, 1.682e-4, 3.69e-4, 7.745e-4, 1.699e-3,
+            3.597e-3, 7.72e-3, 1.677e-2});
+        assertThat(jdk.best().name()).isEqualTo(ModelFit.N_LOG_N);
+
+        double[] matN = {48, 72, 96, 120, 144, 168, 192, 216, 240};
+        ComplexityResult ikj = ComplexityFit.fit(matN, new double[] {5.307e-05, 0.0001687, 0.0004152, 0.0008018,
+            0.00141, 0.002214, 0.00329, 0.004784, 0.006673});
+        assertThat(ikj.best().name()).isEqualTo(ModelFit.CUBIC);
+        // the naive product's column walk falls out of cache at 192 (x3.8 for 1.14x the size): nothing fits it
+        ComplexityResult naive = ComplexityFit.fit(matN, new double[] {6.86e-05, 0.0002246, 0.000536, 0.001031,
+            0.001773, 0.002824, 0.01084, 0.009171, 0.01297});
+        assertThat(naive.fits()).isFalse();
+        assertThat(naive.best().check().worstAt()).isEqualTo(192);
+    }
+
     @Test
     void rejectsTooFewSizes() {
         assertThatThrownBy(() -> ComplexityFit.fit(new double[] {1, 2}, new double[] {1, 2}))
