@@ -106,9 +106,6 @@ public final class ComplexityCharts {
         ChartStyle.xAxis(chart, TickLabels.Kind.COUNT, logX, Arrays.stream(sizes).min().orElse(1),
                 Arrays.stream(sizes).max().orElse(1));
         ChartStyle.yAxis(chart, TickLabels.Kind.TIME, logY, lo, hi);
-        if (!logX) {
-            chart.getStyler().setXAxisMin(0.0);
-        }
         return chart;
     }
 
