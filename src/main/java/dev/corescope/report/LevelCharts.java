@@ -77,7 +77,7 @@ public final class LevelCharts {
                 + (first.get(0).trials() == 1 ? "" : "s") + " a level" : "tasks on P workers";
         String title = (profile != null && profile.simulated() != null ? "SIMULATED — " : "") + command + " ("
                 + r.measured().mode() + "): " + what
-                + (r.remarks().refused() ? " — REFUSED, see summary.json" : "");
+                + (r.remarks().refused() ? " — REFUSED" : "");
         int sliced = byExperiment.keySet().stream().mapToInt(e -> LevelScaling.of(e, r.measured().levels()).slicedFrom())
                 .filter(p -> p > 0).min().orElse(-1);
         return new Context(title, profile == null ? Double.NaN : profile.effectiveCpus(), sliced,
@@ -91,7 +91,8 @@ public final class LevelCharts {
         List<Double> all = new ArrayList<>();
         int k = 0;
         for (var e : byExperiment.entrySet()) {
-            List<LevelSummary> ls = e.getValue().stream().filter(l -> !c.refused(l, false)).toList();
+            List<LevelSummary> ls = e.getValue().stream()
+                    .filter(l -> !c.refused(l, false) && l.totalSeconds() > 0).toList();
             if (!ls.isEmpty()) {
                 double[] y = ls.stream().mapToDouble(LevelSummary::totalSeconds).toArray();
                 ChartStyle.points(chart, label(e.getKey()), workers(ls), y, null, k);
@@ -133,7 +134,8 @@ public final class LevelCharts {
                 all.add(v);
             }
         }
-        finish(chart, c, x, all, TickLabels.Kind.TIME);
+        finish(chart, c, x, all, TickLabels.Kind.TIME, ChartStyle.spansDecade(all.stream()
+                .mapToDouble(Double::doubleValue).toArray()));
         return chart;
     }
 
@@ -141,23 +143,34 @@ public final class LevelCharts {
         XYChart chart = ChartStyle.xy(c.title() + " — time per task", "concurrent workers P",
                 "wall time per task: mean ± sd (▲ max, ▼ min)");
         List<Double> all = new ArrayList<>();
+        byExperiment.values().stream().flatMap(List::stream).filter(l -> !c.refused(l, false) && l.perTask().n() > 0)
+                .forEach(l -> {
+                    all.add(l.perTask().min());
+                    all.add(l.perTask().max());
+                });
+        // decided before the series: on a log axis an error bar may not reach zero
+        boolean logY = ChartStyle.spansDecade(all.stream().mapToDouble(Double::doubleValue).toArray());
+        List<Double> range = new ArrayList<>(all); // the axis's: the error bars too
         int k = 0;
         for (var e : byExperiment.entrySet()) {
-            List<LevelSummary> ls = e.getValue().stream().filter(l -> !c.refused(l, false)).toList();
+            List<LevelSummary> ls = e.getValue().stream().filter(l -> !c.refused(l, false) && l.perTask().n() > 0)
+                    .toList();
             if (!ls.isEmpty()) {
                 double[] x = workers(ls);
                 double[] mean = ls.stream().mapToDouble(l -> l.perTask().mean()).toArray();
-                double[] sd = ls.stream().mapToDouble(l -> Double.isFinite(l.perTask().sd()) ? l.perTask().sd() : 0)
-                        .toArray();
+                double[] sd = ls.stream().mapToDouble(l -> {
+                    double e2 = Double.isFinite(l.perTask().sd()) ? l.perTask().sd() : 0;
+                    return logY ? Math.min(e2, 0.9 * l.perTask().mean()) : e2;
+                }).toArray();
                 ChartStyle.points(chart, label(e.getKey()) + ": mean ± sd", x, mean, sd, k);
+                for (int i = 0; i < mean.length; i++) {
+                    range.add(mean[i] - sd[i]);
+                    range.add(mean[i] + sd[i]);
+                }
                 double[] min = ls.stream().mapToDouble(l -> l.perTask().min()).toArray();
                 double[] max = ls.stream().mapToDouble(l -> l.perTask().max()).toArray();
                 extreme(chart, label(e.getKey()) + ": min", x, min, k, SeriesMarkers.TRIANGLE_DOWN);
                 extreme(chart, label(e.getKey()) + ": max", x, max, k, SeriesMarkers.TRIANGLE_UP);
-                ls.forEach(l -> {
-                    all.add(l.perTask().min());
-                    all.add(l.perTask().max());
-                });
             }
             k++;
         }
@@ -171,7 +184,7 @@ public final class LevelCharts {
             ChartStyle.line(chart, "one worker's mean" + (Double.isFinite(c.cpus()) ? ", shared evenly beyond the CPUs"
                     : ""), x, ideal, ChartStyle.REFERENCE, ChartStyle.DOTTED);
         });
-        finish(chart, c, x, all, TickLabels.Kind.TIME);
+        finish(chart, c, x, range, TickLabels.Kind.TIME, logY);
         return chart;
     }
 
@@ -184,12 +197,14 @@ public final class LevelCharts {
         s.setShowInLegend(false);
     }
 
-    /** The axes (log where the values span more than 10×) and the CPU and time-slicing markers. */
-    static void finish(XYChart chart, Context c, double[] x, List<Double> ys, TickLabels.Kind kind) {
+    /**
+     * The axes (y log when {@code logY}: decided where the series were added, which clip their error bars for it)
+     * and the CPU and time-slicing markers; {@code ys}: every value the y axis spans.
+     */
+    static void finish(XYChart chart, Context c, double[] x, List<Double> ys, TickLabels.Kind kind, boolean logY) {
         double[] y = ys.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0 && Double.isFinite(v)).toArray();
         double lo = java.util.Arrays.stream(y).min().orElse(1);
         double hi = java.util.Arrays.stream(y).max().orElse(1);
-        boolean logY = ChartStyle.spansDecade(y);
         boolean logX = ChartStyle.logWorkers(x);
         ChartStyle.xAxis(chart, TickLabels.Kind.WORKERS, logX, x[0], x[x.length - 1]);
         ChartStyle.yAxis(chart, kind, logY, lo, hi);

@@ -110,4 +110,16 @@ class LevelChartsTest {
         assertThat(small.getStyler().isYAxisLogarithmic()).isFalse();
         assertThat(small.getStyler().isXAxisLogarithmic()).isFalse();
     }
+
+    /** A noisy level (sd above the mean) on a log time axis: its error bar stops above zero, the chart is drawn. */
+    @Test
+    void errorBarsOnALogAxisStopAboveZero() {
+        List<LevelSummary> levels = new ArrayList<>(sweep(2));
+        levels.add(new LevelSummary("sweep", 3, 1, 3, 0, 0.9, SampleStats.of(new double[] {0.01, 0.02, 0.6}), 0.02, 0.2,
+                3 / 0.9, 1.1, 0.37));
+        List<Path> files = LevelCharts.write(result("sweep", levels, false, List.of()), dir);
+        assertThat(files).extracting(p -> p.getFileName().toString()).contains("per-task-time.png");
+        XYChart perTask = (XYChart) LevelCharts.charts(result("sweep", levels, false, List.of())).get(1).chart();
+        assertThat(perTask.getStyler().isYAxisLogarithmic()).isTrue();
+    }
 }
