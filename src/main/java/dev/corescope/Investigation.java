@@ -121,7 +121,7 @@ public final class Investigation extends LevelBuilder<Investigation> {
     /** After {@link #measure}: the charts, and the verdict stored in the cache (see {@link #cacheNote}). */
     public void finish(Outcome o) throws IOException {
         RunDirectory dir = new RunDirectory(java.nio.file.Path.of(o.report().runDirectory()));
-        ThresholdCharts.write(o.report(), dir.path());
+        ThresholdCharts.write(o.report(), o.summary().remarks().refusals(), dir.path());
         boolean simulated = o.result().profile() != null && o.result().profile().simulated() != null;
         cacheNote = !cache ? "not cached"
                 : simulated ? "not cached: the machine is SIMULATED"

@@ -208,7 +208,8 @@ public final class InvestigateExperiment {
         Explanation e = Explanation.of(profile, decided, c.tolerance(), samples.get(0), above, other, loadEnd, subject);
         Capacity cap = e.capacity();
         return new Result(new InvestigateReport.Threshold(decided.threshold(), decided.settled(), e.text(),
-                c.tolerance(), (session.machine().nanoTime() - t0) / 1e9),
+                c.tolerance(), (session.machine().nanoTime() - t0) / 1e9,
+                c.subject() instanceof UserWorkload w ? w.sdLimit() : Double.NaN),
                 new InvestigateReport.Machine(cap.limitedBy(), cap.predictedWorkers(), e.pinCpus(), other, profile),
                 new Measurement(List.copyOf(search.levels()), decided, loadEnd, p.spec().text(), p.calibration()));
     }

@@ -30,10 +30,15 @@ public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped
 
     /**
      * The threshold: the most concurrent workers no worse than one alone, whether the intervals settled it
-     * within the sample budget, why (the explanation), the tolerance it was judged by and the seconds of
-     * measurement it took.
+     * within the sample budget, why (the explanation), the tolerance it was judged by, the seconds of
+     * measurement it took, and for a workload the sd limit its spread was judged by (NaN for the spin kernel and in
+     * summaries of earlier versions).
      */
-    public record Threshold(int threshold, boolean settled, String explanation, double tolerance, double seconds) {
+    public record Threshold(int threshold, boolean settled, String explanation, double tolerance, double seconds,
+                            double sdLimit) {
+        public Threshold(int threshold, boolean settled, String explanation, double tolerance, double seconds) {
+            this(threshold, settled, explanation, tolerance, seconds, Double.NaN);
+        }
     }
 
     /**
