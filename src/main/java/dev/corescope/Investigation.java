@@ -97,9 +97,9 @@ public final class Investigation extends LevelBuilder<Investigation> {
     public Outcome measure() throws IOException {
         int n = levels();
         Settings settings = settings("investigate");
-        // at most maxSamples per level, each level overshooting by less than one batch of n
-        checkPlan("investigate: " + n + " levels x up to " + maxSamples + " samples",
-                Limits.times(n, Limits.plus(maxSamples, n)));
+        // at most maxSamples rounds of each level 1..n (a round of P: P tasks), and one worker's task in every block
+        long perRound = Limits.plus(Limits.times(n, n + 1L) / 2, Limits.times(n, 1));
+        checkPlan("investigate: " + n + " levels x up to " + maxSamples + " rounds", Limits.times(maxSamples, perRound));
         RunDirectory dir = RunDirectory.create(out, "investigate");
         try (Progress p = progress.open("investigate", full ? n : 0);
              Session session = open(settings, dir)) {

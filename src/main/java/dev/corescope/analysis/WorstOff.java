@@ -228,26 +228,24 @@ record WorstOff(double[] point, double[][] draws, int[] workerOf, int[] cpuOf, d
 
     /** Mean task time with each round counted {@code weight[round]} times (null: once). */
     private static double meanWall(Side s, int[] weight) {
-        double sum = 0;
-        double n = 0;
-        for (int r = 0; r < s.wallSum.length; r++) {
-            int k = weight == null ? 1 : weight[r];
-            sum += k * s.wallSum[r];
-            n += k * s.wallCount[r];
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return weightedMean(s.wallSum, s.wallCount, weight);
     }
 
     /** Mean wait share with each round counted {@code weight[round]} times (null: once). */
     private static double meanShare(Side s, int[] weight) {
-        double sum = 0;
+        return weightedMean(s.shareSum, s.shareCount, weight);
+    }
+
+    /** The mean of values summed ({@code sum}) and counted ({@code count}) per round, each round {@code weight} times. */
+    private static double weightedMean(double[] sum, int[] count, int[] weight) {
+        double total = 0;
         double n = 0;
-        for (int r = 0; r < s.shareSum.length; r++) {
+        for (int r = 0; r < sum.length; r++) {
             int k = weight == null ? 1 : weight[r];
-            sum += k * s.shareSum[r];
-            n += k * s.shareCount[r];
+            total += k * sum[r];
+            n += k * count[r];
         }
-        return n == 0 ? Double.NaN : sum / n;
+        return n == 0 ? Double.NaN : total / n;
     }
 
     /** {@code counts}: how often each of its {@code counts.length} rounds was drawn, {@code counts.length} draws. */

@@ -444,8 +444,9 @@ class ThresholdDetectorTest {
 
     @Test
     void distributionModeKeepsCleanLevels() {
-        // on this machine 2 seeds of 20 (5 and 9) call the clean level 2 WORSE at 40 samples: the decision's
-        // error rates are issue 23's to bound
+        // 40 rounds a level, one look: over seeds 1..20, 19 find 4; in seed 9 level 2's sd ratio straddles the limit
+        // (a workload's distribution is judged by the whole spread, whose interval is wide) and, unsettled at the
+        // budget's end, it is not OK
         List<LevelSample> levels = levels(MachineSpec.cores(4).seed(1), LevelSampler.range(6), 40);
         assertThat(detector.judgingDistributions(1.3).decide(levels).threshold()).isEqualTo(4);
     }
