@@ -23,6 +23,7 @@ if [[ -z "${ONLY:-}" || "${ONLY:-}" == machines ]]; then
 fi
 if [[ -z "${ONLY:-}" || "${ONLY:-}" == rates ]]; then
   echo; echo "== one level's decision, seeds 1..${RATE_SEEDS:-1000}"; run rates "${RATE_SEEDS:-1000}"
+  echo; echo "== at the boundary"; run boundary "${RATE_SEEDS:-1000}"
 fi
 if [[ -z "${ONLY:-}" || "${ONLY:-}" == timing ]]; then
   echo; echo "== simulated measurement time"; run timing

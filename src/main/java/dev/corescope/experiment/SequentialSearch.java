@@ -40,6 +40,9 @@ final class SequentialSearch {
     private final boolean full;
     private final Map<Integer, LevelVerdict> frozen = new TreeMap<>();
     private final Map<Integer, Integer> nextLook = new TreeMap<>();
+    /** The block count when each level being measured joined: a level whose rounds keep failing ends too. */
+    private final Map<Integer, Integer> joined = new TreeMap<>();
+    private int blocks;
     private boolean baselineJudged;
     private String remeasured;
 
@@ -64,7 +67,7 @@ final class SequentialSearch {
                 if (next < 0) {
                     return r;
                 }
-                nextLook.put(next, looks.first());
+                join(next);
                 continue;
             }
             int need = Integer.MAX_VALUE;
@@ -73,6 +76,7 @@ final class SequentialSearch {
             }
             for (int i = 0; i < Math.max(1, need); i++) {
                 search.block(nextLook.keySet());
+                blocks++;
             }
             if (!baselineJudged && search.rounds(1) >= looks.first() && !baselineSteady(first)) {
                 continue;
@@ -94,9 +98,14 @@ final class SequentialSearch {
         nextLook.clear();
         for (int level : first) {
             if (level > 1 && level <= maxLevel) {
-                nextLook.put(level, looks.first());
+                join(level);
             }
         }
+    }
+
+    private void join(int level) {
+        nextLook.put(level, looks.first());
+        joined.put(level, blocks);
     }
 
     /** The levels due for a look are looked at; settled ones, and ones at the budget's end, are frozen. */
@@ -104,11 +113,12 @@ final class SequentialSearch {
         LevelSample base = search.sample(1);
         for (int level : new ArrayList<>(nextLook.keySet())) {
             int rounds = search.rounds(level);
-            if (rounds < nextLook.get(level)) {
+            boolean stuck = blocks - joined.get(level) >= 2 * looks.max(); // rounds with failed tasks do not count
+            if (rounds < nextLook.get(level) && !stuck) {
                 continue;
             }
-            LevelVerdict v = detector.judge(base, search.sample(level), looks.levelAt(rounds));
-            if (v.verdict() != Verdict.UNSETTLED || looks.last(rounds)) {
+            LevelVerdict v = detector.judge(base, search.sample(level), looks.levelAt(Math.max(rounds, looks.first())));
+            if (v.verdict() != Verdict.UNSETTLED || looks.last(rounds) || stuck) {
                 frozen.put(level, detector.budgetEnded(v));
                 nextLook.remove(level);
             } else {

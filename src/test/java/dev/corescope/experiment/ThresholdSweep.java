@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * ThresholdSweep machines SEEDS   investigate on each machine of the table, seeds 1..SEEDS: thresholds found
  * ThresholdSweep rates SEEDS      one level's decision and the cache's quick check, seeds 1..SEEDS
  * ThresholdSweep timing           simulated measurement time of investigate on 16, 64 and 128 CPUs
+ * ThresholdSweep boundary SEEDS  2 workers, one's tasks (or all) exactly 5% slower: each direction's error
  * </pre>
  */
 public final class ThresholdSweep {
@@ -33,6 +34,7 @@ public final class ThresholdSweep {
             case "machines" -> machines(seeds, dir);
             case "rates" -> rates(seeds);
             case "timing" -> timing(dir);
+            case "boundary" -> boundary(seeds);
             default -> throw new IllegalArgumentException("machines, rates or timing, not " + what);
         }
     }
@@ -82,6 +84,18 @@ public final class ThresholdSweep {
         System.out.printf(Locale.ROOT, "%nquick check of 64 workers on 64 cores: one hogged CPU (a random one) caught "
                 + "in %d of %d (%.1f%%); a free machine failed in %d of %d (%.1f%%)%n", caught, seeds,
                 100.0 * caught / seeds, falseAlarms, seeds, 100.0 * falseAlarms / seeds);
+    }
+
+    private static void boundary(int seeds) {
+        for (Sweeps.Slowdown kind : new Sweeps.Slowdown[] {Sweeps.Slowdown.ONE_WORKER, Sweeps.Slowdown.ALL}) {
+            Map<Verdict, Integer> n = new TreeMap<>();
+            for (long s = 1; s <= seeds; s++) {
+                n.merge(Sweeps.decision(2, s, kind, 1.05), 1, Integer::sum);
+            }
+            System.out.printf(Locale.ROOT, "2 workers, %s exactly 5%% slower: OK %d, WORSE %d, UNSETTLED %d of %d%n",
+                    kind == Sweeps.Slowdown.ALL ? "all tasks" : "one worker's tasks", n.getOrDefault(Verdict.OK, 0),
+                    n.getOrDefault(Verdict.WORSE, 0), n.getOrDefault(Verdict.UNSETTLED, 0), seeds);
+        }
     }
 
     private static void timing(Path dir) throws Exception {
