@@ -72,9 +72,9 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
                     + "alone (within the %.0f%% tolerance, statistically).", t, 100 * tolerance));
         }
         if (result.capDecided()) {
-            s.add(String.format(Locale.ROOT, "The measured levels alone would allow %d, but %s allows at most %d "
-                    + "CPU-bound workers: the cap decided it (past it every task is slower by less than the tolerance "
-                    + "while the CPUs are oversubscribed).", result.cap().measured(), result.cap().why(), t));
+            s.add(String.format(Locale.ROOT, "The measured levels alone would allow %d, but the CPUs allow at most %d "
+                    + "CPU-bound workers (%s): the cap decided it (past it every task is slower by less than the "
+                    + "tolerance while the CPUs are oversubscribed).", result.cap().measured(), t, result.cap().why()));
         }
         if (cap.predictedWorkers() > 0 && (workload == null || t >= cap.predictedWorkers())) {
             if (cap.predictedWorkers() == t) {

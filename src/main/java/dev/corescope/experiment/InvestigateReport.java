@@ -175,8 +175,8 @@ public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped
     public String limitedBy() {
         ThresholdResult.Cap cap = verdict.cap();
         if (cap != null && cap.decided()) {
-            return "limited by " + cap.why() + " (the cap decided: the levels measured alone would allow "
-                    + cap.measured() + ")";
+            return "limited by " + cap.why() + " (the cap decided: the CPUs allow at most " + cap.workers()
+                    + ", the levels measured alone would allow " + cap.measured() + ")";
         }
         Level above = levels.stream().filter(l -> l.workers() == threshold() + 1 && !"ok".equals(l.verdict()))
                 .findFirst().orElse(null);

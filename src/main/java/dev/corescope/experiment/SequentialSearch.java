@@ -24,12 +24,15 @@ import java.util.TreeSet;
  * the budget's end is not OK. When no level is left to measure, {@link ThresholdSearch} picks the next one
  * from the bracket and the machine's hints, until the threshold is bracketed. Levels above one that is not
  * OK stop being measured: they cannot raise the threshold. With {@code full}, every level is measured to its
- * verdict. A baseline too noisy to judge anything ({@link NoiseFloor}) is measured again once, from scratch;
- * if it is still too noisy the run stops ({@link BaselineTooNoisy}).
+ * verdict. A baseline too noisy to judge anything ({@link NoiseFloor}, checked at every look until one worker
+ * has {@value #STEADY_ROUNDS} rounds) is measured again once, from scratch; if it is still too noisy the run
+ * stops ({@link BaselineTooNoisy}).
  */
 final class SequentialSearch {
     /** How long the machine is left alone before one worker is measured again. */
     static final Duration PAUSE = Duration.ofSeconds(1);
+    /** One worker's rounds at which its steadiness is settled (it is checked at every look before). */
+    static final int STEADY_ROUNDS = 10;
 
     private final Session session;
     private final LevelSearch search;
@@ -148,7 +151,8 @@ final class SequentialSearch {
     private boolean baselineSteady(List<Integer> first) {
         NoiseFloor floor = NoiseFloor.of(search.sample(1), looks.max());
         if (floor.judgeable(detector.tolerance())) {
-            baselineJudged = true;
+            // the spread of 5 rounds is a rough estimate: one worker is judged steady once 10 rounds agree
+            baselineJudged = search.rounds(1) >= STEADY_ROUNDS;
             return true;
         }
         String why = floor.reason(detector.tolerance());

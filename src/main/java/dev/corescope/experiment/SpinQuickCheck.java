@@ -63,8 +63,8 @@ final class SpinQuickCheck implements CacheCheck.QuickCheck {
         MachineProfile p = profile.get();
         SearchPlan cpus = SearchPlan.of(p, CpuAssignment.NONE, level, true, false);
         if (cpus.cap() > 0 && level > cpus.cap()) {
-            return new Result(false, String.format(Locale.ROOT, "%d workers, but %s allow%s at most %d CPU-bound "
-                    + "workers now", level, cpus.capWhy(), cpus.capWhy().startsWith("a ") ? "s" : "", cpus.cap()));
+            return new Result(false, String.format(Locale.ROOT, "%d workers, but the CPUs allow at most %d CPU-bound "
+                    + "workers now (%s)", level, cpus.cap(), cpus.capWhy()));
         }
         WorkloadSpec spec = SpinWorkload.spec(LOOPS);
         try (WorkerPool pool = machine.pool(WorkerMode.THREADS, PoolSpec.threads(Duration.ofSeconds(30), pinCpus.get()))) {

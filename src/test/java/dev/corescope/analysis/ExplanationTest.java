@@ -66,8 +66,8 @@ class ExplanationTest {
         assertThat(r.capDecided()).isTrue();
         assertThat(r.cap().measured()).isEqualTo(3);
         String text = Explanation.of(TWO_CPUS, r, 0.05, base, three, 0.0, null).text();
-        assertThat(text).contains("The measured levels alone would allow 3, but a CPU quota of 2.50 CPUs allows at most 2 "
-                + "CPU-bound workers: the cap decided it").contains("benchmark with at most 2 concurrent workers");
+        assertThat(text).contains("The measured levels alone would allow 3, but the CPUs allow at most 2 CPU-bound workers "
+                + "(a CPU quota of 2.50 CPUs): the cap decided it").contains("benchmark with at most 2 concurrent workers");
     }
 
     @Test

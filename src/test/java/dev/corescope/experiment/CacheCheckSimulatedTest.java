@@ -35,7 +35,7 @@ class CacheCheckSimulatedTest {
         // a quota of 4 CPUs: 8 workers are more than the CPUs allow, whatever a few short rounds show
         var r = check(MachineSpec.cores(8).quota(4.0), 8);
         assertThat(r.clean()).as(r.detail()).isFalse();
-        assertThat(r.detail()).contains("a CPU quota of 4.00 CPUs allows at most 4");
+        assertThat(r.detail()).contains("the CPUs allow at most 4 CPU-bound workers now (a CPU quota of 4.00 CPUs)");
         assertThat(check(MachineSpec.cores(8).quota(1.0), 8).clean()).isFalse();
         // at or below the quota the check times as usual
         assertThat(check(MachineSpec.cores(8).quota(4.0), 4).clean()).isTrue();

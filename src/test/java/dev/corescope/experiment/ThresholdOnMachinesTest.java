@@ -50,7 +50,7 @@ class ThresholdOnMachinesTest {
         var r = Sweeps.investigate(SimulatedMachine.of(MachineSpec.cores(16).quota(12.5).noise(0.01).seed(3)), tmp);
         assertThat(r.threshold()).isEqualTo(12);
         if (r.measured().detail().capDecided()) {
-            assertThat(r.explanation()).contains("a CPU quota of 12.50 CPUs allows at most 12").contains("the cap decided");
+            assertThat(r.explanation()).contains("the CPUs allow at most 12 CPU-bound workers (a CPU quota of 12.50 CPUs)").contains("the cap decided");
         } else {
             assertThat(r.measured().detail().level(13).orElseThrow().verdict()).isNotEqualTo(Verdict.OK);
         }
