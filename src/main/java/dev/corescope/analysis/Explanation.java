@@ -23,15 +23,17 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
 
     /**
      * How the workers were placed and measured: where the level above the threshold put two workers on one
-     * CPU ({@code sharing}, empty when none did), the CPUs other programs kept busy (placed last), and why one
-     * worker alone was measured again (null: it was not).
+     * CPU ({@code sharing}, empty when none did), the CPUs other programs kept busy (placed last), why one
+     * worker alone was measured again (null: it was not), and the CPUs in the order workers were pinned to
+     * them (empty: not pinned), whose first ones the recommendation names.
      */
-    public record Pinning(String sharing, List<Integer> busyCpus, String remeasured) {
-        public static final Pinning NONE = new Pinning("", List.of(), null);
+    public record Pinning(String sharing, List<Integer> busyCpus, String remeasured, List<Integer> order) {
+        public static final Pinning NONE = new Pinning("", List.of(), null, List.of());
 
         public Pinning {
             sharing = sharing == null ? "" : sharing;
             busyCpus = busyCpus == null ? List.of() : List.copyOf(busyCpus);
+            order = order == null ? List.of() : List.copyOf(order);
         }
     }
 
@@ -120,10 +122,13 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
         if (pinning.remeasured() != null) {
             s.add("One worker alone was measured again, after a pause: at first " + pinning.remeasured() + ".");
         }
-        List<Integer> pins = cap.pinCpus().size() >= t ? cap.pinCpus().subList(0, t) : List.of();
+        List<Integer> pins = pinning.order().size() >= t ? pinning.order().subList(0, t).stream().sorted().toList()
+                : cap.pinCpus().size() >= t ? cap.pinCpus().subList(0, t) : List.of();
+        boolean perCore = cap.pinCpus().isEmpty() || t <= cap.pinCpus().size();
         s.add(String.format(Locale.ROOT, "Recommendation: benchmark with at most %d concurrent worker%s%s.", t,
                 t == 1 ? "" : "s", pins.isEmpty() ? "" : ", pinned to CPU" + (t == 1 ? " " : "s ")
-                        + MachineProfile.formatCpuList(pins) + " (one per physical core)"));
+                        + MachineProfile.formatCpuList(pins) + (perCore ? " (one per physical core)"
+                        : " (SMT siblings too: they measured clean)")));
         return new Explanation(t, cap, String.join(" ", s), pins);
     }
 

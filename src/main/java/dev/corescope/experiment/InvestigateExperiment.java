@@ -180,7 +180,7 @@ public final class InvestigateExperiment {
                 ? new Explanation.Workload(w.label(), w.spinThreshold(), w.spinSource()) : null;
         Explanation e = Explanation.of(profile, decided, c.tolerance(), samples.get(0), above, other, loadEnd, subject,
                 new Explanation.Pinning(session.cpus().sharing(above == null ? 0 : above.workers()),
-                        session.cpus().busy(), sequential.remeasured()));
+                        session.cpus().busy(), sequential.remeasured(), session.cpus().cpus()));
         Capacity cap = e.capacity();
         return new Result(new InvestigateReport.Threshold(decided.threshold(), decided.settled(), e.text(),
                 c.tolerance(), (session.machine().nanoTime() - t0) / 1e9, decided.cap()),
@@ -219,9 +219,7 @@ public final class InvestigateExperiment {
         UserWorkload w = (UserWorkload) subject;
         session.pool().ensure(workers);
         session.profile(); // read the machine before measuring, not while
-        for (long size : w.sizes()) {
-            Warmup.run(session.pool(), workers, w.spec(), size, w.warmup());
-        }
+        Warmup.untilQuiet(session.pool(), 0, workers, w.spec(), w.sizes(), Math.max(1, w.warmup()) * w.sizes().size());
         return new SpinSetup.Prepared(w.spec(), null);
     }
 

@@ -72,7 +72,8 @@ public final class LevelSampler {
 
     /**
      * One round of {@code level} tasks at once, labelled as block {@code block} (the records' trial), as
-     * investigate measures its levels and one worker interleaved in blocks.
+     * investigate measures its levels and one worker interleaved in blocks. A sampler is driven either by
+     * blocks or by {@link #rounds} (whose trials count from 0), not both: their trials would share numbers.
      */
     public List<TaskRecord> round(int level, int block) {
         List<TaskInput> tasks = new ArrayList<>();

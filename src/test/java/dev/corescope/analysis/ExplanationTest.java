@@ -95,7 +95,7 @@ class ExplanationTest {
         ThresholdResult r = new ThresholdDetector().detect(List.of(base, level(2, 30, 0.020, 0.020, 0), three));
         assertThat(r.threshold()).isEqualTo(2);
         String text = Explanation.of(TWO_CPUS, r, 0.05, base, three, 0.0, null, null,
-                new Explanation.Pinning("3 workers on 2 CPUs: CPU 0 runs 2", List.of(), null)).text();
+                new Explanation.Pinning("3 workers on 2 CPUs: CPU 0 runs 2", List.of(), null, List.of(0, 1))).text();
         assertThat(text).contains("With 3 workers, the worst-off worker's tasks took 2.00x as long as alone (worker 1, on "
                 + "CPU 0; the median of all tasks").contains("3 workers on 2 CPUs: CPU 0 runs 2");
     }

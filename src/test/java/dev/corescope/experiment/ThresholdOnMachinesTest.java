@@ -38,6 +38,11 @@ class ThresholdOnMachinesTest {
         assertThat(r.threshold()).isLessThanOrEqualTo((int) Math.floor(r.profile().effectiveCpus()));
         assertThat(r.measured().detail().knee().workers()).isLessThanOrEqualTo((int) Math.floor(r.profile().effectiveCpus()));
         assertThat(r.measuredLevels().size()).isLessThanOrEqualTo(8);   // searched from the machine's suggestions
+        if (m.json().contains("busyCpus\": [5, 17, 40]")) {
+            // pinned to the idle CPUs first, and the recommendation names those
+            assertThat(r.machine().pinCpus()).hasSize(61).doesNotContain(5, 17, 40);
+            assertThat(r.explanation()).contains("CPUs 5,17,40 were busy with other work");
+        }
         if (m.json().contains("quotaCpus\": 12.5")) {
             assertThat(r.measured().detail().cap().workers()).isEqualTo(12);
             assertThat(r.verdict().cap().why()).isEqualTo("a CPU quota of 12.50 CPUs");
