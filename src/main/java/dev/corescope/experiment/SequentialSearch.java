@@ -19,9 +19,9 @@ import java.util.TreeSet;
 /**
  * Investigate's plan: which levels are measured, in blocks ({@link LevelSearch}), and when each is looked at
  * and decided. The levels being measured run together, a round each per block, with one worker; each is
- * looked at after 5, 10, 20 and 40 rounds ({@link Looks}: a group-sequential design whose error spending
- * bounds the repeated looks) and its verdict frozen at the look that settles it; a level still unsettled at
- * the budget's end is not OK. When no level is left to measure, {@link ThresholdSearch} picks the next one
+ * looked at after 5, 10, 20, 40... rounds up to its budget ({@link Looks}: a group-sequential design whose
+ * error spending bounds the repeated looks; the budget grows with P, {@link Looks#forWorkers}) and its
+ * verdict frozen at the look that settles it; a level still unsettled at the budget's end is not OK. When no level is left to measure, {@link ThresholdSearch} picks the next one
  * from the bracket and the machine's hints, until the threshold is bracketed. Levels above one that is not
  * OK stop being measured: they cannot raise the threshold. With {@code full}, every level is measured to its
  * verdict. A baseline too noisy to judge anything ({@link NoiseFloor}, checked at every look until one worker
@@ -116,16 +116,17 @@ final class SequentialSearch {
         LevelSample base = search.sample(1);
         for (int level : new ArrayList<>(nextLook.keySet())) {
             int rounds = search.rounds(level);
-            boolean stuck = blocks - joined.get(level) >= 2 * looks.max(); // rounds with failed tasks do not count
+            boolean stuck = blocks - joined.get(level) >= 2 * looks.forWorkers(level).max(); // failed rounds do not count
             if (rounds < nextLook.get(level) && !stuck) {
                 continue;
             }
-            LevelVerdict v = detector.judge(base, search.sample(level), looks.levelAt(Math.max(rounds, looks.first())));
-            if (v.verdict() != Verdict.UNSETTLED || looks.last(rounds) || stuck) {
+            Looks own = looks.forWorkers(level);
+            LevelVerdict v = detector.judge(base, search.sample(level), own.levelAt(Math.max(rounds, own.first())));
+            if (v.verdict() != Verdict.UNSETTLED || own.last(rounds) || stuck) {
                 frozen.put(level, detector.budgetEnded(v));
                 nextLook.remove(level);
             } else {
-                nextLook.put(level, looks.next(rounds));
+                nextLook.put(level, own.next(rounds));
             }
         }
     }
@@ -138,7 +139,7 @@ final class SequentialSearch {
         for (int level : new ArrayList<>(nextLook.keySet())) {
             if (level > blocking) {
                 int rounds = Math.max(looks.first(), search.rounds(level));
-                frozen.put(level, detector.judge(base, search.sample(level), looks.levelAt(rounds)));
+                frozen.put(level, detector.judge(base, search.sample(level), looks.forWorkers(level).levelAt(rounds)));
                 nextLook.remove(level);
             }
         }

@@ -44,4 +44,16 @@ class LooksTest {
         assertThatThrownBy(() -> new Looks(10, 5, 0.025)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Looks(5, 40, 0.5)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theBudgetGrowsWithTheWorkersWhoseWorstIsJudged() {
+        assertThat(looks.forWorkers(1)).isEqualTo(looks);
+        assertThat(looks.forWorkers(2)).isEqualTo(looks);
+        assertThat(looks.forWorkers(16).max()).isBetween(74, 78);
+        assertThat(looks.forWorkers(64).max()).isBetween(92, 98);
+        assertThat(looks.forWorkers(128).max()).isBetween(100, 108);
+        assertThat(looks.forWorkers(64).schedule()).startsWith(5, 10, 20, 40, 80);
+        double sum = looks.forWorkers(64).schedule().stream().mapToDouble(r -> looks.forWorkers(64).levelAt(r)).sum();
+        assertThat(sum).isCloseTo(0.025, within(1e-12));
+    }
 }

@@ -82,13 +82,14 @@ final class Sweeps {
     /**
      * The final verdict on a level of {@code p} workers on a {@code p}-core machine (per-task CV 2%, 20 ms tasks),
      * measured as investigate measures it (a round of the level and a task alone per block, in random order) and
-     * looked at under the sequential design (5, 10, 20, 40 rounds); the level's tasks (one worker's, or all) made
+     * looked at under the sequential design (5, 10, 20, 40... rounds, the budget grown with P); the level's tasks (one worker's, or all) made
      * {@code factor} times slower. UNSETTLED at the budget's end is returned as it is (it is not OK).
      */
     static Verdict decision(int p, long seed, Slowdown kind, double factor) {
         LevelSampler sim = new LevelSampler(MachineSpec.cores(p).seed(seed));
         ThresholdDetector detector = new ThresholdDetector();
-        Looks looks = Looks.of(InvestigateExperiment.Config.DEFAULT_MAX_SAMPLES, ThresholdDetector.DEFAULT_CONFIDENCE);
+        Looks looks = Looks.of(InvestigateExperiment.Config.DEFAULT_MAX_SAMPLES, ThresholdDetector.DEFAULT_CONFIDENCE)
+                .forWorkers(p);
         List<TaskRecord> base = new ArrayList<>();
         List<TaskRecord> level = new ArrayList<>();
         Random order = new Random(seed);
