@@ -63,6 +63,11 @@ final class SequentialSearch {
     /** Measures from the levels {@code first} (above 1, at most the maximum) until the threshold is bracketed. */
     ThresholdResult run(List<Integer> first) {
         start(first);
+        if (nextLook.isEmpty()) { // one worker only (--max 1): its own rounds
+            for (int i = 0; i < looks.first(); i++) {
+                search.block(java.util.Set.of());
+            }
+        }
         while (true) {
             if (nextLook.isEmpty()) {
                 ThresholdResult r = result();

@@ -40,7 +40,7 @@ public final class ThresholdCharts {
     static XYChart ratioChart(InvestigateReport r) {
         XYChart chart = LevelCharts.base(simulated(r) + "Per-task time vs one worker (" + r.mode() + "); threshold = "
                         + r.threshold(),
-                "concurrent workers", "median task time / median with 1 worker");
+                "concurrent workers", "task time / one worker's (worst-off worker)");
         var levels = r.levels();
         double[] x = levels.stream().mapToDouble(InvestigateReport.Level::workers).toArray();
         double maxX = x[x.length - 1];
@@ -52,8 +52,16 @@ public final class ThresholdCharts {
         low.setMarker(SeriesMarkers.NONE);
         low.setLineColor(new Color(120, 160, 230));
         low.setShowInLegend(false);
-        chart.addSeries("ratio of medians", x, levels.stream().mapToDouble(InvestigateReport.Level::ratio).toArray())
+        chart.addSeries("worst-off worker", x, levels.stream().mapToDouble(InvestigateReport.Level::ratio).toArray())
                 .setMarker(SeriesMarkers.CIRCLE);
+        if (levels.stream().allMatch(l -> l.worst() != null)) {
+            XYSeries all = chart.addSeries("median of all tasks", x,
+                    levels.stream().mapToDouble(l -> l.worst().pooledRatio()).toArray());
+            all.setMarker(SeriesMarkers.DIAMOND);
+            all.setLineStyle(DASHED);
+            all.setLineColor(new Color(150, 150, 150));
+            all.setMarkerColor(new Color(150, 150, 150));
+        }
         XYSeries tol = chart.addSeries(Units.format("tolerance (1 + %.0f%%)", 100 * r.tolerance()),
                 new double[] {1, Math.max(2, maxX)}, new double[] {1 + r.tolerance(), 1 + r.tolerance()});
         tol.setMarker(SeriesMarkers.NONE);
