@@ -70,21 +70,23 @@ public final class ThresholdCharts {
     static XYChart ratioChart(InvestigateReport r, List<String> refusals) {
         boolean workload = r.levels().stream().anyMatch(l -> l.distribution() != null);
         XYChart chart = ChartStyle.xy(simulated(r) + "Task time vs one worker — " + title(r, refusals), "concurrent workers P",
-                workload ? "ratio to one worker alone, with 95% interval" : "median task time / median alone, 95% CI");
+                workload ? "ratio to one worker alone, with 95% interval"
+                        : "worst-off worker's task time / one worker's, 95% CI");
         List<Double> ys = new ArrayList<>();
         if (workload) {
             ratio(chart, r, "mean ratio", -0.12, 0, d -> d.mean(), ys);
             ratio(chart, r, "median ratio", 0, 1, d -> d.median(), ys);
             ratio(chart, r, "sd ratio", 0.12, 3, d -> d.sd(), ys);
         } else {
-            ratio(chart, r, "ratio of medians", 0, 0, null, ys);
+            ratio(chart, r, "worst-off worker", 0, 0, null, ys);
+            pooled(chart, r, ys);
         }
         double[] x = r.levels().stream().mapToDouble(InvestigateReport.Level::workers).toArray();
         double lo = Math.max(1, x[0] - 0.3);
         double hi = x[x.length - 1] + 0.3;
         double tol = 1 + r.tolerance();
         if (Double.isFinite(tol)) {
-            ChartStyle.line(chart, Units.format("tolerance of the %s: x%.2f", workload ? "mean and median" : "median",
+            ChartStyle.line(chart, Units.format("tolerance of the %s: x%.2f", workload ? "mean and median" : "worst-off worker",
                     tol), new double[] {lo, hi}, new double[] {tol, tol}, ChartStyle.REFERENCE, ChartStyle.DASHED);
             ys.add(tol);
         }
@@ -110,8 +112,28 @@ public final class ThresholdCharts {
     }
 
     /**
+     * The spin kernel's median of all tasks against one worker's, beside the worst-off worker's ratio: how much a
+     * verdict by the median alone would have hidden (levels of records of earlier versions have none).
+     */
+    private static void pooled(XYChart chart, InvestigateReport r, List<Double> ys) {
+        if (!r.levels().stream().allMatch(l -> l.worst() != null)) {
+            return;
+        }
+        double[] x = r.levels().stream().mapToDouble(InvestigateReport.Level::workers).toArray();
+        double[] y = r.levels().stream().mapToDouble(l -> l.worst().pooledRatio()).toArray();
+        for (double v : y) {
+            ys.add(v);
+        }
+        XYSeries all = chart.addSeries("median of all tasks", x, y);
+        all.setMarker(SeriesMarkers.DIAMOND);
+        all.setMarkerColor(ChartStyle.REFERENCE);
+        all.setLineColor(ChartStyle.REFERENCE);
+        all.setLineStyle(ChartStyle.DASHED);
+    }
+
+    /**
      * One ratio per level with its interval as a vertical bar, shifted by {@code dx} so that the three ratios of a
-     * workload do not cover each other. {@code pick} null: the spin kernel's ratio of medians and its CI.
+     * workload do not cover each other. {@code pick} null: the spin kernel's worst-off worker's ratio and its CI.
      */
     private static void ratio(XYChart chart, InvestigateReport r, String name, double dx, int colour,
                               Function<DistributionComparison, DistributionComparison.Ratio> pick, List<Double> ys) {

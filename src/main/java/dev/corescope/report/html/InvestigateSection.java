@@ -79,8 +79,9 @@ final class InvestigateSection implements ResultSection {
             distributions(out, a);
             return;
         }
-        out.caption("Per-task times at each measured level, against one worker alone: ratio of medians with its 95% "
-                + "CI; <i>ok</i> = no worse than one worker within the tolerance.");
+        out.caption("Per-task times at each measured level, against one worker alone: the worst-off worker's time "
+                + "(trimmed mean of its rounds) over one worker's, with its 95% CI (the lower end simultaneous over the "
+                + "level's workers); <i>ok</i> = every worker no worse than one worker within the tolerance.");
         HtmlTable t = new HtmlTable("workers", "samples", "mean s", "sd s", "CV", "median s", "ratio", "95% CI",
                 "cpu/task s", "wait/task s", "verdict");
         for (InvestigateReport.Level l : a.levels()) {
