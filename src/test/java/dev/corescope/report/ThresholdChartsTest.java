@@ -47,7 +47,7 @@ class ThresholdChartsTest {
         var r = report(SimulatedMachine.of(MachineSpec.cores(2)).profile());
         XYChart ratio = ThresholdCharts.ratioChart(r);
         assertThat(ratio.getTitle()).contains("threshold 2");
-        assertThat(names(ratio)).contains("ratio of medians", "2 CPUs (effective)")
+        assertThat(names(ratio)).contains("worst-off worker", "2 CPUs (effective)")
                 .anyMatch(n -> n.startsWith("threshold: 2 workers"));
         assertThat(names(ThresholdCharts.throughputChart(r))).contains("knee: 2 workers")
                 .anyMatch(n -> n.startsWith("ideal: one worker's throughput x P, up to the 2 CPUs"));
