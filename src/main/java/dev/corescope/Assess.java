@@ -4,7 +4,6 @@ import dev.corescope.analysis.Equivalence;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.RecordSink;
 import dev.corescope.exec.TaskRecord;
-import dev.corescope.exec.WorkerMode;
 import dev.corescope.experiment.AssessExperiment;
 import dev.corescope.experiment.AssessPlanCheck;
 import dev.corescope.experiment.AssessResult;
@@ -26,7 +25,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -239,11 +237,8 @@ public final class Assess extends ExperimentBuilder<Assess> {
             AssessExperiment.Outcome o = Results.measuring(session, dir, () -> AssessExperiment.run(session, config, p));
             p.close();
             var summary = Results.checked(session, dir, o.summary());
-            String title = (host != null && host.simulated() != null ? "SIMULATED — " : "")
-                    + String.join(", ", algorithms.stream().map(AssessExperiment.Algo::label).toList())
-                    + String.format(Locale.ROOT, ": %d repeats per size on %d %s", repeats, n.workers(),
-                    settings.mode() == WorkerMode.PROCESSES ? "worker JVMs" : "worker threads");
-            var charts = ComplexityCharts.write(o.assessment().algorithms(), dir.path(), title, logChart);
+            var charts = ComplexityCharts.write(o.assessment(), host != null && host.simulated() != null, dir.path(),
+                    logChart);
             return new Outcome(summary, o.assessment(), o.measured(), session.batches(), charts);
         }
     }

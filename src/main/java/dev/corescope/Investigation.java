@@ -97,9 +97,12 @@ public final class Investigation extends LevelBuilder<Investigation> {
     public Outcome measure() throws IOException {
         int n = levels();
         Settings settings = settings("investigate");
-        // at most maxSamples per level, each level overshooting by less than one batch of n
-        checkPlan("investigate: " + n + " levels x up to " + maxSamples + " samples",
-                Limits.times(n, Limits.plus(maxSamples, n)));
+        // levels measured: every one with --full; else the machine's suggestions and the levels above them, then
+        // bisection or doubling (8 + 2 log2 n at most); each at most maxSamples rounds, up to 4x that for many
+        // workers (Looks.forWorkers: 3.3x at 1024), a round being at most n tasks and one worker's in every block
+        long levels = full ? n : Math.min(n, 8 + 2L * (32 - Integer.numberOfLeadingZeros(n)));
+        checkPlan("investigate: " + levels + " levels x up to " + maxSamples + " rounds (more for many workers)",
+                Limits.times(Limits.times(levels, Limits.times(4, maxSamples)), n + 1L));
         RunDirectory dir = RunDirectory.create(out, "investigate");
         try (Progress p = progress.open("investigate", full ? n : 0);
              Session session = open(settings, dir)) {
@@ -121,7 +124,7 @@ public final class Investigation extends LevelBuilder<Investigation> {
     /** After {@link #measure}: the charts, and the verdict stored in the cache (see {@link #cacheNote}). */
     public void finish(Outcome o) throws IOException {
         RunDirectory dir = new RunDirectory(java.nio.file.Path.of(o.report().runDirectory()));
-        ThresholdCharts.write(o.report(), dir.path());
+        ThresholdCharts.write(o.report(), o.summary().remarks().refusals(), dir.path());
         boolean simulated = o.result().profile() != null && o.result().profile().simulated() != null;
         cacheNote = !cache ? "not cached"
                 : simulated ? "not cached: the machine is SIMULATED"

@@ -33,14 +33,14 @@ public final class Rounds extends LevelBuilder<Rounds> {
         checkPlan("rounds: " + repeats + " repeats x " + n + " levels x 2 strategies",
                 Limits.times(repeats, 2L * n));
         RunDirectory dir = RunDirectory.create(out, "rounds");
-        try (Progress p = progress.open("rounds", 2L * n);
+        try (Progress p = progress.open("rounds",
+                RoundsExperiment.plannedUnits(repeats, n, host().availableProcessors()));
              Session session = open(settings, dir)) {
             LevelRunResult summary = Results.measuring(session, dir, () -> RoundsExperiment.run(session,
                     new RoundsExperiment.Config(repeats, n, spin(Duration.ofSeconds(1))), p));
             p.close();
             summary = Results.checked(session, dir, summary);
-            LevelCharts.write(summary.measured(), dir.path(), repeats + " tasks in rounds vs queue ("
-                    + summary.measured().mode() + ")" + (summary.remarks().refused() ? " - REFUSED, see summary.json" : ""));
+            LevelCharts.write(summary, dir.path());
             return summary;
         }
     }

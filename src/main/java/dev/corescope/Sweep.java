@@ -49,15 +49,14 @@ public final class Sweep extends LevelBuilder<Sweep> {
         checkPlan("sweep: " + trials + " trials x levels 1.." + n,
                 Limits.plus(Limits.times(trials, (long) n * (n + 1) / 2), sequential ? n : 0));
         RunDirectory dir = RunDirectory.create(out, "sweep");
-        try (Progress p = progress.open("sweep", (long) n * trials + (sequential ? 1 : 0));
+        try (Progress p = progress.open("sweep",
+                SweepExperiment.plannedUnits(n, trials, sequential, host().availableProcessors()));
              Session session = open(settings, dir)) {
             LevelRunResult summary = Results.measuring(session, dir, () -> SweepExperiment.run(session,
                     new SweepExperiment.Config(n, trials, sequential, spin(Duration.ofSeconds(1))), p));
             p.close();
             summary = Results.checked(session, dir, summary);
-            LevelCharts.write(summary.measured(), dir.path(), (session.machine().simulated() != null ? "SIMULATED — " : "")
-                    + "sweep (" + summary.measured().mode() + ")"
-                    + (summary.remarks().refused() ? " - REFUSED, see summary.json" : ""));
+            LevelCharts.write(summary, dir.path());
             return new Outcome(summary, session.batches());
         }
     }

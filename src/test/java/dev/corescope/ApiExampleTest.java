@@ -31,6 +31,21 @@ class ApiExampleTest {
 
     @Test
     void readmeExampleRuns() throws Exception {
+        InvestigateReport r;
+        try {
+            r = investigateExample();
+        } catch (dev.corescope.experiment.BaselineTooNoisy e) {
+            // a machine too busy to judge anything on stops investigate with the reason: not this test's subject
+            org.junit.jupiter.api.Assumptions.abort("this machine was too busy to investigate: " + e.getMessage());
+            return;
+        }
+        assertThat(r.threshold()).isBetween(1, 3);
+        assertThat(r.levels()).extracting(InvestigateReport.Level::workers).contains(1);
+        assertThat(r.explanation()).contains("Recommendation");
+        assertThat(dir.resolve("investigate").resolve("records.jsonl")).isNotEmptyFile();
+    }
+
+    private InvestigateReport investigateExample() throws Exception {
         // README-EXAMPLE-BEGIN
         InvestigateReport r = Corescope.investigate()
                 .mode("threads")
@@ -41,10 +56,7 @@ class ApiExampleTest {
                 .run();
         System.out.println(r.threshold() + " workers: " + r.explanation());
         // README-EXAMPLE-END
-        assertThat(r.threshold()).isBetween(1, 3);
-        assertThat(r.levels()).extracting(InvestigateReport.Level::workers).contains(1);
-        assertThat(r.explanation()).contains("Recommendation");
-        assertThat(dir.resolve("investigate").resolve("records.jsonl")).isNotEmptyFile();
+        return r;
     }
 
     @Test

@@ -21,6 +21,22 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
     public record Workload(String label, int spinThreshold, String spinSource) {
     }
 
+    /**
+     * How the workers were placed and measured: where the level above the threshold put two workers on one
+     * CPU ({@code sharing}, empty when none did), the CPUs other programs kept busy (placed last), why one
+     * worker alone was measured again (null: it was not), and the CPUs in the order workers were pinned to
+     * them (empty: not pinned), whose first ones the recommendation names.
+     */
+    public record Pinning(String sharing, List<Integer> busyCpus, String remeasured, List<Integer> order) {
+        public static final Pinning NONE = new Pinning("", List.of(), null, List.of());
+
+        public Pinning {
+            sharing = sharing == null ? "" : sharing;
+            busyCpus = busyCpus == null ? List.of() : List.copyOf(busyCpus);
+            order = order == null ? List.of() : List.copyOf(order);
+        }
+    }
+
     public static Explanation of(MachineProfile profile, ThresholdResult result, double tolerance, LevelSample base,
                                  LevelSample above, double otherBusyCpus, LoadSnapshot loadAtEnd) {
         return of(profile, result, tolerance, base, above, otherBusyCpus, loadAtEnd, null);
@@ -29,10 +45,17 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
     /**
      * @param above         the first measured level above the threshold, or null
      * @param otherBusyCpus CPUs kept busy by other work during the measurement (NaN when unknown)
+     * @param workload      the user's workload when it was measured instead of the spin kernel, else null
      */
-    /** @param workload the user's workload when it was measured instead of the spin kernel, else null */
     public static Explanation of(MachineProfile profile, ThresholdResult result, double tolerance, LevelSample base,
                                  LevelSample above, double otherBusyCpus, LoadSnapshot loadAtEnd, Workload workload) {
+        return of(profile, result, tolerance, base, above, otherBusyCpus, loadAtEnd, workload, Pinning.NONE);
+    }
+
+    /** As above, with how the workers were placed ({@code pinning}). */
+    public static Explanation of(MachineProfile profile, ThresholdResult result, double tolerance, LevelSample base,
+                                 LevelSample above, double otherBusyCpus, LoadSnapshot loadAtEnd, Workload workload,
+                                 Pinning pinning) {
         Capacity cap = Capacity.of(profile, otherBusyCpus);
         int t = result.threshold();
         List<String> s = new ArrayList<>();
@@ -49,6 +72,11 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
         } else {
             s.add(String.format(Locale.ROOT, "Up to %d concurrent workers, each CPU-bound task took as long as one worker "
                     + "alone (within the %.0f%% tolerance, statistically).", t, 100 * tolerance));
+        }
+        if (result.capDecided()) {
+            s.add(String.format(Locale.ROOT, "The measured levels alone would allow %d, but the CPUs allow at most %d "
+                    + "CPU-bound workers (%s): the cap decided it (past it every task is slower by less than the "
+                    + "tolerance while the CPUs are oversubscribed).", result.cap().measured(), t, result.cap().why()));
         }
         if (cap.predictedWorkers() > 0 && (workload == null || t >= cap.predictedWorkers())) {
             if (cap.predictedWorkers() == t) {
@@ -73,8 +101,11 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
         LevelVerdict next = above == null ? null : result.level(above.workers()).orElse(null);
         if (next != null) {
             Attribution a = Attribution.of(base, above);
-            s.add(String.format(Locale.ROOT, "With %d workers, each task took %.2fx as long (CV %.1f%% against %.1f%% alone)",
-                    next.workers(), next.ratio(), 100 * next.cv(), 100 * result.levels().get(0).cv()) + cause(a) + ".");
+            s.add(LevelWords.above(next, result.levels().get(0), pinning.sharing()) + cause(a) + ".");
+            String decided = LevelWords.decided(next, tolerance);
+            if (!decided.isEmpty()) {
+                s.add(decided);
+            }
             if ((workload == null || t >= cap.predictedWorkers())
                     && !(t < cap.predictedWorkers() && slowEachOther(base, above, otherBusyCpus))) {
                 s.add("Past the threshold there are more runnable workers than CPUs they can use, so the scheduler "
@@ -84,10 +115,20 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
         } else {
             s.add("No level above the threshold was measured, so the slowdown past it is not quantified.");
         }
-        List<Integer> pins = cap.pinCpus().size() >= t ? cap.pinCpus().subList(0, t) : List.of();
+        if (!pinning.busyCpus().isEmpty()) {
+            s.add("Workers were pinned to the CPUs other programs left idle first; CPU" + (pinning.busyCpus().size() == 1
+                    ? " " : "s ") + MachineProfile.formatCpuList(pinning.busyCpus()) + " were busy with other work.");
+        }
+        if (pinning.remeasured() != null) {
+            s.add("One worker alone was measured again, after a pause: at first " + pinning.remeasured() + ".");
+        }
+        List<Integer> pins = pinning.order().size() >= t ? pinning.order().subList(0, t).stream().sorted().toList()
+                : cap.pinCpus().size() >= t ? cap.pinCpus().subList(0, t) : List.of();
+        boolean perCore = cap.pinCpus().isEmpty() || t <= cap.pinCpus().size();
         s.add(String.format(Locale.ROOT, "Recommendation: benchmark with at most %d concurrent worker%s%s.", t,
                 t == 1 ? "" : "s", pins.isEmpty() ? "" : ", pinned to CPU" + (t == 1 ? " " : "s ")
-                        + MachineProfile.formatCpuList(pins) + " (one per physical core)"));
+                        + MachineProfile.formatCpuList(pins) + (perCore ? " (one per physical core)"
+                        : " (SMT siblings too: they measured clean)")));
         return new Explanation(t, cap, String.join(" ", s), pins);
     }
 

@@ -1,37 +1,39 @@
 package dev.corescope.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the critical threshold: the largest number of concurrent workers whose per-task wall times are
- * statistically no worse than one worker alone by more than a tolerance.
+ * Finds the critical threshold: the largest number of concurrent workers whose tasks are statistically no
+ * worse than one worker alone by more than a tolerance, judged by the worst-off worker.
  *
- * <p>For every level P the statistic is the ratio of medians {@code median(P) / median(1)} with a
- * two-sided percentile bootstrap interval at the configured confidence (both samples resampled
- * independently). A level is {@link Verdict#OK} when the upper bound is ≤ 1 + tolerance, {@link
- * Verdict#WORSE} when the lower bound is &gt; 1 + tolerance, else {@link Verdict#UNSETTLED}. Levels with
- * fewer than {@code minSamples} finite samples (or a baseline that small) are always UNSETTLED.
+ * <p>A level is judged by its most-affected worker ({@link LevelJudgement}): each worker's task time (the
+ * 20% trimmed mean of its rounds) over one worker's, with an interval from a bootstrap that resamples
+ * rounds ({@link WorstOff}): the upper bound is every worker's own (all must be within the tolerance), the
+ * lower bound simultaneous over the P workers (the largest of P equal workers is above the rest by chance). A level is
+ * {@link Verdict#OK} when the upper bound is ≤ 1 + tolerance, {@link Verdict#WORSE} when the lower bound
+ * is &gt; 1 + tolerance, or when its tasks are measurably slower at all and the extra time is run-queue wait
+ * beyond {@code tolerance / 5} of their wall time (time-slicing); else {@link Verdict#UNSETTLED}. Pinned
+ * workers past the CPUs slow only the tasks that share a CPU; the median of all tasks never sees them, the
+ * worst-off worker does.
  *
- * <p>Oversubscription guard: a level whose tasks spend, with the same confidence, more than
- * {@code tolerance / 5} of their wall time in additional run-queue wait (runnable, no CPU free; from
- * the scheduler's counters: bootstrap interval of the difference of mean per-task wait shares) is WORSE
- * even when the slowdown is inside the tolerance: on a C-core machine C+1 workers are only 1/C slower,
- * inside 5% for C &gt; 20, yet every task is time-sliced. Without wait data the ratio alone decides.
+ * <p>{@link #detect} and {@link #decide} look once at every level (the fixed-sample design, at the
+ * configured confidence); investigate looks repeatedly and tests each look at the level its
+ * group-sequential design spends ({@link Looks}, {@link #judge}), then assembles its frozen verdicts with
+ * {@link #result}. A level still unsettled when the budget ends is not OK ({@link #decide}).
+ *
+ * <p>With a cap ({@link #capped}): a CPU-bound threshold, and the throughput knee, never exceed the
+ * effective CPUs rounded down; when the levels alone would say more, the cap decides and says so.
  *
  * <p>Distribution mode ({@link #judgingDistributions}, for a user's workload): a level must also pass a
- * {@link DistributionComparison} with the same tolerance and confidence, so its mean and its spread
- * count, not only its median. The spin kernel's threshold judges medians alone, on purpose: it
- * measures how many workers the CPUs can carry, and a rare stall (another process waking up) must not
- * move it; an assessment's numbers are means and standard deviations, so a workload's threshold must
- * keep them clean.
+ * {@link DistributionComparison} with the same tolerance, so its mean and its spread count, not only its
+ * median.
  *
- * <p>Pure and deterministic: each level gets its own RNG stream derived from {@code (seed, workers)}, so
- * a level's interval does not depend on which other levels are present or on their order.
+ * <p>Pure and deterministic: each level gets its own RNG stream derived from {@code (seed, workers)}.
  */
 public final class ThresholdDetector {
 
@@ -39,7 +41,7 @@ public final class ThresholdDetector {
     public static final double DEFAULT_CONFIDENCE = 0.95;
     public static final int DEFAULT_RESAMPLES = 2000;
     public static final long DEFAULT_SEED = 0x5EEDL;
-    /** Below this many samples the bootstrap interval is not trusted and the level stays UNSETTLED. */
+    /** Below this many rounds (at the level or the baseline) the level stays UNSETTLED. */
     public static final int DEFAULT_MIN_SAMPLES = 5;
 
     private final double tolerance;
@@ -49,6 +51,8 @@ public final class ThresholdDetector {
     private final int minSamples;
     /** Not null in distribution mode: the sd limit and the rest of the criteria. */
     private final DistributionComparison.Criteria distribution;
+    /** Not null with a cap: the most workers, and why. */
+    private final ThresholdResult.Cap cap;
 
     /** Defaults: 5% tolerance, 95% confidence, 2000 resamples. */
     public ThresholdDetector() {
@@ -60,11 +64,11 @@ public final class ThresholdDetector {
     }
 
     public ThresholdDetector(double tolerance, double confidence, int resamples, long seed, int minSamples) {
-        this(tolerance, confidence, resamples, seed, minSamples, Double.NaN);
+        this(tolerance, confidence, resamples, seed, minSamples, null, null);
     }
 
     private ThresholdDetector(double tolerance, double confidence, int resamples, long seed, int minSamples,
-                              double sdLimit) {
+                              DistributionComparison.Criteria distribution, ThresholdResult.Cap cap) {
         if (!(tolerance >= 0) || !Double.isFinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be finite and >= 0: " + tolerance);
         }
@@ -82,13 +86,23 @@ public final class ThresholdDetector {
         this.resamples = resamples;
         this.seed = seed;
         this.minSamples = minSamples;
-        this.distribution = Double.isNaN(sdLimit) ? null
-                : new DistributionComparison.Criteria(tolerance, sdLimit, confidence, minSamples);
+        this.distribution = distribution;
+        this.cap = cap;
     }
 
     /** The same detector judging whole distributions: mean, median and sd (the sd within {@code sdLimit}). */
     public ThresholdDetector judgingDistributions(double sdLimit) {
-        return new ThresholdDetector(tolerance, confidence, resamples, seed, minSamples, sdLimit);
+        return new ThresholdDetector(tolerance, confidence, resamples, seed, minSamples,
+                new DistributionComparison.Criteria(tolerance, sdLimit, confidence, minSamples), cap);
+    }
+
+    /**
+     * The same detector with the CPUs' cap: the threshold and the knee are at most {@code workers}
+     * ({@code why}, e.g. "a CPU quota of 12.50 CPUs"); {@code workers < 1}: no cap.
+     */
+    public ThresholdDetector capped(int workers, String why) {
+        return new ThresholdDetector(tolerance, confidence, resamples, seed, minSamples, distribution,
+                workers < 1 ? null : new ThresholdResult.Cap(workers, why, false, workers, false));
     }
 
     public double tolerance() {
@@ -111,9 +125,14 @@ public final class ThresholdDetector {
         return minSamples;
     }
 
+    /** The cap, or -1. */
+    public int cap() {
+        return cap == null ? -1 : cap.workers();
+    }
+
     /**
-     * Strict mode: UNSETTLED levels stop the threshold (the result is then {@code settled=false} and
-     * the adaptive search should sample {@link #levelsNeedingSamples} further).
+     * Strict mode: one look at every level; UNSETTLED levels stop the threshold (the result is then
+     * {@code settled=false} and more rounds may settle them).
      *
      * @throws IllegalArgumentException if level 1 is missing or has no finite sample, or a level repeats
      */
@@ -122,8 +141,8 @@ public final class ThresholdDetector {
     }
 
     /**
-     * Budget-exhausted mode: an UNSETTLED level is decided by its point ratio (OK if ≤ 1 + tolerance,
-     * else WORSE) and flagged {@code settled=false}.
+     * Budget-exhausted mode: one look at every level, and an UNSETTLED level is not OK: it becomes WORSE,
+     * flagged {@code settled=false}, and stops the threshold.
      */
     public ThresholdResult decide(List<LevelSample> levels) {
         return evaluate(levels, true);
@@ -150,14 +169,97 @@ public final class ThresholdDetector {
         return out;
     }
 
-    /** Compares one level with the baseline (strict verdict, no decide fallback). */
+    /** Compares one level with the baseline: one look at the configured confidence. */
     public LevelVerdict compare(LevelSample base, LevelSample level) {
-        double[] b = Samples.finite(base.wallSeconds());
-        Arrays.sort(b);
-        return verdictOf(b, base.waitShares(), level);
+        return judge(base, level, Looks.single(confidence));
+    }
+
+    /**
+     * One look of a sequential design: the level against the baseline, each direction tested at the
+     * one-sided level {@code alpha} (the share the design spends on this look).
+     */
+    public LevelVerdict judge(LevelSample base, LevelSample level, double alpha) {
+        LevelVerdict v = new LevelJudgement(tolerance, resamples, minSamples)
+                .judge(base, level, alpha, streamSeed(level.workers()));
+        if (distribution == null || level.workers() == 1) {
+            return v;
+        }
+        DistributionComparison d = DistributionComparison.of(Samples.finite(level.wallSeconds()),
+                Samples.finite(base.wallSeconds()), distribution.withConfidence(1 - 2 * alpha),
+                streamSeed(1000 + level.workers()));
+        Verdict verdict = v.verdict();
+        boolean settled = v.settled();
+        String why = v.decidedBy();
+        if (verdict != Verdict.WORSE && d.verdict() == Verdict.WORSE) {
+            verdict = Verdict.WORSE;
+            settled = true;
+            why = "distribution";
+        } else if (verdict == Verdict.OK && d.verdict() != Verdict.OK) {
+            verdict = Verdict.UNSETTLED;
+            settled = false;
+            why = "distribution";
+        }
+        return new LevelVerdict(v.workers(), v.n(), v.mean(), v.sd(), v.median(), v.cv(), v.ratio(), v.ratioLow(),
+                v.ratioHigh(), verdict, settled, d, v.worst() == null ? null : v.worst().because(why));
+    }
+
+    /** A verdict at the budget's end: still UNSETTLED is not OK (WORSE, not settled); any other as it is. */
+    public LevelVerdict budgetEnded(LevelVerdict v) {
+        return v.verdict() == Verdict.UNSETTLED ? v.with(Verdict.WORSE, false, "budget") : v;
+    }
+
+    /**
+     * The threshold from verdicts already made (a sequential design's, each frozen at the look that
+     * decided it), the levels' samples giving the knee and the USL fit. An UNSETTLED verdict stops the
+     * threshold; with {@code budgetEnded} it is not OK (WORSE, not settled).
+     */
+    public ThresholdResult result(List<LevelSample> levels, Map<Integer, LevelVerdict> verdicts, boolean budgetEnded) {
+        List<LevelSample> sorted = sorted(levels);
+        List<LevelVerdict> vs = new ArrayList<>();
+        for (LevelSample s : sorted) {
+            LevelVerdict v = verdicts.get(s.workers());
+            if (v == null) {
+                throw new IllegalArgumentException("no verdict for level " + s.workers());
+            }
+            vs.add(budgetEnded ? budgetEnded(v) : v);
+        }
+        return assemble(sorted, vs);
     }
 
     private ThresholdResult evaluate(List<LevelSample> levels, boolean decide) {
+        List<LevelSample> sorted = sorted(levels);
+        LevelSample base = sorted.get(0);
+        List<LevelVerdict> verdicts = new ArrayList<>(sorted.size());
+        for (LevelSample s : sorted) {
+            LevelVerdict v = compare(base, s);
+            verdicts.add(decide ? budgetEnded(v) : v);
+        }
+        return assemble(sorted, verdicts);
+    }
+
+    private ThresholdResult assemble(List<LevelSample> sorted, List<LevelVerdict> verdicts) {
+        int threshold = 1;
+        boolean settled = true;
+        for (LevelVerdict v : verdicts) {
+            settled &= v.settled() && v.verdict() != Verdict.UNSETTLED;
+            if (v.verdict() != Verdict.OK) {
+                break;
+            }
+            threshold = v.workers();
+        }
+        UslFit usl = UslFit.fit(sorted);
+        if (cap == null) {
+            return new ThresholdResult(threshold, verdicts, Knee.of(sorted), usl, settled, null);
+        }
+        List<LevelSample> within = sorted.stream().filter(s -> s.workers() <= cap.workers()).toList();
+        Knee all = Knee.of(sorted);
+        Knee knee = Knee.of(within);
+        ThresholdResult.Cap c = new ThresholdResult.Cap(cap.workers(), cap.why(), threshold > cap.workers(), threshold,
+                all != null && all.workers() > cap.workers());
+        return new ThresholdResult(Math.min(threshold, cap.workers()), verdicts, knee, usl, settled, c);
+    }
+
+    private static List<LevelSample> sorted(List<LevelSample> levels) {
         if (levels == null || levels.isEmpty()) {
             throw new IllegalArgumentException("no levels");
         }
@@ -169,98 +271,13 @@ public final class ThresholdDetector {
                 throw new IllegalArgumentException("level " + s.workers() + " appears more than once");
             }
         }
-        LevelSample base = sorted.get(0);
-        if (base.workers() != 1) {
+        if (sorted.get(0).workers() != 1) {
             throw new IllegalArgumentException("levels must include workers=1 (the baseline)");
         }
-        double[] b = Samples.finite(base.wallSeconds());
-        if (b.length == 0) {
+        if (Samples.finite(sorted.get(0).wallSeconds()).length == 0) {
             throw new IllegalArgumentException("the workers=1 level has no finite wall time");
         }
-        Arrays.sort(b);
-
-        List<LevelVerdict> verdicts = new ArrayList<>(sorted.size());
-        for (LevelSample s : sorted) {
-            LevelVerdict v = verdictOf(b, base.waitShares(), s);
-            if (decide && v.verdict() == Verdict.UNSETTLED) {
-                boolean ok = v.ratio() <= 1 + tolerance // NaN -> not OK
-                        && (v.distribution() == null || v.distribution().decided(distribution).verdict() == Verdict.OK);
-                v = v.with(ok ? Verdict.OK : Verdict.WORSE, false);
-            }
-            verdicts.add(v);
-        }
-
-        int threshold = 1;
-        boolean settled = true;
-        for (LevelVerdict v : verdicts) {
-            settled &= v.settled() && v.verdict() != Verdict.UNSETTLED;
-            if (v.verdict() != Verdict.OK) {
-                break;
-            }
-            threshold = v.workers();
-        }
-        UslFit usl = UslFit.fit(sorted);
-        Knee knee = Knee.of(sorted);
-        return new ThresholdResult(threshold, verdicts, knee, usl, settled);
-    }
-
-    private LevelVerdict verdictOf(double[] sortedBase, double[] baseWait, LevelSample level) {
-        double[] x = Samples.finite(level.wallSeconds());
-        SampleStats st = SampleStats.of(x);
-        Arrays.sort(x);
-        double ratio = Samples.medianOfSorted(x, x.length) / Samples.medianOfSorted(sortedBase, sortedBase.length);
-        double[] ci = x.length == 0
-                ? new double[] {Double.NaN, Double.NaN}
-                : bootstrapRatioInterval(sortedBase, x, streamSeed(level.workers()));
-        Verdict verdict;
-        boolean settled;
-        if (level.workers() == 1) {
-            verdict = Verdict.OK;       // the baseline is OK by definition
-            settled = true;
-            ratio = 1.0;
-        } else if (x.length < minSamples || sortedBase.length < minSamples
-                || !Double.isFinite(ci[0]) || !Double.isFinite(ci[1])) {
-            verdict = Verdict.UNSETTLED;
-            settled = false;
-        } else if (extraWaitLowerBound(baseWait, level, streamSeed(-level.workers())) > tolerance / 5) {
-            verdict = Verdict.WORSE;      // slower, and the slowdown is time-slicing: oversubscribed
-            settled = true;
-        } else if (ci[1] <= 1 + tolerance) {
-            verdict = Verdict.OK;
-            settled = true;
-        } else if (ci[0] > 1 + tolerance) {
-            verdict = Verdict.WORSE;
-            settled = true;
-        } else {
-            verdict = Verdict.UNSETTLED;
-            settled = false;
-        }
-        DistributionComparison d = null;
-        if (distribution != null && level.workers() > 1) {
-            d = DistributionComparison.of(x, sortedBase, distribution, streamSeed(1000 + level.workers()));
-            if (verdict != Verdict.WORSE && d.verdict() == Verdict.WORSE) {
-                verdict = Verdict.WORSE;
-                settled = true;
-            } else if (verdict == Verdict.OK && d.verdict() != Verdict.OK) {
-                verdict = Verdict.UNSETTLED;
-                settled = false;
-            }
-        }
-        return new LevelVerdict(level.workers(), st.n(), st.mean(), st.sd(), st.median(), st.cv(),
-                ratio, ci[0], ci[1], verdict, settled, d);
-    }
-
-    /**
-     * Lower bound (at the configured confidence, one-sided like the ratio's) of mean wait share of the
-     * level minus that of the baseline; -Infinity when either was not measured or is too small.
-     */
-    private double extraWaitLowerBound(double[] base, LevelSample level, long streamSeed) {
-        double[] w = level.waitShares();
-        if (w.length < minSamples || base.length < minSamples) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        return Bootstrap.low(Bootstrap.draws(resamples, streamSeed,
-                rng -> Bootstrap.mean(w, rng) - Bootstrap.mean(base, rng)), confidence);
+        return sorted;
     }
 
     private long streamSeed(int workers) {
@@ -268,20 +285,5 @@ public final class ThresholdDetector {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
-    }
-
-    /**
-     * Two-sided percentile bootstrap interval of median(level)/median(base), both samples resampled
-     * independently with replacement. For workers=1 (level == base data) this is the "noise floor":
-     * the interval one gets comparing the baseline with itself.
-     */
-    double[] bootstrapRatioInterval(double[] base, double[] level, long streamSeed) {
-        double[] bufB = new double[base.length];
-        double[] bufL = new double[level.length];
-        return Bootstrap.interval(Bootstrap.draws(resamples, streamSeed,
-                rng -> {
-                    double mb = Bootstrap.median(base, bufB, rng);
-                    return Bootstrap.median(level, bufL, rng) / mb;
-                }), confidence);
     }
 }

@@ -51,7 +51,8 @@ public final class AssessCommand implements Callable<Integer> {
             description = "Refuse the plan when a pilot on the smallest sizes estimates it takes longer than this.")
     Duration budget;
 
-    @Option(names = "--log", description = "Log-log complexity chart.")
+    @Option(names = "--log", description = "Log axes on the complexity chart even when the values span less than 10x "
+            + "(by default an axis is logarithmic when its values span more).")
     boolean logLog;
 
     @Option(names = "--jmh-json", paramLabel = "FILE", description = "Also write the results in JMH's JSON result format.")
@@ -143,7 +144,7 @@ public final class AssessCommand implements Callable<Integer> {
             System.out.print(AssessReport.sizeTable(alg).render());
             System.out.println();
         }
-        System.out.println("Complexity fit (t = intercept + constant·f(n); power law t = c·n^k):");
+        System.out.println(AssessReport.FIT_HEADING);
         System.out.print(AssessReport.fitTable(a).render());
         if (a.algorithms().stream().anyMatch(alg -> !alg.certification().attempts().isEmpty())) {
             System.out.println();

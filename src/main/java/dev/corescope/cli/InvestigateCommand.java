@@ -34,7 +34,9 @@ public final class InvestigateCommand implements Callable<Integer> {
     boolean full;
 
     @Option(names = "--max-samples", paramLabel = "N", defaultValue = "40",
-            description = "Samples per level before an unsettled verdict is decided by its point estimate. Default: ${DEFAULT-VALUE}.")
+            description = "Rounds per level at most (a round: one task per worker, all at once; the level is looked at "
+                    + "after 5, 10, 20... of them); a level still unsettled after them is not counted as clean. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int maxSamples;
 
     @Mixin

@@ -231,7 +231,8 @@ public final class AssessExperiment {
         double controlWall = out.controlWallSeconds();
         double throughput = Throughput.of(tasks - failed, wall);
         Assessment.Speed speed = out.certification().speed();
-        double speedup = speed == null ? Double.NaN : speed.speedup();
+        // a flagged figure is printed with its flag, never as a result (nor judged as one by the sanity layer)
+        double speedup = speed == null || speed.flag() != null ? Double.NaN : speed.speedup();
         return new Assessment.AlgorithmResult(algo.label(), algo.spec().text(),
                 new Assessment.Run(out.certification().level(), tasks, failed, wall, throughput), stats, fit,
                 out.certification(), new Assessment.Controls(controls, controlWall, speedup));

@@ -6,6 +6,7 @@ import dev.corescope.analysis.BudgetEstimate;
 import dev.corescope.analysis.ComplexityResult;
 import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.Equivalence;
+import dev.corescope.analysis.ModelFit;
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.exec.JvmActivity;
 import dev.corescope.exec.WorkerMode;
@@ -61,30 +62,47 @@ public record Assessment(@JsonUnwrapped Plan plan, @JsonUnwrapped Method method,
         }
     }
 
-    /** The complexity fit of one algorithm (null fields when fewer than 3 sizes were measured). */
+    /**
+     * The complexity fit of one algorithm (null fields when fewer than 3 sizes were measured): the chosen model
+     * ({@code bestModel}, with its {@code shape}: the power law's exponent or the exponential's base), its R² of ln t,
+     * constant and intercept, the free log-log power law, and the model's {@code check} (cross-validated error,
+     * worst residual, curvature). {@code noModelFits}: no model passed the checks, and {@code bestModel} is only the
+     * closest candidate. Summaries of earlier versions have neither (their R² is on the seconds scale).
+     */
     public record Fit(String bestModel, double rSquared, double constant, double intercept, double powerExponent,
-                      double powerConstant, double powerRSquared, String note) {
-        public static Fit of(ComplexityResult r) {
-            return new Fit(r.best().name(), r.best().rSquared(), r.best().constant(), r.best().intercept(),
-                    r.powerExponent(), r.powerConstant(), r.powerRSquared(), null);
+                      double powerConstant, double powerRSquared, String note, double shape, boolean noModelFits,
+                      ModelFit.Check check) {
+        /** A fit without the checks (earlier versions, or no fit with {@code note}). */
+        public Fit(String bestModel, double rSquared, double constant, double intercept, double powerExponent,
+                   double powerConstant, double powerRSquared, String note) {
+            this(bestModel, rSquared, constant, intercept, powerExponent, powerConstant, powerRSquared, note, Double.NaN,
+                    false, null);
         }
 
+        public static Fit of(ComplexityResult r) {
+            ModelFit b = r.best();
+            return new Fit(b.name(), b.check().rSquared(), b.constant(), b.intercept(), r.powerExponent(),
+                    r.powerConstant(), r.powerRSquared(), null, b.shape(), !r.fits(), b.check());
+        }
+
+        /** Whether a fit was computed (3 sizes or more). */
         public boolean fitted() {
             return bestModel != null;
         }
 
-        /** Seconds predicted by the best fixed model. */
+        /** Whether a model fits: computed, and not "no model fits". */
+        public boolean fits() {
+            return fitted() && !noModelFits;
+        }
+
+        /** The model with its exponent or base, e.g. {@code O(n log n)}, {@code O(1.62^n)}. */
+        public String label() {
+            return fitted() ? ModelFit.label(bestModel, shape) : null;
+        }
+
+        /** Seconds predicted by the chosen model. */
         public double predict(double n) {
-            if (!fitted()) {
-                return Double.NaN;
-            }
-            double f = switch (bestModel) {
-                case "O(n)" -> n;
-                case "O(n log n)" -> n * Math.log(n);
-                case "O(n^2)" -> n * n;
-                default -> n * n * n;
-            };
-            return intercept + constant * f;
+            return fitted() ? ModelFit.predict(bestModel, constant, intercept, shape, n) : Double.NaN;
         }
     }
 

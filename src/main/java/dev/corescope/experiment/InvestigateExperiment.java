@@ -3,6 +3,7 @@ package dev.corescope.experiment;
 import dev.corescope.analysis.Capacity;
 import dev.corescope.analysis.Explanation;
 import dev.corescope.analysis.LevelSample;
+import dev.corescope.analysis.Looks;
 import dev.corescope.analysis.ThresholdDetector;
 import dev.corescope.analysis.ThresholdResult;
 import dev.corescope.machine.CpuAccounting;
@@ -14,11 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code investigate}: find the critical threshold adaptively. Calibrate a short spin task, measure
- * one worker, then the level the profile predicts and the one above it, add samples to levels whose
- * verdict is not yet statistically settled, and bisect (or widen) until the first level that is
- * worse is the last good one + 1. {@code full} measures every level 1..max instead. Each sample of
- * level P is one task of a round in which P workers run at once.
+ * {@code investigate}: find the critical threshold adaptively. Calibrate a short spin task, then measure
+ * the level the machine suggests and the one above it ({@link SearchPlan}), interleaved with one worker in
+ * blocks of rounds in random order ({@link LevelSearch}), look at each level after 5, 10, 20 and 40 rounds
+ * under a group-sequential bound and freeze its verdict when it settles ({@link SequentialSearch}), and
+ * bisect (or widen) until the first level that is not OK is the last OK one + 1. {@code full} measures every
+ * level 1..max instead. A sample of level P is a round: P tasks at once, one per worker; the verdict judges
+ * the worst-off worker. The spin kernel's threshold never exceeds the effective CPUs, rounded down.
  */
 public final class InvestigateExperiment {
     public static final String NAME = "investigate";
@@ -27,8 +30,8 @@ public final class InvestigateExperiment {
     }
 
     /**
-     * @param minSamples samples per level before a verdict is attempted
-     * @param maxSamples per level, after which an unsettled verdict is decided by its point estimate
+     * @param minSamples rounds of a level before its first look (at least 2; 5 by default)
+     * @param maxSamples rounds of a level at most: the budget, after which a level still unsettled is not OK
      */
     public record Config(Subject subject, double tolerance, boolean full, int max, int minSamples, int maxSamples,
                          boolean accountOtherLoad) {
@@ -42,7 +45,7 @@ public final class InvestigateExperiment {
             this(new Spin(spin), tolerance, full, max, minSamples, maxSamples, accountOtherLoad);
         }
 
-        public static final int DEFAULT_MIN_SAMPLES = 8;
+        public static final int DEFAULT_MIN_SAMPLES = Looks.FIRST;
         public static final int DEFAULT_MAX_SAMPLES = 40;
         /**
          * The spin task's length. The floor is the scheduler: a task must span many time slices (1.5-4 ms on
@@ -152,50 +155,20 @@ public final class InvestigateExperiment {
         CpuAccounting before = c.accountOtherLoad()
                 ? session.machine().cpuAccounting(workerPids(session)).orElse(null) : null;
         LevelSearch search = new LevelSearch(session, p.spec(), c, initialWorkers, progress);
+        SearchPlan plan = SearchPlan.of(profile, session.cpus(), c.max(), c.subject() instanceof Spin, c.full());
         ThresholdDetector detector = new ThresholdDetector(c.tolerance(), ThresholdDetector.DEFAULT_CONFIDENCE,
-                ThresholdDetector.DEFAULT_RESAMPLES, ThresholdDetector.DEFAULT_SEED, 5);
-        if (c.subject() instanceof UserWorkload w) {
+                ThresholdDetector.DEFAULT_RESAMPLES, ThresholdDetector.DEFAULT_SEED, ThresholdDetector.DEFAULT_MIN_SAMPLES);
+        if (c.subject() instanceof Spin) {
+            detector = detector.capped(plan.cap(), plan.capWhy());
+        } else if (c.subject() instanceof UserWorkload w) {
             detector = detector.judgingDistributions(w.sdLimit());
         }
         session.onInterrupt(() -> partial(session, p));
-
-        search.measure(1, c.minSamples());
-        if (c.full()) {
-            for (int level = 2; level <= c.max(); level++) {
-                search.measure(level, c.minSamples());
-            }
-        } else {
-            int guess = Math.max(1, Math.min(c.max(), Capacity.of(profile).predictedWorkers()));
-            if (guess > 1) {
-                search.measure(guess, c.minSamples());
-            }
-            if (guess + 1 <= c.max()) {
-                search.measure(guess + 1, c.minSamples());
-            }
-        }
-        ThresholdResult decided;
-        while (true) {
-            ThresholdResult strict = detector.detect(search.samples());
-            List<Integer> unsettled = detector.levelsNeedingSamples(strict).stream()
-                    .filter(l -> search.count(l) < c.maxSamples()).toList();
-            if (!unsettled.isEmpty()) {
-                for (int level : unsettled) {
-                    search.measure(level, Math.min(c.maxSamples(), 2 * search.count(level)));
-                }
-                if (search.count(1) < c.maxSamples()) {
-                    search.measure(1, Math.min(c.maxSamples(), search.count(1) + c.minSamples()));
-                }
-                continue;
-            }
-            decided = detector.decide(search.samples());
-            if (c.full()) {
-                break;
-            }
-            int next = ThresholdSearch.next(decided, search.levels(), c.max());
-            if (next < 0) {
-                break;
-            }
-            search.measure(next, c.minSamples());
+        SequentialSearch sequential = new SequentialSearch(session, search, detector,
+                looks(c), plan.maxLevel(), plan.hints(), c.full());
+        ThresholdResult decided = sequential.run(plan.first(c.full()));
+        if (!(c.subject() instanceof Spin)) {
+            decided = plan.capIfCpuBound(detector, search.samples(), decided);
         }
         CpuAccounting after = before == null ? null : session.machine().cpuAccounting(workerPids(session)).orElse(null);
         double other = before != null && after != null ? before.otherBusyCpus(after) : Double.NaN;
@@ -205,12 +178,21 @@ public final class InvestigateExperiment {
         LevelSample above = samples.stream().filter(s -> s.workers() > threshold).findFirst().orElse(null);
         Explanation.Workload subject = c.subject() instanceof UserWorkload w
                 ? new Explanation.Workload(w.label(), w.spinThreshold(), w.spinSource()) : null;
-        Explanation e = Explanation.of(profile, decided, c.tolerance(), samples.get(0), above, other, loadEnd, subject);
+        Explanation e = Explanation.of(profile, decided, c.tolerance(), samples.get(0), above, other, loadEnd, subject,
+                new Explanation.Pinning(session.cpus().sharing(above == null ? 0 : above.workers()),
+                        session.cpus().busy(), sequential.remeasured(), session.cpus().cpus()));
         Capacity cap = e.capacity();
         return new Result(new InvestigateReport.Threshold(decided.threshold(), decided.settled(), e.text(),
-                c.tolerance(), (session.machine().nanoTime() - t0) / 1e9),
+                c.tolerance(), (session.machine().nanoTime() - t0) / 1e9, decided.cap(),
+                c.subject() instanceof UserWorkload w ? w.sdLimit() : Double.NaN),
                 new InvestigateReport.Machine(cap.limitedBy(), cap.predictedWorkers(), e.pinCpus(), other, profile),
                 new Measurement(List.copyOf(search.levels()), decided, loadEnd, p.spec().text(), p.calibration()));
+    }
+
+    /** The group-sequential design of a level's looks: first after {@code minSamples} rounds, at most {@code maxSamples}. */
+    static Looks looks(Config c) {
+        int max = Math.max(2, c.maxSamples());
+        return new Looks(Math.max(2, Math.min(c.minSamples(), max)), max, Looks.single(ThresholdDetector.DEFAULT_CONFIDENCE));
     }
 
     /**
@@ -238,9 +220,7 @@ public final class InvestigateExperiment {
         UserWorkload w = (UserWorkload) subject;
         session.pool().ensure(workers);
         session.profile(); // read the machine before measuring, not while
-        for (long size : w.sizes()) {
-            Warmup.run(session.pool(), workers, w.spec(), size, w.warmup());
-        }
+        Warmup.untilQuiet(session.pool(), 0, workers, w.spec(), w.sizes(), Math.max(1, w.warmup()) * w.sizes().size());
         return new SpinSetup.Prepared(w.spec(), null);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.Knee;
 import dev.corescope.analysis.LevelVerdict;
+import dev.corescope.analysis.ThresholdResult;
 import dev.corescope.analysis.UslFit;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.exec.WorkerMode;
@@ -30,10 +31,28 @@ public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped
 
     /**
      * The threshold: the most concurrent workers no worse than one alone, whether the intervals settled it
-     * within the sample budget, why (the explanation), the tolerance it was judged by and the seconds of
-     * measurement it took.
+     * within the sample budget, why (the explanation), the tolerance it was judged by, the seconds of
+     * measurement it took, the CPUs' cap on it (null: none; {@code cap.decided}: the cap, not a measured
+     * level, decided it), and for a workload the sd limit its spread was judged by (NaN for the spin kernel and in
+     * summaries of earlier versions).
      */
-    public record Threshold(int threshold, boolean settled, String explanation, double tolerance, double seconds) {
+    public record Threshold(int threshold, boolean settled, String explanation, double tolerance, double seconds,
+                            ThresholdResult.Cap cap, double sdLimit) {
+        /** Without a cap or an sd limit. */
+        public Threshold(int threshold, boolean settled, String explanation, double tolerance, double seconds) {
+            this(threshold, settled, explanation, tolerance, seconds, null, Double.NaN);
+        }
+
+        /** A workload's, without a cap. */
+        public Threshold(int threshold, boolean settled, String explanation, double tolerance, double seconds,
+                         double sdLimit) {
+            this(threshold, settled, explanation, tolerance, seconds, null, sdLimit);
+        }
+
+        /** What decided the threshold: {@code cap} (the CPUs allow no more) or {@code measurement}. */
+        public String decidedBy() {
+            return cap != null && cap.decided() ? "cap" : "measurement";
+        }
     }
 
     /**
@@ -48,15 +67,22 @@ public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped
     }
 
     /**
-     * One measured level: its workers and samples, the per-task times, their ratio to one worker with its
-     * interval, its verdict, and for a workload the comparison of its distribution with one worker's.
+     * One measured level: its workers and samples, the per-task times, the worst-off worker's ratio to one
+     * worker with its interval, its verdict, for a workload the comparison of its distribution with one
+     * worker's, and who was worst off and what decided ({@code worst}, null in older summaries).
      */
     public record Level(int workers, int samples, @JsonUnwrapped Times times, @JsonUnwrapped RatioToOne toOne,
-                        String verdict, boolean settled, DistributionComparison distribution) {
+                        String verdict, boolean settled, DistributionComparison distribution, LevelVerdict.Worst worst) {
         public Level {
             times = times != null ? times : new Times(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN);
             toOne = toOne != null ? toOne : new RatioToOne(Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        /** Without who was worst off (older summaries, invented levels). */
+        public Level(int workers, int samples, Times times, RatioToOne toOne, String verdict, boolean settled,
+                     DistributionComparison distribution) {
+            this(workers, samples, times, toOne, verdict, settled, distribution, null);
         }
 
         public double mean() {
@@ -100,7 +126,11 @@ public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped
     public record Times(double mean, double stddev, double median, double cv, double cpuMean, double waitMean) {
     }
 
-    /** Median task time of a level over one worker's, with its bootstrap interval. */
+    /**
+     * The worst-off worker's median task time at a level over one worker's, with its interval (simultaneous
+     * over the level's workers below, each worker's own above); the median of all tasks when the workers are
+     * not known.
+     */
     public record RatioToOne(double ratio, double ratioLow, double ratioHigh) {
     }
 
@@ -150,6 +180,11 @@ public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped
      * wait, set against the profile's prediction; without such a level, what limits the prediction.
      */
     public String limitedBy() {
+        ThresholdResult.Cap cap = verdict.cap();
+        if (cap != null && cap.decided()) {
+            return "limited by " + cap.why() + " (the cap decided: the CPUs allow at most " + cap.workers()
+                    + ", the levels measured alone would allow " + cap.measured() + ")";
+        }
         Level above = levels.stream().filter(l -> l.workers() == threshold() + 1 && !"ok".equals(l.verdict()))
                 .findFirst().orElse(null);
         if (above == null) {
@@ -172,7 +207,9 @@ public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped
      * distribution (a workload's threshold); or an interval that did not settle.
      */
     private String measuredAbove(Level above, double baseWait) {
-        String median = String.format(Locale.ROOT, "the median task took %.2fx as long as alone", above.ratio());
+        boolean perWorker = above.worst() != null && above.worst().workersSeen() > 1;
+        String median = String.format(Locale.ROOT, perWorker ? "the worst-off worker's median task took %.2fx as long "
+                + "as alone" : "the median task took %.2fx as long as alone", above.ratio());
         String wait = Double.isFinite(above.waitMean()) && Double.isFinite(baseWait)
                 ? String.format(Locale.ROOT, "%.1f ms run-queue wait per task against %.1f alone",
                         above.waitMean() * 1e3, baseWait * 1e3)
@@ -209,6 +246,6 @@ public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped
         double wait = rs.stream().mapToDouble(TaskRecord::waitSeconds).filter(Double::isFinite).average().orElse(Double.NaN);
         return new Level(v.workers(), v.n(), new Times(v.mean(), v.sd(), v.median(), v.cv(), cpu, wait),
                 new RatioToOne(v.ratio(), v.ratioLow(), v.ratioHigh()), v.verdict().name().toLowerCase(Locale.ROOT),
-                v.settled(), v.distribution());
+                v.settled(), v.distribution(), v.worst());
     }
 }

@@ -30,13 +30,18 @@ public record InvestigateResult(@JsonUnwrapped RunInfo run, @JsonUnwrapped Measu
         InvestigateReport a = analysis;
         List<String> out = new ArrayList<>();
         boolean simulated = a.machine().profile() != null && a.machine().profile().simulated() != null;
-        out.add(Units.format("Threshold: %d worker%s%s (tolerance %.0f%%, %s mode%s)", a.threshold(),
-                a.threshold() == 1 ? "" : "s", a.settled() ? "" : " — not fully settled within the sample budget",
+        var cap = a.verdict().cap();
+        String capped = cap != null && cap.decided() ? Units.format(" — capped: the CPUs allow at most %d (%s; "
+                + "the levels alone said %d)", cap.workers(), cap.why(), cap.measured()) : "";
+        out.add(Units.format("Threshold: %d worker%s%s%s (tolerance %.0f%%, %s mode%s)", a.threshold(),
+                a.threshold() == 1 ? "" : "s", capped, a.settled() ? "" : " — not fully settled within the sample budget",
                 100 * a.tolerance(), a.mode(), simulated ? ", SIMULATED machine" : ""));
         Knee k = a.knee();
         if (k != null) {
-            out.add(Units.format("Throughput knee: %d workers (%.1f tasks/s of a %.1f max)", k.workers(), k.throughput(),
-                    k.maxThroughput()));
+            out.add(Units.format("Throughput knee: %d workers (%.1f tasks/s of a %.1f max%s)", k.workers(), k.throughput(),
+                    k.maxThroughput(), cap != null && cap.kneeCapped() ? Units.format("; counted only up to the %d "
+                            + "workers the CPUs allow (%s): a level above had more, by oversubscribing them", cap.workers(),
+                            cap.why()) : ""));
         }
         UslFit u = a.usl();
         if (u != null) {

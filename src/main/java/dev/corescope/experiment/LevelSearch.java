@@ -1,26 +1,40 @@
 package dev.corescope.experiment;
 
 import dev.corescope.analysis.LevelSample;
+import dev.corescope.analysis.LevelSamples;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.Strategy;
 import dev.corescope.exec.TaskRecord;
 import dev.corescope.workload.WorkloadSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Investigate's measured samples per level, and the means to add more (rounds of the level, warm-ups first). */
+/**
+ * Investigate's measured rounds per level, taken in blocks: a block is one round of each level being
+ * measured and one round of one worker alone, in random order (randomized multiple interleaved trials,
+ * Abedi and Brecht, ICPE 2017), so that a drift of the machine reaches every level alike and cannot pass
+ * for an effect of P; the block's number labels its records' trial, so that each level is compared with
+ * one worker's rounds of the same blocks. New workers are warmed up until the JIT is quiet before their
+ * level's first block.
+ */
 final class LevelSearch {
     private final Session session;
     private final WorkloadSpec spec;
     private final InvestigateExperiment.Config config;
     private final Progress progress;
+    private final Random order;
     private final Map<Integer, List<TaskRecord>> records = new TreeMap<>();
-    private final Map<Integer, Integer> trials = new TreeMap<>();
+    private final Map<Integer, Set<Integer>> blocksOf = new TreeMap<>();
     private int warmed;
+    private int blocks;
+    private int skipped;
 
     LevelSearch(Session session, WorkloadSpec spec, InvestigateExperiment.Config config, int warmed, Progress progress) {
         this.session = session;
@@ -28,58 +42,81 @@ final class LevelSearch {
         this.config = config;
         this.warmed = warmed;
         this.progress = progress;
+        this.order = new Random(session.settings().seed() ^ 0x5EEDB10CL);
     }
 
-    /** Runs rounds of {@code level} concurrent tasks until the level has at least {@code samples} samples. */
-    void measure(int level, int samples) {
-        if (level > warmed) {
-            if (config.subject() instanceof InvestigateExperiment.UserWorkload w) {
-                for (long size : w.sizes()) {
-                    Warmup.run(session.pool(), warmed, level, spec, size, w.warmup());
-                }
-            } else {
-                Warmup.run(session.pool(), warmed, level, SpinSetup.warmupSpec(spec), 0, SpinSetup.WARMUP_ITERATIONS);
-            }
-            warmed = level;
+    /** One block: a round of each of {@code levels} and of one worker, in random order. */
+    void block(Set<Integer> levels) {
+        int top = levels.stream().mapToInt(Integer::intValue).max().orElse(1);
+        warm(top);
+        List<Integer> these = new ArrayList<>(new TreeSet<>(levels));
+        if (!these.contains(1)) {
+            these.add(1);
         }
-        List<TaskRecord> got = records.computeIfAbsent(level, k -> new ArrayList<>());
-        while (okCount(got) < samples) {
-            int trial = trials.merge(level, 1, Integer::sum) - 1;
-            long seed = session.settings().seed() + 1000L * trial;
+        Collections.shuffle(these, order);
+        int block = blocks++;
+        for (int level : these) {
+            List<TaskRecord> got = records.computeIfAbsent(level, k -> new ArrayList<>());
+            long seed = session.settings().seed() + 1000L * block;
             for (long size : sizes()) {
-                BatchResult b = session.run(new BatchPlan(InvestigateExperiment.NAME, level, trial, spec, Tasks.of(level, size, seed),
-                        Strategy.ROUNDS));
+                BatchResult b = session.run(new BatchPlan(InvestigateExperiment.NAME, level, block, spec,
+                        Tasks.of(level, size, seed), Strategy.ROUNDS));
                 got.addAll(b.records());
                 if (b.failures() == b.records().size()) {
                     throw new IllegalStateException("every task at level " + level + " failed: "
                             + b.records().get(0).error());
                 }
+                if (b.failures() == 0) {
+                    blocksOf.computeIfAbsent(level, k -> new TreeSet<>()).add(block);
+                }
             }
         }
-        progress.step(level + " workers: " + okCount(got) + " samples");
+        progress.step("block " + (block + 1) + ": " + these.size() + " levels");
     }
 
-    /** One round per size per sample: the user's sizes, or the spin kernel's none. */
+    /** Forgets every level's rounds (a baseline too noisy to judge anything is measured again, from scratch). */
+    void restart() {
+        skipped += records.values().stream().mapToInt(List::size).sum();
+        records.clear();
+        blocksOf.clear();
+    }
+
+    /** Warms workers up to {@code level} (the ones not yet warm) until the JIT is quiet. */
+    private void warm(int level) {
+        if (level <= warmed) {
+            return;
+        }
+        if (config.subject() instanceof InvestigateExperiment.UserWorkload w) {
+            Warmup.untilQuiet(session.pool(), warmed, level, spec, w.sizes(), Math.max(1, w.warmup()) * w.sizes().size());
+        } else {
+            Warmup.untilQuiet(session.pool(), warmed, level, spec, List.of(0L), SpinSetup.WARMUP_ITERATIONS);
+        }
+        warmed = level;
+    }
+
+    /** One round per size per block: the user's sizes, or the spin kernel's none. */
     private List<Long> sizes() {
         return config.subject() instanceof InvestigateExperiment.UserWorkload w ? w.sizes() : List.of(0L);
     }
 
-    int count(int level) {
-        return okCount(records.getOrDefault(level, List.of()));
-    }
-
-    private static int okCount(List<TaskRecord> rs) {
-        return (int) rs.stream().filter(TaskRecord::ok).count();
+    /** The blocks in which {@code level} ran whole (every task of its rounds succeeded). */
+    int rounds(int level) {
+        return blocksOf.getOrDefault(level, Set.of()).size();
     }
 
     Set<Integer> levels() {
         return records.keySet();
     }
 
+    /** Tasks measured and then discarded by a {@link #restart}. */
+    int discarded() {
+        return skipped;
+    }
+
     /**
-     * Per level, the successful tasks' times. With several sizes every time is divided by the median
-     * wall time of one worker at its size, so that sizes can be pooled: the ratios to one worker are
-     * those of each size, and one worker's own median is 1 at every size.
+     * Per level, the successful tasks' times, labelled with their workers and blocks. With several sizes every
+     * time is divided by the median wall time of one worker at its size, so that sizes can be pooled: the
+     * ratios to one worker are those of each size, and one worker's own median is 1 at every size.
      */
     List<LevelSample> samples() {
         Map<Long, Double> scale = new TreeMap<>();
@@ -92,20 +129,16 @@ final class LevelSearch {
         }
         List<LevelSample> out = new ArrayList<>();
         records.forEach((level, rs) -> {
-            List<TaskRecord> ok = rs.stream().filter(TaskRecord::ok).toList();
-            double[] f = ok.stream().mapToDouble(r -> scale.isEmpty() ? 1 : 1 / scale.get(r.size())).toArray();
-            out.add(new LevelSample(level, times(ok, TaskRecord::wallSeconds, f), times(ok, TaskRecord::cpuSeconds, f),
-                    times(ok, TaskRecord::waitSeconds, f)));
+            double[] f = rs.stream().mapToDouble(r -> scale.isEmpty() ? 1 : 1 / scale.getOrDefault(r.size(), Double.NaN))
+                    .toArray();
+            out.add(LevelSamples.of(level, rs, f));
         });
         return out;
     }
 
-    private static double[] times(List<TaskRecord> rs, java.util.function.ToDoubleFunction<TaskRecord> get,
-                                  double[] factor) {
-        double[] out = new double[rs.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = get.applyAsDouble(rs.get(i)) * factor[i];
-        }
-        return out;
+    /** The sample of one level (empty when not measured). */
+    LevelSample sample(int level) {
+        return samples().stream().filter(s -> s.workers() == level).findFirst()
+                .orElse(LevelSample.ofWall(level));
     }
 }

@@ -7,7 +7,16 @@ package dev.corescope.experiment;
  */
 @FunctionalInterface
 public interface Progress extends AutoCloseable {
+    /** One step of one unit done. */
     void step(String message);
+
+    /**
+     * A step of {@code units} done: its weight in the plan's total (e.g. its expected share of the run's time), so
+     * that the estimate of the time left holds when steps differ in length. Default: one step.
+     */
+    default void step(String message, long units) {
+        step(message);
+    }
 
     @Override
     default void close() {
@@ -15,7 +24,10 @@ public interface Progress extends AutoCloseable {
 
     Progress NONE = message -> { };
 
-    /** Opens the progress of one run: its task name and number of steps (0 when not known in advance). */
+    /**
+     * Opens the progress of one run: its task name and its total units of work (the number of steps, or their
+     * weights' sum; 0 when not known in advance).
+     */
     @FunctionalInterface
     interface Factory {
         Progress open(String task, long total);

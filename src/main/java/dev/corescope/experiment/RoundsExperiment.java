@@ -19,14 +19,33 @@ public final class RoundsExperiment {
     public record Config(int repeats, int max, SpinSetup spin) {
     }
 
+    /**
+     * The progress units of {@code repeats} tasks on {@code level} workers with {@code cpus} CPUs: their expected wall
+     * time in hundredths of a task's (ceil(R / P) rounds, each one task's time up to the CPUs, then P / CPUs of it).
+     */
+    public static long units(int repeats, int level, int cpus) {
+        double rounds = Math.ceil(repeats / (double) level);
+        return (long) Math.ceil(100.0 * rounds * Math.max(1.0, level / (double) Math.max(1, cpus)));
+    }
+
+    /** The progress units of the whole plan: both strategies at every level. */
+    public static long plannedUnits(int repeats, int max, int cpus) {
+        long sum = 0;
+        for (int level = 1; level <= max; level++) {
+            sum += Strategy.values().length * units(repeats, level, cpus);
+        }
+        return sum;
+    }
+
     public static LevelRunResult run(Session session, Config c, Progress progress) {
+        int cpus = session.machine().availableProcessors();
         SpinSetup.Prepared p = c.spin().prepare(session, c.max());
         session.onInterrupt(() -> summary(session, p, false));
         for (int level = 1; level <= c.max(); level++) {
             for (Strategy strategy : Strategy.values()) {
                 session.run(new BatchPlan(strategy.label(), level, 0, p.spec(),
                         Tasks.of(c.repeats(), 0, session.settings().seed()), strategy));
-                progress.step("workers " + level + ", " + strategy.label());
+                progress.step("workers " + level + ", " + strategy.label(), units(c.repeats(), level, cpus));
             }
         }
         return summary(session, p, true);

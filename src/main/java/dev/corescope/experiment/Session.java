@@ -114,13 +114,16 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * The CPU of each local worker slot: from the machine's profile when the settings pin ({@link CpuAssignment#of}),
-     * else none. Joins the probe on first use.
+     * The CPU of each local worker slot when the settings pin: the profile's, idle CPUs first (the per-CPU load
+     * watched for {@link CpuAssignment#WATCH} before any worker runs); else none. Joins the probe on first use.
      */
     public CpuAssignment cpus() {
         CpuAssignment c = cpus;
         if (c == null) {
-            c = settings.pin() ? CpuAssignment.of(profile()) : CpuAssignment.NONE;
+            MachineProfile p = settings.pin() ? profile() : null;
+            boolean several = p != null && p.allowedCpus() != null && p.allowedCpus().size() > 1;
+            c = p == null ? CpuAssignment.NONE
+                    : CpuAssignment.of(p, several ? machine.cpuBusy(CpuAssignment.WATCH).orElse(null) : null);
             cpus = c;
         }
         return c;

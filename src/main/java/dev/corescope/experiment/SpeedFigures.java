@@ -16,6 +16,8 @@ import java.util.SplittableRandom;
  */
 final class SpeedFigures {
     private static final int RESAMPLES = 2000;
+    /** A point this far above the level is flagged, as the sanity layer's efficiency rule allows (5%). */
+    static final double ABOVE_LEVEL = 0.05;
 
     private SpeedFigures() {
     }
@@ -61,7 +63,11 @@ final class SpeedFigures {
         double low = quantile(draws, 0.025);
         String flag = low > level ? String.format(java.util.Locale.ROOT, "above the %d workers, interval included: the "
                 + "parallel tasks ran faster than one worker alone, which workers sharing one machine cannot do; not a "
-                + "speed-up to rely on", level) : null;
+                + "speed-up to rely on", level)
+                : point > level * (1 + ABOVE_LEVEL) ? String.format(java.util.Locale.ROOT, "above the %d workers by more "
+                + "than %.0f%%: the parallel tasks ran faster than one worker alone, which workers sharing one machine "
+                + "cannot do (one worker measured slow: cold caches or a clock that drops while one worker runs alone, "
+                + "for tasks this short); not a speed-up to rely on", level, 100 * ABOVE_LEVEL) : null;
         return new Assessment.Speed(point, low, quantile(draws, 0.975), level, parallelTasks,
                 total[0], total[1], controls, total[2], total[3], flag);
     }

@@ -1,5 +1,6 @@
 package dev.corescope.experiment;
 
+import dev.corescope.analysis.LevelScaling;
 import dev.corescope.analysis.LevelSummary;
 import dev.corescope.analysis.Units;
 import dev.corescope.exec.BatchPlan;
@@ -22,20 +23,38 @@ public final class SweepExperiment {
     public record Config(int max, int trials, boolean sequential, SpinSetup spin) {
     }
 
+    /**
+     * The progress units of one trial at {@code level} on {@code cpus} CPUs: its expected wall time in hundredths of
+     * a task's (P tasks at once take one task's time up to the CPUs, then P / CPUs of it).
+     */
+    public static long units(int level, int cpus) {
+        return (long) Math.ceil(100.0 * Math.max(1.0, level / (double) Math.max(1, cpus)));
+    }
+
+    /** The progress units of the whole plan ({@link #units} per trial, 100 per sequential task). */
+    public static long plannedUnits(int max, int trials, boolean sequential, int cpus) {
+        long sum = 0;
+        for (int level = 1; level <= max; level++) {
+            sum += trials * units(level, cpus);
+        }
+        return sum + (sequential ? 100L * max : 0);
+    }
+
     public static LevelRunResult run(Session session, Config c, Progress progress) {
+        int cpus = session.machine().availableProcessors();
         SpinSetup.Prepared p = c.spin().prepare(session, c.max());
         session.onInterrupt(() -> summary(session, p, false));
         for (int level = 1; level <= c.max(); level++) {
             for (int t = 0; t < c.trials(); t++) {
                 session.run(new BatchPlan(NAME, level, t, p.spec(), Tasks.of(level, 0, session.settings().seed()),
                         Strategy.ROUNDS));
-                progress.step("workers " + level + ", trial " + (t + 1));
+                progress.step("workers " + level + ", trial " + (t + 1), units(level, cpus));
             }
         }
         if (c.sequential()) {
             session.run(new BatchPlan(SEQUENTIAL, 1, 0, p.spec(), Tasks.of(c.max(), 0, session.settings().seed()),
                     Strategy.QUEUE));
-            progress.step("sequential baseline");
+            progress.step("sequential baseline", 100L * c.max());
         }
         return summary(session, p, true);
     }
@@ -45,7 +64,7 @@ public final class SweepExperiment {
     }
 
     private static List<String> notes(List<LevelSummary> levels) {
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(ScalingNotes.of(LevelScaling.of(NAME, levels)));
         var seq = levels.stream().filter(l -> l.experiment().equals(SEQUENTIAL)).findFirst();
         var sweep = levels.stream().filter(l -> l.experiment().equals(NAME)).toList();
         if (seq.isPresent() && !sweep.isEmpty()) {

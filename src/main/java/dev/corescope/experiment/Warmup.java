@@ -48,13 +48,10 @@ public final class Warmup {
         int max = minRounds + EXTRA_ROUNDS;
         while (round < minRounds || (quietRounds < QUIET_ROUNDS && round < max)) {
             long size = sizes.isEmpty() ? 0 : sizes.get(round % sizes.size());
-            List<CompletableFuture<dev.corescope.exec.TaskResult>> all = new ArrayList<>();
-            for (int w = from; w < to; w++) {
-                all.add(pool.worker(w).submit(spec, new TaskInput(-1 - round, size, 0x5eedL + round)));
-            }
             boolean quiet = true;
-            for (int i = 0; i < all.size(); i++) {
-                var r = all.get(i).join();
+            List<dev.corescope.exec.TaskResult> results = round(pool, from, to, spec, size, round);
+            for (int i = 0; i < results.size(); i++) {
+                var r = results.get(i);
                 if (!r.ok()) {
                     failed++;
                     reasons.add(pool.worker(from + i).info().id() + " (size " + size + "): " + r.status() + " - "
@@ -69,6 +66,27 @@ public final class Warmup {
             round++;
         }
         return new Result(round, failed, quietRounds >= QUIET_ROUNDS);
+    }
+
+    /**
+     * One task on each of workers {@code from..to-1}, all at once; a pool that runs whole batches itself (a
+     * simulated machine's) gets them as one round, so that they overlap as they would on real workers.
+     */
+    private static List<dev.corescope.exec.TaskResult> round(WorkerPool pool, int from, int to, WorkloadSpec spec,
+                                                             long size, int round) {
+        List<TaskInput> tasks = new ArrayList<>();
+        for (int w = from; w < to; w++) {
+            tasks.add(new TaskInput(-1 - round, size, 0x5eedL + round));
+        }
+        if (pool instanceof dev.corescope.exec.BatchExecutor whole) {
+            return whole.execute(new dev.corescope.exec.BatchPlan("warmup", to - from, -1 - round, spec, tasks,
+                    dev.corescope.exec.Strategy.ROUNDS, from)).stream().map(r -> r.result()).toList();
+        }
+        List<CompletableFuture<dev.corescope.exec.TaskResult>> all = new ArrayList<>();
+        for (int w = from; w < to; w++) {
+            all.add(pool.worker(w).submit(spec, tasks.get(w - from)));
+        }
+        return all.stream().map(CompletableFuture::join).toList();
     }
 
     /** Runs {@code iterations} tasks on each of workers 0..n-1; returns how many failed. */

@@ -63,7 +63,7 @@ public final class WorkerCount {
             ThresholdCache cache = host.simulated() == null ? ThresholdCache.defaultCache() : null;
             return new Context(cache, () -> machine.get().key(), workloadKey, Instant::now,
                     () -> CacheCheck.otherBusyNow(host, List.of()),
-                    new SpinQuickCheck(host, () -> dev.corescope.exec.pin.CpuAssignment.of(machine.get())), measureSpin);
+                    new SpinQuickCheck(host, machine), measureSpin);
         }
     }
 

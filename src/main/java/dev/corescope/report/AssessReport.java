@@ -3,8 +3,9 @@ package dev.corescope.report;
 import dev.corescope.analysis.SizeStats;
 import dev.corescope.analysis.Units;
 import dev.corescope.experiment.Assessment.AlgorithmResult;
-import dev.corescope.experiment.Assessment.Fit;
 import dev.corescope.experiment.Assessment;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The console tables of an assessment. */
@@ -36,17 +37,19 @@ public final class AssessReport {
         return t;
     }
 
+    /** The line above {@link #fitTable} on the console. */
+    public static final String FIT_HEADING = "Complexity fit (O(1) .. O(n^3) as t = intercept + constant·f(n), power law "
+            + "c·n^k, exponential c·b^n; chosen by leave-one-out cross-validation; a model fits when its worst residual "
+            + "is within 25%, R² of ln t at least 0.9 and its residuals do not curve):";
+
+    /** The complexity fit of each algorithm: the model or "no model fits", and its checks ({@link FitText}). */
     public static Table fitTable(Assessment a) {
-        Table t = new Table("algorithm", "best model", "R²", "constant (s/unit)", "intercept ms", "power law k",
-                "R² log-log");
+        Table t = new Table(FitText.HEADER.toArray(String[]::new));
         for (AlgorithmResult alg : a.algorithms()) {
-            Fit f = alg.fit();
-            if (f == null || !f.fitted()) {
-                t.row(alg.algorithm(), f == null ? "-" : f.note(), "-", "-", "-", "-", "-");
-            } else {
-                t.row(alg.algorithm(), f.bestModel(), Units.num(f.rSquared(), 4), String.format(Locale.ROOT, "%.4g",
-                        f.constant()), Units.ms(f.intercept()), Units.num(f.powerExponent(), 3), Units.num(f.powerRSquared(), 4));
-            }
+            List<Object> row = new ArrayList<>();
+            row.add(alg.algorithm());
+            row.addAll(FitText.cells(alg.fit()));
+            t.row(row.toArray());
         }
         return t;
     }

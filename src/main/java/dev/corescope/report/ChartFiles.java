@@ -20,6 +20,7 @@ public final class ChartFiles {
 
     public static List<Path> save(Chart<?, ?> chart, Path dir, String baseName) {
         System.setProperty("java.awt.headless", "true");
+        ChartStyle.fitLegend(chart);
         Path png = dir.resolve(baseName + ".png");
         Path svg = dir.resolve(baseName + ".svg");
         try {

@@ -86,15 +86,19 @@ public final class ConsoleReport {
         }
     }
 
-    /** The levels of an investigation: ratios of medians to one worker, or for a workload its three ratios. */
+    /**
+     * The levels of an investigation: rounds and tasks, the worst-off worker's ratio to one worker with its
+     * interval, or for a workload its three ratios.
+     */
     public static Table investigateTable(InvestigateReport r) {
         if (r.levels().stream().anyMatch(l -> l.distribution() != null)) {
             return distributionTable(r);
         }
-        Table t = new Table("workers", "samples", "mean s", "sd s", "CV", "median s", "ratio", "95% CI", "cpu/task s",
-                "wait/task s", "verdict");
+        Table t = new Table("workers", "rounds", "samples", "mean s", "sd s", "CV", "median s", "ratio", "95% CI",
+                "cpu/task s", "wait/task s", "verdict");
         for (InvestigateReport.Level l : r.levels()) {
-            t.row(l.workers(), l.samples(), Units.sec(l.mean()), Units.sec(l.stddev()), Units.pct(l.cv()),
+            t.row(l.workers(), l.worst() == null ? "-" : l.worst().rounds(), l.samples(), Units.sec(l.mean()),
+                    Units.sec(l.stddev()), Units.pct(l.cv()),
                     Units.sec(l.median()), Units.num(l.ratio(), 3),
                     l.workers() == 1 ? "-" : Units.num(l.ratioLow(), 3) + "-" + Units.num(l.ratioHigh(), 3),
                     Units.sec(l.cpuMean()), Units.sec(l.waitMean()), l.verdict() + (l.settled() ? "" : " (unsettled)"));

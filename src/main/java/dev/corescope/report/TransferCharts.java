@@ -3,6 +3,7 @@ package dev.corescope.report;
 import dev.corescope.analysis.TransferCell;
 import dev.corescope.analysis.Units;
 import dev.corescope.exec.WorkerMode;
+import dev.corescope.experiment.SanityGate;
 import dev.corescope.experiment.TransferResult;
 import java.awt.Color;
 import java.awt.Font;
@@ -23,23 +24,44 @@ public final class TransferCharts {
     private TransferCharts() {
     }
 
+    /** One heatmap per mode; a cell whose speedup the sanity layer refused is left blank, and the title says so. */
     public static List<Path> write(TransferResult s, Path dir) {
         List<Path> files = new ArrayList<>();
+        List<String> refusals = s.remarks().refusals();
         for (WorkerMode mode : s.modes()) {
             List<TransferCell> cells = s.cellsOf(mode);
             if (!cells.isEmpty()) {
-                files.addAll(ChartFiles.save(heatmap(mode, s.setup().workers(), cells), dir, "speedup-" + mode));
+                List<TransferCell> shown = cells.stream().filter(c -> refusals.stream()
+                        .noneMatch(r -> r.startsWith(SanityGate.subject(c) + ":"))).toList();
+                HeatMapChart chart = heatmap(mode, cells, shown);
+                if (!refusals.isEmpty()) {
+                    chart.setTitle(chart.getTitle() + " — REFUSED" + (shown.size() < cells.size()
+                            ? " (blank: refused cells)" : ""));
+                }
+                files.addAll(ChartFiles.save(chart, dir, "speedup-" + mode));
             }
         }
         return files;
     }
 
-    static HeatMapChart heatmap(WorkerMode mode, int workers, List<TransferCell> cells) {
+    static HeatMapChart heatmap(WorkerMode mode, List<TransferCell> cells) {
+        return heatmap(mode, cells, cells);
+    }
+
+    /**
+     * The heatmap of one mode's cells, titled with the workers they ran on (from the cells, not the plan); the cells
+     * not {@code shown} stay blank.
+     */
+    static HeatMapChart heatmap(WorkerMode mode, List<TransferCell> cells, List<TransferCell> shown) {
         List<Double> durations = cells.stream().map(TransferCell::durationSeconds).distinct().sorted().toList();
         List<Long> sizes = cells.stream().map(TransferCell::sizeBytes).distinct().sorted().toList();
-        String who = mode == WorkerMode.PROCESSES ? workers + " worker JVMs" : workers + " threads";
-        HeatMapChart chart = new HeatMapChartBuilder().width(900).height(620)
-                .title("Speedup of " + who + " over one thread: white = 1.0, red = slower in parallel, blue = faster")
+        List<Integer> workers = cells.stream().map(c -> c.shape().workers()).distinct().sorted().toList();
+        String n = workers.size() == 1 ? String.valueOf(workers.get(0))
+                : workers.get(0) + "–" + workers.get(workers.size() - 1);
+        boolean one = workers.size() == 1 && workers.get(0) == 1;
+        String who = mode == WorkerMode.PROCESSES ? n + " worker JVM" + (one ? "" : "s") : n + " thread" + (one ? "" : "s");
+        HeatMapChart chart = new HeatMapChartBuilder().width(1000).height(620)
+                .title("Speedup of " + who + " over one thread (white 1.0, red slower, blue faster)")
                 .xAxisTitle("work per task (calibrated spin)").yAxisTitle("result returned per task").build();
         var st = chart.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
@@ -49,7 +71,7 @@ public final class TransferCharts {
         st.setValueFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         st.setValueFontColor(Color.BLACK);
         st.setHeatMapValueDecimalPattern("0.00");
-        int top = scaleTop(cells.stream().mapToDouble(TransferCell::speedup).filter(Double::isFinite).max().orElse(2));
+        int top = scaleTop(shown.stream().mapToDouble(TransferCell::speedup).filter(Double::isFinite).max().orElse(2));
         st.setMin(0);
         st.setMax(top);
         st.setRangeColors(scaleColours(top));
@@ -61,7 +83,7 @@ public final class TransferCharts {
         List<String> x = durations.stream().map(Units::duration).toList();
         List<String> y = sizes.stream().map(Units::bytes).toList();
         List<Number[]> heat = new ArrayList<>();
-        for (TransferCell c : cells) {
+        for (TransferCell c : shown) {
             int xi = durations.indexOf(c.durationSeconds());
             int yi = sizes.indexOf(c.sizeBytes());
             heat.add(new Number[] {xi, yi, Double.isFinite(c.speedup()) ? c.speedup() : 0});

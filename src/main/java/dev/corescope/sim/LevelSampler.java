@@ -1,6 +1,7 @@
 package dev.corescope.sim;
 
 import dev.corescope.analysis.LevelSample;
+import dev.corescope.analysis.LevelSamples;
 import dev.corescope.exec.BatchPlan;
 import dev.corescope.exec.BatchRunner;
 import dev.corescope.exec.PoolSpec;
@@ -22,7 +23,7 @@ import java.util.List;
 /**
  * Level samples of the spin kernel from a simulated machine, measured as investigate measures them but
  * without a session, a run directory or a calibration: rounds of P tasks on P thread workers pinned as
- * investigate pins them ({@link CpuAssignment#of}), every task of a round a sample of level P. Cheap (a
+ * investigate pins them (idle CPUs first: {@link CpuAssignment#of}), every task of a round a sample of level P. Cheap (a
  * simulated second costs milliseconds), so that statistics can be tested over many seeds:
  * {@code new LevelSampler(MachineSpec.cores(64).seed(s)).levels(new int[] {1, 64, 65}, 40)}.
  */
@@ -48,7 +49,9 @@ public final class LevelSampler {
      */
     public LevelSampler(MachineSpec spec, Duration task, boolean pin) {
         machine = SimulatedMachine.of(spec);
-        CpuAssignment cpus = pin ? CpuAssignment.of(machine.profile()) : CpuAssignment.NONE;
+        CpuAssignment cpus = pin
+                ? CpuAssignment.of(machine.profile(), machine.cpuBusy(CpuAssignment.WATCH).orElse(null))
+                : CpuAssignment.NONE;
         WorkerPool pool = machine.pool(WorkerMode.THREADS, PoolSpec.threads(Duration.ofMinutes(10), cpus));
         runner = new BatchRunner(pool, new RunClock(machine::nanoTime), RecordSink.NONE, "simulated");
         spin = SpinWorkload.spec(Math.max(1, Math.round(task.toNanos() / TaskCost.NANOS_PER_SPIN_LOOP)));
@@ -65,6 +68,19 @@ public final class LevelSampler {
             tasks.add(new TaskInput(i, 0, 1000L * trial + i));
         }
         return runner.run(new BatchPlan("simulated", level, trial++, spin, tasks, Strategy.ROUNDS)).records();
+    }
+
+    /**
+     * One round of {@code level} tasks at once, labelled as block {@code block} (the records' trial), as
+     * investigate measures its levels and one worker interleaved in blocks. A sampler is driven either by
+     * blocks or by {@link #rounds} (whose trials count from 0), not both: their trials would share numbers.
+     */
+    public List<TaskRecord> round(int level, int block) {
+        List<TaskInput> tasks = new ArrayList<>();
+        for (int i = 0; i < level; i++) {
+            tasks.add(new TaskInput(i, 0, 1000L * block + i));
+        }
+        return runner.run(new BatchPlan("simulated", level, block, spin, tasks, Strategy.ROUNDS)).records();
     }
 
     /** At least {@code samples} samples of {@code level}: whole rounds, every task of them. */
@@ -90,11 +106,11 @@ public final class LevelSampler {
         return r;
     }
 
-    /** The wall, CPU and run-queue times of {@code records}, as level {@code level}. */
+    /**
+     * The wall, CPU and run-queue times of {@code records}, as level {@code level}, labelled with each task's
+     * worker, round and CPU ({@link LevelSamples}).
+     */
     public static LevelSample sample(int level, List<TaskRecord> records) {
-        List<TaskRecord> ok = records.stream().filter(TaskRecord::ok).toList();
-        return new LevelSample(level, ok.stream().mapToDouble(TaskRecord::wallSeconds).toArray(),
-                ok.stream().mapToDouble(TaskRecord::cpuSeconds).toArray(),
-                ok.stream().mapToDouble(TaskRecord::waitSeconds).toArray());
+        return LevelSamples.of(level, records);
     }
 }

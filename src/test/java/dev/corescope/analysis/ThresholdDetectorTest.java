@@ -26,14 +26,40 @@ class ThresholdDetectorTest {
         return new LevelSampler(spec, Duration.ofMillis(spec.quotaCpus() == null ? 100 : 200), true);
     }
 
-    static List<LevelSample> levels(MachineSpec spec, int[] levels, int samples) {
-        return machine(spec).levels(levels, samples);
+    /** {@code rounds} rounds of each of {@code levels}, one level after the other (not interleaved). */
+    static List<LevelSample> levels(MachineSpec spec, int[] levels, int rounds) {
+        LevelSampler sim = machine(spec);
+        List<LevelSample> out = new ArrayList<>();
+        for (int p : levels) {
+            out.add(LevelSampler.sample(p, sim.rounds(p, rounds)));
+        }
+        return out;
     }
 
-    /** The ratio of medians to one worker of a big sample (4000 tasks a level): the machine's true ratio. */
+    /**
+     * The worst-off worker's true ratio to one worker: per worker, the trimmed mean of 400 rounds over one
+     * worker's trimmed mean of 400 rounds, the largest of them.
+     */
     static double trueRatio(MachineSpec spec, int level) {
         LevelSampler big = machine(spec.seed(99));
-        return median(big.level(level, 4000).wallSeconds()) / median(big.level(1, 4000).wallSeconds());
+        LevelSample base = LevelSampler.sample(1, big.rounds(1, 400));
+        LevelSample l = LevelSampler.sample(level, big.rounds(level, 400));
+        double b = trimmed(base.wallSeconds());
+        double worst = 0;
+        for (int w : java.util.Arrays.stream(l.worker()).distinct().toArray()) {
+            double[] x = java.util.stream.IntStream.range(0, l.n()).filter(i -> l.worker()[i] == w)
+                    .mapToDouble(i -> l.wallSeconds()[i]).toArray();
+            worst = Math.max(worst, trimmed(x) / b);
+        }
+        return worst;
+    }
+
+    /** The 20% trimmed mean. */
+    static double trimmed(double[] x) {
+        double[] s = x.clone();
+        java.util.Arrays.sort(s);
+        int k = (int) Math.round(0.2 * s.length);
+        return java.util.Arrays.stream(s, k, s.length - k).average().orElse(Double.NaN);
     }
 
     private static double median(double[] x) {
@@ -72,34 +98,47 @@ class ThresholdDetectorTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("issue 23: on a faithful 64-core machine with pinned workers, level 65 slows only "
-            + "the 2 tasks that share CPU 0 and level 66 the 4 that share CPUs 0-1; the ratio of medians stays ×1.00 "
-            + "and the mean run-queue-wait bound passes both, so the threshold comes out 66, not 64")
     void runQueueWaitResolvesOneWorkerOnBigMachines() {
-        // 64 cores, every level 1..70: at 65 and 66 workers only the tasks that share a CPU are slower, but the
-        // slowdown is measurably real and it is run-queue wait: oversubscribed.
+        // 64 cores, levels up to 70: at 65 and 66 workers only the tasks that share a CPU are slower (the median of
+        // all tasks stays x1.00), and their extra time is run-queue wait; the worst-off worker sees them.
         MachineSpec m = MachineSpec.cores(64);
-        ThresholdResult r = detector.detect(levels(m.seed(6), LevelSampler.range(70), 20));
+        ThresholdResult r = detector.detect(levels(m.seed(6), new int[] {1, 2, 32, 63, 64, 65, 66, 67, 70}, 10));
         assertThat(r.threshold()).isEqualTo(64);
         assertThat(r.level(64).orElseThrow().verdict()).isEqualTo(Verdict.OK);
+        LevelVerdict v65 = r.level(65).orElseThrow();
+        assertThat(v65.verdict()).isEqualTo(Verdict.WORSE);
+        assertThat(v65.worst().pooledRatio()).isLessThan(1.02);
+        assertThat(v65.ratio()).isGreaterThan(1.5);
+        assertThat(v65.worst().cpu()).isZero();          // worker 1 or 65, the two pinned to CPU 0
+        assertThat(v65.worst().extraWait()).isPositive();
         assertThat(r.level(66).orElseThrow().verdict()).isEqualTo(Verdict.WORSE);
         assertThat(r.level(70).orElseThrow().verdict()).isEqualTo(Verdict.WORSE);
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("issue 23: with wall times only, a faithful 64-core machine's levels 65-70 slow "
-            + "only the 2-12 tasks that share a CPU; the median of all tasks stays ×1.00, so every level up to 70 is "
-            + "OK (threshold 70, the test expects 65-67)")
     void withoutWaitDataTheToleranceIsTheResolution() {
-        // the same machine with only wall times: the tolerance is the resolution; 70 is past it
-        List<LevelSample> wallOnly = levels(MachineSpec.cores(64).seed(6), LevelSampler.range(70), 20).stream()
-                .map(l -> LevelSample.ofWall(l.workers(), l.wallSeconds())).toList();
+        // with wall times only, the worst-off worker still resolves one worker past 64 CPUs: it needs no wait data
+        List<LevelSample> wallOnly = levels(MachineSpec.cores(64).seed(6), new int[] {1, 63, 64, 65, 66}, 10).stream()
+                .map(LevelSample::wallOnly).toList();
         ThresholdResult r = detector.detect(wallOnly);
-        assertThat(r.threshold()).isBetween(65, 67);
-        assertThat(r.level(70).orElseThrow().verdict()).isEqualTo(Verdict.WORSE);
-        // a quota just below an integer: 4 workers on 3.9 CPUs are 2.6% slower, all of it waiting -> WORSE
-        ThresholdResult quota = detector.detect(levels(MachineSpec.cores(8).quota(3.9).seed(6), LevelSampler.range(6), 20));
-        assertThat(quota.threshold()).isEqualTo(3);
+        assertThat(r.threshold()).isEqualTo(64);
+        assertThat(r.level(65).orElseThrow().verdict()).isEqualTo(Verdict.WORSE);
+        // a quota just below an integer slows every task alike: 4 workers on 3.9 CPUs are 2.6% slower, inside the
+        // tolerance. Without wait data the tolerance is the resolution (4 is OK); with it, the slowdown is time-slicing
+        // and measurably there, so 4 is WORSE; and the CPUs' cap (3.9 rounded down) says 3 whatever the levels say.
+        List<LevelSample> quota = levels(MachineSpec.cores(8).quota(3.9).seed(6), LevelSampler.range(5), 20);
+        ThresholdResult blind = detector.detect(quota.stream().map(LevelSample::wallOnly).toList());
+        assertThat(blind.threshold()).isEqualTo(4);
+        assertThat(blind.level(4).orElseThrow().worst().pooledRatio()).isBetween(1.01, 1.05);
+        ThresholdResult seen = detector.detect(quota);
+        assertThat(seen.threshold()).isEqualTo(3);
+        assertThat(seen.level(4).orElseThrow().decidedBy()).isEqualTo("run-queue wait");
+        ThresholdResult capped = detector.capped(3, "a CPU quota of 3.90 CPUs")
+                .detect(quota.stream().map(LevelSample::wallOnly).toList());
+        assertThat(capped.threshold()).isEqualTo(3);
+        assertThat(capped.capDecided()).isTrue();
+        assertThat(capped.cap().measured()).isEqualTo(4);
+        assertThat(capped.knee().workers()).isLessThanOrEqualTo(3);
     }
 
     @Test
@@ -112,15 +151,16 @@ class ThresholdDetectorTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("issue 23: on a faithful 4-core SMT machine a 5th pinned worker shares core 0 "
-            + "with worker 1: 2 of 5 tasks run ×1.25 of CPU time, 3 are untouched, no task waits; the ratio of "
-            + "medians is ×1.02, level 5 comes out UNSETTLED, not WORSE, and decide() calls it OK (threshold 5)")
     void smtSiblingsDoNotCountAsCores() {
-        // 4 physical cores, 8 logical: a 5th worker shares a core and its CPU time inflates by 25%
+        // 4 physical cores, 8 logical: a 5th worker shares core 0 with worker 1; both run x1.25 of CPU time while
+        // the other 3 are untouched and nobody waits (the median of all tasks moves 2%): the worst-off worker sees it
         MachineSpec m = MachineSpec.cores(4).smt(1.25);
         ThresholdResult r = detector.detect(levels(m.seed(11), LevelSampler.range(10), 20));
         assertThat(r.threshold()).isEqualTo(4);
-        assertThat(r.level(5)).get().extracting(LevelVerdict::verdict).isEqualTo(Verdict.WORSE);
+        LevelVerdict five = r.level(5).orElseThrow();
+        assertThat(five.verdict()).isEqualTo(Verdict.WORSE);
+        assertThat(five.ratio()).isBetween(1.2, 1.3);
+        assertThat(five.worst().extraWait()).isLessThan(0.01);
     }
 
     @ParameterizedTest(name = "quota {0} CPUs -> threshold {1}")
@@ -156,7 +196,7 @@ class ThresholdDetectorTest {
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void noisyButHealthyLevelsStayOk(long seed) {
         MachineSpec m = MachineSpec.cores(8).noise(0.03);
-        ThresholdResult r = detector.detect(levels(m.seed(seed), LevelSampler.range(8), 20));
+        ThresholdResult r = detector.detect(levels(m.seed(seed), LevelSampler.range(8), 30));
         assertThat(r.threshold()).isEqualTo(8);
         assertThat(r.levels()).allSatisfy(v -> {
             assertThat(v.verdict()).isEqualTo(Verdict.OK);
@@ -164,19 +204,34 @@ class ThresholdDetectorTest {
         });
     }
 
+    /** Level 4 of {@code levels} (20 rounds) with 8 of its 80 tasks, two of each worker's, hit by a 3x stall. */
+    private static List<LevelSample> stalled(List<LevelSample> levels) {
+        List<LevelSample> out = new ArrayList<>(levels);
+        LevelSample four = out.get(2);
+        double[] wall = four.wallSeconds();
+        int[] worker = four.worker();
+        int[] seen = new int[4];
+        for (int i = 0; i < wall.length; i++) {
+            int w = worker[i];
+            if (seen[w]++ == 3 + 2 * w || seen[w] == 13 - 2 * w) {
+                wall[i] *= 3;
+            }
+        }
+        out.set(2, new LevelSample(4, wall, four.cpuSeconds(), four.waitSeconds(), four.worker(), four.round(),
+                four.cpu()));
+        return out;
+    }
+
     @Test
     void occasionalSlowTasksDoNotFlipAHealthyLevel() {
-        // heavy tail: 2 of 20 tasks at level 4 hit a 3x stall; the median barely moves, the mean would
+        // heavy tail: 8 of 80 tasks at level 4 hit a 3x stall (another process waking up), 2 of each worker's 20;
+        // each worker's trimmed mean leaves them out as a median would, the mean does not
         MachineSpec m = MachineSpec.cores(8);
-        List<LevelSample> levels = new ArrayList<>(levels(m.seed(23), new int[] {1, 2, 4}, 20));
-        double[] wall = levels.get(2).wallSeconds();
-        wall[3] *= 3;
-        wall[11] *= 3;
-        levels.set(2, LevelSample.ofWall(4, wall));
+        List<LevelSample> levels = stalled(levels(m.seed(23), new int[] {1, 2, 4}, 20));
         ThresholdResult r = detector.detect(levels);
         assertThat(r.threshold()).isEqualTo(4);
         assertThat(r.level(4).orElseThrow().mean() / r.level(1).orElseThrow().mean()).isGreaterThan(1.15);
-        assertThat(Outliers.tukey(wall)).contains(3, 11);
+        assertThat(Outliers.tukey(levels.get(2).wallSeconds())).hasSize(8);
     }
 
     @Test
@@ -221,9 +276,9 @@ class ThresholdDetectorTest {
     // ---------------------------------------------------------------- decide mode & search helper
 
     @Test
-    void unsettledLevelStopsDetectButDecideUsesThePointRatio() {
+    void unsettledLevelStopsDetectAndIsNotOkWhenTheBudgetEnds() {
         MachineSpec m = MachineSpec.cores(8).noise(0.08);
-        // levels 1..3 well measured and healthy; level 4 healthy but only 6 samples; level 5 truly 2x slower
+        // levels 1..3 well measured and healthy; level 4 healthy but only 6 tasks; level 5 truly 2x slower
         LevelSampler sim = machine(m.seed(37));
         List<LevelSample> levels = List.of(sim.level(1, 200), sim.level(2, 200), sim.level(3, 200),
                 first(sim.level(4, 6), 6), scaled(sim.level(1, 200), 5, 2.0));
@@ -233,12 +288,14 @@ class ThresholdDetectorTest {
         assertThat(strict.settled()).isFalse();
         assertThat(detector.levelsNeedingSamples(strict)).containsExactly(4);
 
+        // an interval still unsettled at the budget's end is not OK, whatever its point estimate
         ThresholdResult decided = detector.decide(levels);
         LevelVerdict v4 = decided.level(4).orElseThrow();
         assertThat(v4.ratio()).isLessThanOrEqualTo(1.05);
-        assertThat(v4.verdict()).isEqualTo(Verdict.OK);
+        assertThat(v4.verdict()).isEqualTo(Verdict.WORSE);
         assertThat(v4.settled()).isFalse();
-        assertThat(decided.threshold()).isEqualTo(4);
+        assertThat(v4.decidedBy()).isEqualTo("budget");
+        assertThat(decided.threshold()).isEqualTo(3);
         assertThat(decided.settled()).isFalse();
         assertThat(decided.level(5).orElseThrow().verdict()).isEqualTo(Verdict.WORSE);
     }
@@ -356,11 +413,7 @@ class ThresholdDetectorTest {
     void distributionModeCountsTheStallsTheMedianIgnores() {
         // the same heavy tail as above: a workload's threshold must not keep a level whose mean it inflates
         MachineSpec m = MachineSpec.cores(8);
-        List<LevelSample> levels = new ArrayList<>(levels(m.seed(23), new int[] {1, 2, 4}, 20));
-        double[] wall = levels.get(2).wallSeconds();
-        wall[3] *= 3;
-        wall[11] *= 3;
-        levels.set(2, LevelSample.ofWall(4, wall));
+        List<LevelSample> levels = stalled(levels(m.seed(23), new int[] {1, 2, 4}, 20));
         ThresholdDetector workload = detector.judgingDistributions(1.3);
         ThresholdResult r = workload.decide(levels);
         assertThat(r.threshold()).isEqualTo(2);
@@ -391,8 +444,9 @@ class ThresholdDetectorTest {
 
     @Test
     void distributionModeKeepsCleanLevels() {
-        // on this machine 2 seeds of 20 (5 and 9) call the clean level 2 WORSE at 40 samples: the decision's
-        // error rates are issue 23's to bound
+        // 40 rounds a level, one look: over seeds 1..20, 19 find 4; in seed 9 level 2's sd ratio straddles the limit
+        // (a workload's distribution is judged by the whole spread, whose interval is wide) and, unsettled at the
+        // budget's end, it is not OK
         List<LevelSample> levels = levels(MachineSpec.cores(4).seed(1), LevelSampler.range(6), 40);
         assertThat(detector.judgingDistributions(1.3).decide(levels).threshold()).isEqualTo(4);
     }

@@ -51,6 +51,9 @@ class InvestigateCommandTest {
     @Test
     void jsonDocumentHasTheDocumentedFields() throws Exception {
         Run r = run("investigate", "--json", "--no-cache", "--max", "3", "--out", tmp.resolve("inv").toString());
+        // a machine too busy to judge anything on (one worker alone too noisy, twice) stops the run: one line, exit 1
+        org.junit.jupiter.api.Assumptions.assumeFalse(r.code() == 1 && r.err().contains("investigate stopped"),
+                "this machine was too busy to investigate: " + r.err());
         // a busy machine may starve the one-worker baseline: refused, in summary.json, exit 1 (the sanity layer)
         JsonNode summary = Json.MAPPER.readTree(tmp.resolve("inv").resolve("summary.json").toFile());
         assertThat(r.code()).isEqualTo(summary.path("refusals").isEmpty() ? 0 : 1);

@@ -30,10 +30,15 @@ class ThresholdSearchTest {
     }
 
     private static List<Integer> searchOrder(int capacity, int guess, int max) {
+        return searchOrder(capacity, guess, max, List.of());
+    }
+
+    /** The levels measured, in order, from 1, {@code guess} and the level above it. */
+    private static List<Integer> searchOrder(int capacity, int guess, int max, List<Integer> hints) {
         Set<Integer> measured = new TreeSet<>(List.of(1, guess, guess + 1));
         List<Integer> order = new ArrayList<>(measured);
         while (true) {
-            int next = ThresholdSearch.next(result(measured, capacity), measured, max);
+            int next = ThresholdSearch.next(result(measured, capacity), measured, max, hints);
             if (next < 0) {
                 return order;
             }
@@ -77,6 +82,20 @@ class ThresholdSearchTest {
                 ThresholdResult r = result(measured, cap);
                 assertThat(r.threshold()).as("capacity %d, guess %d", cap, guess).isEqualTo(cap);
             }
+        }
+    }
+
+    @Test
+    void theMachinesSuggestionsAreTriedBeforeBisecting() {
+        // 16 cores x 2: physical cores 16 and logical CPUs 32 suggested; SMT siblings that cost little -> 32
+        assertThat(searchOrder(32, 16, 33, List.of(16, 32))).containsExactly(1, 16, 17, 32, 33);
+        // siblings that cost a lot: 17 is not OK, 32 is never measured
+        assertThat(searchOrder(16, 16, 33, List.of(16, 32))).containsExactly(1, 16, 17);
+        // 64 CPUs, 3 busy: 61 suggested from the per-CPU load
+        assertThat(searchOrder(61, 61, 65, List.of(61, 64))).containsExactly(1, 61, 62);
+        for (int cap = 1; cap <= 40; cap++) {
+            Set<Integer> measured = new TreeSet<>(searchOrder(cap, 8, 41, List.of(8, 20, 40)));
+            assertThat(result(measured, cap).threshold()).as("capacity %d", cap).isEqualTo(cap);
         }
     }
 }

@@ -52,8 +52,7 @@ class AssessReportsTest {
         }
         var fit = dev.corescope.analysis.ComplexityFit.fit(SIZES.stream().mapToDouble(Long::doubleValue).toArray(),
                 stats.stream().mapToDouble(SizeStats::mean).toArray());
-        Fit f = new Fit(fit.best().name(), fit.best().rSquared(), fit.best().constant(), fit.best().intercept(),
-                fit.powerExponent(), fit.powerConstant(), fit.powerRSquared(), null);
+        Fit f = Fit.of(fit);
         return new AlgorithmResult(algorithm, "spec", new Assessment.Run(2, 12, 0, 1.0, 12.0), stats, f,
                 new Assessment.Certification("not checked", 2, 2, List.of(), "2 workers, not checked"),
                 new Assessment.Controls(0, Double.NaN, Double.NaN));
@@ -96,19 +95,59 @@ class AssessReportsTest {
 
     @Test
     void complexityChartWithSeveralAlgorithmsIsWrittenAsPngAndSvgInBothScales() throws Exception {
-        List<AlgorithmResult> algs = List.of(result("a", records("a", 1)), result("b", records("b", 3)));
+        Assessment a = assessment(List.of(result("a", records("a", 1)), result("b", records("b", 3))));
         for (boolean log : new boolean[] {false, true}) {
             Path sub = Files.createDirectories(dir.resolve(log ? "log" : "lin"));
-            List<Path> files = ComplexityCharts.write(algs, sub, "t", log);
+            List<Path> files = ComplexityCharts.write(a, false, sub, log);
             assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("complexity.png", "complexity.svg");
             for (Path p : files) {
                 assertThat(Files.size(p)).isGreaterThan(1000);
             }
-            var chart = ComplexityCharts.chart(algs, "t", log);
-            assertThat(chart.getSeriesCollection().stream().map(x -> x.getName()).toList()).hasSize(4).anyMatch(k -> k.startsWith("a: fit O(n^3)"))
-                    .anyMatch(k -> k.startsWith("b: mean ± sd"));
-            assertThat(chart.getYAxisTitle()).contains("(ms)");
+            var chart = ComplexityCharts.chart(a, false, log);
+            assertThat(chart.getSeriesCollection().stream().map(x -> x.getName()).toList()).hasSize(4)
+                    .anyMatch(k -> k.startsWith("a: fit O(n^3)")).anyMatch(k -> k.startsWith("b: mean ± sd"));
+            // 0.125 ms to 8 ms: more than 10x, so the time axis is logarithmic even without --log
+            assertThat(chart.getStyler().isYAxisLogarithmic()).isTrue();
         }
+    }
+
+    @Test
+    void withTheRunsRecordsEachAlgorithmGetsABoxPlotOfItsTaskTimesPerSize() throws Exception {
+        List<TaskRecord> recs = new ArrayList<>(records("a", 1));
+        Assessment a = assessment(List.of(result("a", recs)));
+        try (var log = new dev.corescope.store.RecordLog(dir.resolve("records.jsonl"))) {
+            recs.forEach(log::accept);
+        }
+        List<Path> files = ComplexityCharts.write(a, false, dir, false);
+        assertThat(files).extracting(p -> p.getFileName().toString()).contains("task-times-a.png", "task-times-a.svg");
+    }
+
+    /** The charts' titles name the level the result was measured at, not the one asked for. */
+    @Test
+    void chartTitlesNameTheLevelInTheResult() {
+        // asked for 2 worker threads; the check lowered every algorithm to 1
+        Assessment lowered = assessment(List.of(at(result("a", records("a", 1)), 1), at(result("b", records("b", 3)), 1)));
+        assertThat(ComplexityCharts.chart(lowered, false, false).getTitle())
+                .isEqualTo("a, b: 4 repeats per size on 1 worker thread (2 asked for)")
+                .doesNotContain("2 worker threads");
+        assertThat(AssessLevels.measuredAt(lowered)).isEqualTo("1 worker (2 asked for)");
+        // measured at the level asked for
+        Assessment kept = assessment(List.of(result("a", records("a", 1))));
+        assertThat(ComplexityCharts.title(kept, false)).isEqualTo("a: 4 repeats per size on 2 worker threads");
+        // one lowered, one kept: a range, and each algorithm's level in the legend
+        Assessment mixed = assessment(List.of(at(result("a", records("a", 1)), 1), result("b", records("b", 3))));
+        var chart = ComplexityCharts.chart(mixed, true, false);
+        assertThat(chart.getTitle()).startsWith("SIMULATED — a, b: 4 repeats per size on 1–2 worker threads");
+        assertThat(chart.getSeriesCollection().stream().map(x -> x.getName()).toList())
+                .anyMatch(k -> k.startsWith("a (1 worker thread): mean"))
+                .anyMatch(k -> k.startsWith("b (2 worker threads): mean"));
+    }
+
+    /** {@code r} measured at {@code level} workers. */
+    static AlgorithmResult at(AlgorithmResult r, int level) {
+        return new AlgorithmResult(r.algorithm(), r.workload(), new Assessment.Run(level, r.tasks(), r.failed(),
+                r.wallSeconds(), r.throughput()), r.sizes(), r.fit(), new Assessment.Certification("lowered", 2, level,
+                List.of(), "lowered to " + level), new Assessment.Controls(0, Double.NaN, Double.NaN));
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.corescope.analysis.Units;
 import dev.corescope.experiment.AssessResult;
 import dev.corescope.experiment.Assessment.AlgorithmResult;
 import dev.corescope.experiment.Assessment;
+import dev.corescope.report.AssessLevels;
+import dev.corescope.report.FitText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +40,7 @@ final class AssessSection implements ResultSection {
         Assessment.Plan p = a.plan();
         out.raw("<div class=\"verdict neutral\">\n<p class=\"big\">");
         List<String> facts = new ArrayList<>();
-        facts.add("<b>" + p.workers() + " worker" + (p.workers() == 1 ? "" : "s") + "</b>"
+        facts.add("<b>" + Html.escape(AssessLevels.measuredAt(a)) + "</b>"
                 + (p.workersSource() != null ? " (" + Html.escape(p.workersSource()) + ")" : ""));
         if (p.mode() != null) {
             facts.add(Html.escape(p.mode().label()));
@@ -104,20 +106,16 @@ final class AssessSection implements ResultSection {
 
     private static void fits(Html out, List<AlgorithmResult> algorithms) {
         out.raw("<h3>Complexity fit</h3>\n")
-                .caption("t = intercept + constant·f(n); power law t = c·n<sup>k</sup>.");
-        HtmlTable fit = new HtmlTable("algorithm", "best model", "R²", "constant (s/unit)", "intercept ms", "power law k",
-                "R² log-log");
+                .caption("Models O(1), O(log n), O(n), O(n log n), O(n²), O(n³) as t = intercept + constant·f(n), a power "
+                        + "law c·n<sup>k</sup> and an exponential c·b<sup>n</sup>, chosen by leave-one-out cross-validation; "
+                        + "a model fits when its worst residual is within 25%, R² of ln t at least 0.9 and its residuals "
+                        + "do not curve (docs/method.md §5).");
+        HtmlTable fit = new HtmlTable(FitText.HEADER.toArray(String[]::new));
         for (AlgorithmResult alg : algorithms) {
-            Assessment.Fit f = alg.fit();
-            if (f == null || !f.fitted()) {
-                fit.row(cell(alg.algorithm()), cell(f == null ? "-" : f.note()), cell("-"), cell("-"), cell("-"),
-                        cell("-"), cell("-"));
-            } else {
-                fit.row(cell(alg.algorithm()), cell(f.bestModel()), cell(Units.num(f.rSquared(), 4)),
-                        cell(Double.isFinite(f.constant()) ? Units.format("%.4g", f.constant()) : "-"),
-                        cell(Units.ms(f.intercept())), cell(Units.num(f.powerExponent(), 3)),
-                        cell(Units.num(f.powerRSquared(), 4)));
-            }
+            List<HtmlTable.Cell> row = new ArrayList<>();
+            row.add(cell(alg.algorithm()));
+            FitText.cells(alg.fit()).forEach(c -> row.add(cell(c)));
+            fit.row(row.toArray(HtmlTable.Cell[]::new));
         }
         fit.render(out);
     }

@@ -2,6 +2,7 @@ package dev.corescope.report.html;
 
 import static dev.corescope.report.html.HtmlTable.cell;
 
+import dev.corescope.analysis.DistributionComparison;
 import dev.corescope.analysis.Units;
 import dev.corescope.experiment.InvestigateReport;
 import dev.corescope.experiment.InvestigateResult;
@@ -74,8 +75,13 @@ final class InvestigateSection implements ResultSection {
             }
             return;
         }
-        out.caption("Per-task times at each measured level, against one worker alone: ratio of medians with its 95% "
-                + "CI; <i>ok</i> = no worse than one worker within the tolerance.");
+        if (a.levels().stream().anyMatch(l -> l.distribution() != null)) {
+            distributions(out, a);
+            return;
+        }
+        out.caption("Per-task times at each measured level, against one worker alone: the worst-off worker's time "
+                + "(trimmed mean of its rounds) over one worker's, with its 95% CI (the lower end simultaneous over the "
+                + "level's workers); <i>ok</i> = every worker no worse than one worker within the tolerance.");
         HtmlTable t = new HtmlTable("workers", "samples", "mean s", "sd s", "CV", "median s", "ratio", "95% CI",
                 "cpu/task s", "wait/task s", "verdict");
         for (InvestigateReport.Level l : a.levels()) {
@@ -85,6 +91,28 @@ final class InvestigateSection implements ResultSection {
                     cell(l.workers() == 1 ? "-" : Units.num(l.ratioLow(), 3) + " – " + Units.num(l.ratioHigh(), 3)),
                     cell(Units.sec(l.cpuMean())), cell(Units.sec(l.waitMean())),
                     HtmlTable.badge(verdict == null ? "-" : verdict + (l.settled() ? "" : " (unsettled)"),
+                            HtmlTable.verdictKind(verdict)));
+        }
+        t.render(out);
+    }
+
+    /** A workload's levels: every ratio that decided them, with the intervals of the console's table. */
+    private static void distributions(Html out, InvestigateReport a) {
+        double sdLimit = a.verdict().sdLimit();
+        out.caption("Task times at each measured level against one worker alone at the same sizes: the mean, median "
+                + "and sd ratios with their 95% bootstrap intervals; <i>ok</i> = mean and median within the tolerance "
+                + (Double.isFinite(a.tolerance()) ? Units.format("(×%.2f)", 1 + a.tolerance()) : "")
+                + " and the spread within the sd limit" + (sdLimit >= 1 ? Units.format(" (×%.2f)", sdLimit) : "") + ".");
+        HtmlTable t = new HtmlTable("workers", "samples", "CV", "mean ratio [95% CI]", "median ratio [95% CI]",
+                "sd ratio [95% CI]", "cpu/task s", "wait/task s", "verdict");
+        for (InvestigateReport.Level l : a.levels()) {
+            DistributionComparison d = l.distribution();
+            String verdict = l.verdict();
+            t.row(cell(l.workers()), cell(l.samples()), cell(Units.pct(l.cv())), cell(d == null ? "-" : d.mean().text()),
+                    cell(d == null ? "-" : d.median().text()), cell(d == null ? "-" : d.sd().text()),
+                    cell(Units.sec(l.cpuMean())), cell(Units.sec(l.waitMean())),
+                    HtmlTable.badge(verdict == null ? "-" : verdict + (l.settled() ? "" : " (unsettled)")
+                            + (d != null && d.reason() != null && "worse".equals(verdict) ? ": " + d.reason() : ""),
                             HtmlTable.verdictKind(verdict)));
         }
         t.render(out);

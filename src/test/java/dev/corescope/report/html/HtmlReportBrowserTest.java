@@ -180,7 +180,7 @@ class HtmlReportBrowserTest {
             }
         }
         JsonNode analysis = HtmlReportTest.summary(run).get("analysis");
-        ThresholdCharts.write(Json.MAPPER.treeToValue(analysis, InvestigateReport.class), run);
+        ThresholdCharts.write(Json.MAPPER.treeToValue(analysis, InvestigateReport.class), java.util.List.of(), run);
         assertRendersCleanly(run, tmp, "<h2>Threshold verdict</h2>", "Threshold: <b>", ">verdict</th>");
     }
 
