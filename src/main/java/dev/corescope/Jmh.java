@@ -86,7 +86,7 @@ public final class Jmh extends ExperimentBuilder<Jmh> {
 
     /** The controls' share of the planned time (default 5%; 0 = no controls, nothing certified). */
     public Jmh controls(double share) {
-        this.controls = new JmhControls(share, controls.soloForks());
+        this.controls = new JmhControls(share);
         return this;
     }
 

@@ -90,23 +90,32 @@ public record Equivalence(Verdict verdict, Statistic location, Statistic spread,
      * @param resampling what is resampled
      * @param minBlocks  fewest blocks with samples of each side before any verdict but need-more-data
      * @param minSamples fewest samples of each side
+     * @param fenceFloor the tail's far fence is at least this ratio to a sample's stratum median (1: no floor, the
+     *                   fence is one worker's Q3 + 3 IQR alone); for samples so few that their IQR is itself noisy
      */
-    public record Design(double confidence, int resamples, Resampling resampling, int minBlocks, int minSamples) {
+    public record Design(double confidence, int resamples, Resampling resampling, int minBlocks, int minSamples,
+                         double fenceFloor) {
         public static final Design DEFAULT = new Design(0.95, 2000, Resampling.BLOCKS, 3, 5);
 
         public Design {
-            if (!(confidence > 0 && confidence < 1) || resamples < 100 || minBlocks < 2 || minSamples < 2) {
+            if (!(confidence > 0 && confidence < 1) || resamples < 100 || minBlocks < 2 || minSamples < 2
+                    || !(fenceFloor >= 1 && Double.isFinite(fenceFloor))) {
                 throw new IllegalArgumentException("design: confidence in (0, 1), resamples >= 100, minBlocks >= 2, "
-                        + "minSamples >= 2");
+                        + "minSamples >= 2, fence floor >= 1");
             }
         }
 
+        /** Without a floor under the fence. */
+        public Design(double confidence, int resamples, Resampling resampling, int minBlocks, int minSamples) {
+            this(confidence, resamples, resampling, minBlocks, minSamples, 1);
+        }
+
         public Design withConfidence(double c) {
-            return new Design(c, resamples, resampling, minBlocks, minSamples);
+            return new Design(c, resamples, resampling, minBlocks, minSamples, fenceFloor);
         }
 
         public Design withResamples(int r) {
-            return new Design(confidence, r, resampling, minBlocks, minSamples);
+            return new Design(confidence, r, resampling, minBlocks, minSamples, fenceFloor);
         }
     }
 

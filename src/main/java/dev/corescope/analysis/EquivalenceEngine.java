@@ -63,7 +63,8 @@ final class EquivalenceEngine {
                     levelCount, aloneCount, Double.NaN, Double.NaN, Double.NaN, design.confidence(),
                     "too few samples to compare");
         }
-        double fence = stats.quantile(allAlone, allAlone.length, 0.75) + FENCE_IQRS * stats.iqr(allAlone, allAlone.length);
+        double fence = Math.max(Math.log(design.fenceFloor()),
+                stats.quantile(allAlone, allAlone.length, 0.75) + FENCE_IQRS * stats.iqr(allAlone, allAlone.length));
         double[] point = compare(allLevel, allLevel.length, allAlone, allAlone.length, fence);
 
         SplittableRandom rng = new SplittableRandom(seed);

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 /** {@code corescope jmh BENCHMARKS.jar [REGEX...] [-- JMH options]}: a JMH suite run N-wide on certified cores. */
 @Command(name = "jmh", mixinStandardHelpOptions = true,
         description = {"Run a JMH suite N-wide: each fork a JMH JVM of its own, pinned to its core(s), longest first, "
-                + "with solo forks interleaved at random as controls that certify the parallel scores (auto steps "
-                + "down from a level that fails; a benchmark that fails it is rerun alone). Writes JMH's own JSON "
+                + "with controls (forks that measure their first iterations alone, at random points of the run) that "
+                + "certify the parallel scores (auto steps down from a level that fails; the forks measured at it are "
+                + "rerun alone, and their solo results reported). Writes JMH's own JSON "
                 + "result format (jmh-result.json), records.jsonl (one line per iteration) and summary.json.",
             "JMH's options go after '--' and mean what they mean to JMH (-f, -wi, -i, -w, -r, -p, -bm, -tu, "
                 + "-jvmArgs...): e.g. corescope jmh target/benchmarks.jar Sort -- -f 3 -wi 3 -i 5 -w 1s -r 1s",
@@ -48,8 +49,9 @@ public final class JmhCommand implements Callable<Integer> {
     String classpath;
 
     @Option(names = "--controls", paramLabel = "PCT", defaultValue = "5%",
-            description = "Share of the suite's planned time spent on solo control forks (at least one benchmark's); "
-                    + "0%% = none, nothing certified. Default: ${DEFAULT-VALUE}.")
+            description = "Share of the suite's planned time the controls may cost (the level's other CPUs idle while "
+                    + "a control measures alone; at least 4 controls per level); 0%% = none, nothing certified. "
+                    + "Default: ${DEFAULT-VALUE}.")
     String controls;
 
     @Mixin

@@ -20,8 +20,8 @@ import org.hipparchus.special.Erf;
  * tasks or {@value #GROW_TASKS} tasks, whichever is more (so a run can tell a rare stall from a frequent one,
  * which takes some hundreds of tasks), in extensions of the run's size, at most {@value #MAX_LOOKS} looks.
  */
-final class Looks {
-    static final double INTERIM_Z = 3.0;
+public final class Looks {
+    public static final double INTERIM_Z = 3.0;
     static final int INTERIM_RESAMPLES = 500;
     static final int MAX_LOOKS = 5;
     static final int GROW_FACTOR = 2;
@@ -42,13 +42,13 @@ final class Looks {
     }
 
     /** The two-sided confidence of each of {@code looks} certification looks. */
-    static double confidence(int looks) {
+    public static double confidence(int looks) {
         double z = POCOCK[Math.max(1, Math.min(MAX_LOOKS, looks)) - 1];
         return Erf.erf(z / Math.sqrt(2));
     }
 
     /** Resamples for a percentile interval at {@code confidence}: at least 2000, and {@value #DRAWS_PER_TAIL} per tail. */
-    static int resamples(double confidence) {
+    public static int resamples(double confidence) {
         return Math.max(2000, (int) Math.ceil(DRAWS_PER_TAIL / ((1 - confidence) / 2)));
     }
 

@@ -26,6 +26,8 @@ public final class CommandLauncher {
     static final String SHELL = "/bin/sh";
     /** Runs {@code $1} in the background and waits for it, so that a SIGTERM can run the trap at once. */
     static final String WRAPPER = "trap 'kill -KILL 0' TERM; " + SHELL + " -c \"$1\" & wait $!";
+    /** The same, the command reading the wrapper's standard input (a background job's is otherwise /dev/null). */
+    static final String WRAPPER_INPUT = "exec 3<&0; trap 'kill -KILL 0' TERM; " + SHELL + " -c \"$1\" <&3 3<&- & wait $!";
     private static final int SIGKILL = 9;
     private static final boolean KILL_AVAILABLE = Libc.register(CommandLauncher.class);
 
@@ -91,6 +93,14 @@ public final class CommandLauncher {
     /** The argv that runs {@code line}. */
     public List<String> command(String line) {
         List<String> argv = new ArrayList<>(prefix);
+        argv.add(line);
+        return argv;
+    }
+
+    /** The argv that runs {@code line} reading this process's pipe to it as its standard input. */
+    public List<String> commandWithInput(String line) {
+        List<String> argv = new ArrayList<>(prefix);
+        argv.replaceAll(w -> w.equals(WRAPPER) ? WRAPPER_INPUT : w);
         argv.add(line);
         return argv;
     }

@@ -130,4 +130,20 @@ class EquivalenceTest {
         assertThat(e.location().margin()).isGreaterThan(1.10);
         assertThat(e.location().aaHigh()).isGreaterThan(1.10);
     }
+
+    @Test
+    void aFloorUnderTheFenceKeepsAModestlySlowSampleOutOfTheTail() {
+        // four blocks of 2 + 2 samples 1% apart; one level sample 10% slow: beyond Q3 + 3 IQR of so few samples
+        List<Block> blocks = new ArrayList<>();
+        for (int b = 0; b < 4; b++) {
+            blocks.add(Block.of(new double[] {1.00, b == 0 ? 1.10 : 1.01}, new double[] {1.00, 1.01}));
+        }
+        BlockedSamples samples = new BlockedSamples(blocks);
+        Design plain = new Design(0.95, 500, Equivalence.Resampling.BLOCKS_THEN_SAMPLES, 3, 5);
+        assertThat(Equivalence.test(samples, Margins.DEFAULT, plain, 1).levelTail()).isPositive();
+        Equivalence floored = Equivalence.test(samples, Margins.DEFAULT, new Design(0.95, 500,
+                Equivalence.Resampling.BLOCKS_THEN_SAMPLES, 3, 5, 1.5), 1);
+        assertThat(floored.levelTail()).isZero();
+        assertThat(floored.fence()).isGreaterThanOrEqualTo(1.5);
+    }
 }

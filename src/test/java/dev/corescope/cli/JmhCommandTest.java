@@ -63,7 +63,10 @@ class JmhCommandTest {
         List<String> lines = Files.readAllLines(out.resolve("records.jsonl"));
         assertThat(lines).hasSize(jobs * 2); // every iteration of every job, controls included
         assertThat(M.readTree(lines.get(0)).get("score").isNumber()).isTrue();
-        assertThat(result.jmh().timing().controls()).isEqualTo(2);
+        assertThat(result.jmh().timing().controls()).isEqualTo(3); // four wanted, three fit among four jobs a level apart
+        assertThat(result.jmh().certification().levels()).isNotEmpty();
+        assertThat(result.jmh().benchmarks()).flatExtracting(JmhRun.Benchmark::forks)
+                .allSatisfy(f -> assertThat(f.sides()).hasSameSizeAs(f.iterations()));
         assertThat(Files.readString(out.resolve("jobs/j001/output.log"))).contains("# JMH version: 1.37",
                 "# VM options: <none>");
 
@@ -91,6 +94,22 @@ class JmhCommandTest {
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(c.out()).contains("fixture.Quick.sum", "ratio (time)");
         assertThat(run("compare", out.toString(), out.toString()).out()).contains("same");
+    }
+
+    @Test
+    void jobsRunOneAfterAnotherInAWarmHostWhoseForksGetTheUsersClassPath(@TempDir Path tmp) throws Exception {
+        JmhFixture.Built b = JmhFixture.build(JmhFixture.CURRENT);
+        Path out = tmp.resolve("run");
+        Ran r = run(args(List.of("jmh", b.jar().toString(), "fixture.Quick", "--workers", "1", "--out", out.toString(),
+                "-q"), "-f", "1", "-wi", "0", "-i", "1", "-r", "50ms", "-p", "n=10", "-v", "EXTRA"));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("jobs/hosts/agent-1")).isDirectory();
+        assertThat(out.resolve("jobs/hosts/agent-2")).doesNotExist(); // one host ran both jobs
+        for (String job : List.of("j001", "j002")) {
+            String log = Files.readString(out.resolve("jobs/" + job + "/output.log"));
+            assertThat(log).contains("Forking using command", b.jar().toString()).doesNotContain("corescope-jmh-agent");
+        }
+        assertThat(M.readTree(out.resolve("jmh-result.json").toFile())).hasSize(2);
     }
 
     @Test

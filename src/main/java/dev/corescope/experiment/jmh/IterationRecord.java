@@ -15,11 +15,13 @@ import java.util.Map;
  * @param iteration 0-based; -1 on a failed job's line
  * @param score     the iteration's score in {@code unit} (in {@code sample} mode, its samples' mean)
  * @param status    {@code ok}, {@code failed}, {@code timeout} or {@code crashed}
+ * @param side      where the iteration ran: {@code alone}, {@code level} (beside others filling the level) or
+ *                  {@code partial}; null when its JMH did not say when its iterations ended
  */
 public record IterationRecord(String runId, String job, String benchmark, String mode, Map<String, String> params,
                               int fork, String kind, int workers, List<Integer> cpus, int othersMin, int othersMax,
                               int iteration, Double score, String unit, double startSeconds, double endSeconds,
-                              String status, String error) {
+                              String status, String error, String side) {
     /** The lines of one job's outcome. */
     public static List<IterationRecord> of(String runId, JobOutcome o) {
         BenchmarkPlan p = o.job().plan();
@@ -30,15 +32,16 @@ public record IterationRecord(String runId, String job, String benchmark, String
         if (!o.ok()) {
             out.add(new IterationRecord(runId, o.job().id(), p.benchmark(), p.mode().label(), p.params(), o.job().fork(),
                     kind, o.width(), o.cpus(), o.othersMin(), o.othersMax(), -1, null, null, start, end,
-                    o.run().status().word(), o.run().error()));
+                    o.run().status().word(), o.run().error(), null));
             return out;
         }
         ForkData f = o.run().fork();
+        List<IterationContext> ctx = o.contexts();
         for (int i = 0; i < f.iterations().size(); i++) {
             double s = f.iterations().get(i);
             out.add(new IterationRecord(runId, o.job().id(), p.benchmark(), p.mode().label(), p.params(), o.job().fork(),
                     kind, o.width(), o.cpus(), o.othersMin(), o.othersMax(), i, Double.isFinite(s) ? s : null, f.unit(),
-                    start, end, "ok", null));
+                    start, end, "ok", null, ctx == null ? null : ctx.get(i).side(o.width(), o.job().cores())));
         }
         return out;
     }

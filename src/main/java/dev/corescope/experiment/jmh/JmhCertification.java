@@ -1,200 +1,198 @@
 package dev.corescope.experiment.jmh;
 
-import dev.corescope.experiment.jmh.JmhCertifier.Block;
-import dev.corescope.experiment.jmh.JmhCertifier.Evidence;
+import dev.corescope.experiment.jmh.JmhCertifier.Fork;
+import dev.corescope.experiment.jmh.JmhCertifier.Look;
 import dev.corescope.experiment.jmh.JmhCertifier.Outcome;
+import dev.corescope.experiment.jmh.JmhCertifier.Side;
 import dev.corescope.experiment.jmh.JmhCertifier.Verdict;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The proof of a run, as it goes ({@link JmhScheduler.Steering}): collects every fork as a block (alone, or beside
- * others at its level), asks the {@link JmhCertifier} after each fork of a control benchmark, and acts on its
- * verdict. A level that fails, or is still unsettled when the controls' budget is spent, steps down by half
- * ({@code auto} only; with {@code --workers N} the verdict is reported and nothing is rerun): the forks measured at
- * it are rerun at the lower level (alone at level 1), except those of a control benchmark certified on its own. A
- * level that needs more data gets another control benchmark while the budget lasts (the controls' share of the
- * planned time, and at least the cost of two control benchmarks: one extension is always possible).
+ * The proof of a run, as it goes ({@link JmhScheduler.Steering}). Every fork measured at the level whose iterations
+ * ran partly alone and partly at the level (the controls, and the forks left alone as the run drained before a
+ * control or at its end) is a block of the {@link JmhCertifier}'s test. Looks: an interim one after each new block
+ * from the {@value ForkEquivalence#MIN_BLOCKS}th, which may only refuse a clearly different level; a certification
+ * look once the level's controls have all ended, and after each extension (one more control, made of a queued fork),
+ * at most {@value #LOOKS} in all; the last when the queue is done.
+ *
+ * <p>The verdict is the level's; its consequences fall on each benchmark. Certified: the results measured at the
+ * level stand. Not certified, or still unsettled when no look is left: with {@code auto} the level steps down by half
+ * and every fork that ran beside others at it is rerun at the lower level (alone at level 1: that solo result is the
+ * one reported, marked {@code solo (rerun)}); with {@code --workers N} the verdict is reported and nothing is rerun.
+ * A fork that ends after its level failed, having begun before, is rerun too.
  */
 public final class JmhCertification implements JmhScheduler.Steering {
-    /** The test in use; INTERIM until issue 24's equivalence test replaces {@link InterimCertifier} here. */
-    public static final JmhCertifier DEFAULT_CERTIFIER = InterimCertifier.DEFAULT;
+    /** The test in use. */
+    public static final JmhCertifier DEFAULT_CERTIFIER = ForkEquivalence.DEFAULT;
+    /** Certification looks per level: the planned controls, and two extensions of one control each. */
+    public static final int LOOKS = 3;
+
+    private static final class Level {
+        final List<Fork> forks = new ArrayList<>();
+        final List<JobOutcome> beside = new ArrayList<>();
+        int looks;
+        int blocksAtLook = -1;
+        int controlsEnded;
+        int controlsAtLook;
+        Verdict verdict;
+        boolean settled;
+    }
 
     private final JmhCertifier certifier;
     private final JmhControls controls;
     private final boolean stepDown;
-    private final Random rng;
     private final Supplier<String> ids;
-    private final List<JmhJob> measured;
-    private final double budget;
-    private double spent;
-    private final Map<String, BenchmarkPlan> controlPlans = new LinkedHashMap<>();
-    private final Map<String, List<Block>> solo = new HashMap<>();
-    private final Map<String, List<Block>> parallel = new HashMap<>();
-    private final Map<String, Integer> pending = new HashMap<>();
-    private final Map<String, Integer> nextFork = new HashMap<>();
-    private final List<JobOutcome> parallelReported = new ArrayList<>();
-    private final Map<Integer, Verdict> verdicts = new LinkedHashMap<>();
-    /** Levels stepped down from, and the control benchmarks certified on their own there (their forks stand). */
-    private final Map<Integer, List<String>> failed = new HashMap<>();
+    private final Map<Integer, Level> levels = new LinkedHashMap<>();
+    private final Set<Integer> failed = new HashSet<>();
+    private final List<String> controlJobs = new ArrayList<>();
     private final List<String> steps = new ArrayList<>();
 
-    /**
-     * @param measured the run's measured jobs (what the controls' budget is a share of)
-     * @param stepDown {@code auto}: a failing level steps down and its forks are rerun
-     */
-    public JmhCertification(JmhCertifier certifier, JmhControls controls, List<JmhJob> measured, boolean stepDown,
-                            Random rng, Supplier<String> ids) {
+    /** @param stepDown {@code auto}: a failing level steps down and its forks are rerun */
+    public JmhCertification(JmhCertifier certifier, JmhControls controls, boolean stepDown, Supplier<String> ids) {
         this.certifier = certifier;
         this.controls = controls;
         this.stepDown = stepDown;
-        this.rng = rng;
         this.ids = ids;
-        this.measured = List.copyOf(measured);
-        // at least what the first control benchmark and one more cost: a level that needs more data gets it once
-        double perBenchmark = controls.soloForks() * measured.stream().mapToDouble(JmhJob::seconds).average().orElse(0);
-        this.budget = controls.enabled() ? Math.max(controls.budget(measured), 2 * perBenchmark) : 0;
-        for (JmhJob j : measured) {
-            pending.merge(j.plan().key(), 1, Integer::sum);
-            nextFork.merge(j.plan().key(), j.fork() + 1, Math::max);
-        }
     }
 
-    /** The first control benchmarks' solo jobs, for a run at {@code width}. */
-    public List<JmhJob> initialControls(int width) {
-        int k = controls.count(measured, width);
-        return addControls(JmhControls.choose(JmhControls.eligible(measured, width), controlPlans.keySet(), k, rng));
-    }
-
-    private List<JmhJob> addControls(List<BenchmarkPlan> plans) {
-        List<JmhJob> out = new ArrayList<>();
-        for (BenchmarkPlan p : plans) {
-            int cores = measured.stream().filter(j -> j.plan().equals(p)).mapToInt(JmhJob::cores).findFirst().orElse(1);
-            List<JmhJob> jobs = controls.soloJobs(p, cores, nextFork.getOrDefault(p.key(), 0), ids);
-            nextFork.merge(p.key(), jobs.size(), Integer::sum);
-            pending.merge(p.key(), jobs.size(), Integer::sum);
-            controlPlans.put(p.key(), p);
-            spent += jobs.stream().mapToDouble(JmhJob::seconds).sum();
-            out.addAll(jobs);
-        }
-        return out;
+    /** {@code queue} with its controls for a run at {@code width} placed ({@link JmhControls#place}). */
+    public List<JmhJob> placeControls(List<JmhJob> queue, int width, java.util.Random rng) {
+        return JmhControls.place(queue, controls.count(queue, width), width, rng);
     }
 
     @Override
-    public JmhScheduler.Change after(JobOutcome o, int width) {
-        String key = o.job().plan().key();
-        pending.merge(key, -1, Integer::sum);
+    public JmhScheduler.Change after(JobOutcome o, JmhScheduler.State s) {
         List<JmhJob> late = new ArrayList<>();
-        if (o.ok()) {
-            Block b = new Block(o.job().id(), o.width(), o.othersMin(), o.othersMax(), o.run().fork().iterations());
-            (o.alone() ? solo : parallel).computeIfAbsent(key, k -> new ArrayList<>()).add(b);
-            if (o.job().reported() && !o.alone()) {
-                parallelReported.add(o);
-                if (failed.containsKey(o.width()) && !failed.get(o.width()).contains(key)) {
-                    late.add(rerun(o)); // began before its level failed, ended after
-                }
+        if (o.ok() && o.width() > 1 && o.othersMax() > 0) {
+            level(o.width()).beside.add(o);
+            if (failed.contains(o.width())) {
+                late.add(o.job().rerun(ids.get())); // began before its level failed, ended after
             }
         }
-        if (!controlPlans.containsKey(key) || width <= 1) {
-            return new JmhScheduler.Change(width, late, List.of(), false);
-        }
-        Verdict v = judge(width);
-        if (v.level() == Outcome.NOT_CERTIFIED && stepDown) {
-            JmhScheduler.Change c = stepDown(width, v);
-            late.addAll(c.reruns());
-            return new JmhScheduler.Change(c.width(), late, List.of(), c.dropControls());
-        }
-        if (v.level() == Outcome.MORE_DATA && controlsDone()) {
-            List<JmhJob> more = extend(width);
-            if (!more.isEmpty()) {
-                return new JmhScheduler.Change(width, late, more, false);
+        int w = s.width();
+        if (o.job().kind() == JmhJob.Kind.CONTROL) {
+            controlJobs.add(o.job().id());
+            if (o.width() == w) {
+                level(w).controlsEnded++;
             }
         }
-        return new JmhScheduler.Change(width, late, List.of(), false);
-    }
-
-    private JmhJob rerun(JobOutcome o) {
-        JmhJob r = o.job().rerun(ids.get());
-        pending.merge(r.plan().key(), 1, Integer::sum);
-        return r;
+        JmhScheduler.Change c = JmhScheduler.Change.none(w);
+        if (w > 1 && o.width() == w) {
+            Fork f = fork(o, w);
+            if (f != null) {
+                level(w).forks.add(f);
+            }
+            c = decide(s, f != null, false);
+        }
+        if (late.isEmpty()) {
+            return c;
+        }
+        late.addAll(c.reruns());
+        return new JmhScheduler.Change(c.width(), late, c.promote(), c.dropControls());
     }
 
     @Override
-    public JmhScheduler.Change atEnd(int width) {
-        if (width <= 1 || controlPlans.isEmpty()) {
-            return JmhScheduler.Change.none(width);
+    public JmhScheduler.Change atEnd(JmhScheduler.State s) {
+        return s.width() <= 1 || !controls.enabled() ? JmhScheduler.Change.none(s.width()) : decide(s, false, true);
+    }
+
+    private JmhScheduler.Change decide(JmhScheduler.State s, boolean newBlock, boolean end) {
+        int w = s.width();
+        Level l = level(w);
+        if (l.settled || !controls.enabled()) {
+            return JmhScheduler.Change.none(w);
         }
-        Verdict v = judge(width);
+        if (newBlock && l.forks.size() >= ForkEquivalence.MIN_BLOCKS) {
+            Verdict v = certifier.judge(w, l.forks, Look.interim(LOOKS));
+            if (v.level() == Outcome.NOT_CERTIFIED) {
+                return fail(w, l, v, "clearly not certified at an interim look");
+            }
+        }
+        boolean due = s.controlsLeft() == 0 && l.controlsEnded > l.controlsAtLook
+                || end && l.forks.size() > l.blocksAtLook;
+        if (!due || l.looks >= LOOKS) {
+            return end || l.looks >= LOOKS && due ? fail(w, l, l.verdict, "not settled after " + l.looks + " look(s)")
+                    : JmhScheduler.Change.none(w);
+        }
+        l.looks++;
+        l.controlsAtLook = l.controlsEnded;
+        l.blocksAtLook = l.forks.size();
+        Verdict v = certifier.judge(w, l.forks, Look.certification(l.looks, LOOKS));
+        l.verdict = v;
         if (v.level() == Outcome.CERTIFIED) {
-            return JmhScheduler.Change.none(width);
+            l.settled = true;
+            return JmhScheduler.Change.none(w);
         }
-        if (v.level() == Outcome.MORE_DATA) {
-            List<JmhJob> more = extend(width);
-            if (!more.isEmpty()) {
-                return new JmhScheduler.Change(width, List.of(), more, false);
-            }
+        if (v.level() == Outcome.NOT_CERTIFIED) {
+            return fail(w, l, v, "not certified");
         }
-        return stepDown ? stepDown(width, v) : JmhScheduler.Change.none(width);
+        if (end || l.looks >= LOOKS) {
+            return fail(w, l, v, "not settled after " + l.looks + " look(s)");
+        }
+        if (s.promotable() > w) { // a control needs jobs after it to fill the level
+            steps.add("level " + w + " not settled at look " + l.looks + " (" + v.reason() + "): one more control");
+            return new JmhScheduler.Change(w, List.of(), 1, false);
+        }
+        return JmhScheduler.Change.none(w); // nothing left to make a control of: the run's end decides
     }
 
-    /** Another control benchmark, when the budget pays for it; none otherwise. */
-    private List<JmhJob> extend(int width) {
-        double cost = controls.soloForks() * measured.stream().mapToDouble(JmhJob::seconds).average().orElse(0);
-        if (spent + cost > budget) {
-            return List.of();
+    private JmhScheduler.Change fail(int w, Level l, Verdict v, String why) {
+        l.settled = true;
+        Verdict verdict = v != null ? v : certifier.judge(w, l.forks, Look.certification(Math.max(1, l.looks), LOOKS));
+        l.verdict = verdict;
+        if (!stepDown) {
+            steps.add("level " + w + " " + why + " (" + verdict.reason() + "): kept (--workers " + w + ")");
+            return JmhScheduler.Change.none(w);
         }
-        // one whose forks already ran beside others, so its solo forks complete the evidence
-        List<BenchmarkPlan> eligible = JmhControls.eligible(measured, width);
-        List<BenchmarkPlan> measuredBeside = eligible.stream().filter(p -> parallel.getOrDefault(p.key(), List.of())
-                .stream().anyMatch(b -> b.width() == width)).toList();
-        List<JmhJob> more = addControls(JmhControls.choose(measuredBeside.isEmpty() ? eligible : measuredBeside,
-                controlPlans.keySet(), 1, rng));
-        if (!more.isEmpty()) {
-            steps.add("level " + width + " not settled: one more control benchmark, " + more.get(0).plan().label());
-        }
-        return more;
+        int lower = Math.max(1, w / 2);
+        failed.add(w);
+        List<JmhJob> reruns = l.beside.stream().map(o -> o.job().rerun(ids.get())).toList();
+        steps.add("level " + w + " " + why + " (" + verdict.reason() + "): stepped down to " + lower + "; "
+                + reruns.size() + " fork(s) that ran beside others rerun " + (lower == 1 ? "alone" : "at " + lower));
+        int promote = lower > 1 ? JmhControls.MIN_CONTROLS : 0;
+        return new JmhScheduler.Change(lower, reruns, promote, lower == 1);
     }
 
-    private boolean controlsDone() {
-        return controlPlans.keySet().stream().allMatch(k -> pending.getOrDefault(k, 0) <= 0);
+    /** {@code o}'s fork with each measured iteration's side at {@code width}; null unless it has both sides. */
+    static Fork fork(JobOutcome o, int width) {
+        List<IterationContext> ctx = o.contexts();
+        if (ctx == null) {
+            return null;
+        }
+        List<Side> sides = ctx.stream().map(c -> c.alone() ? Side.ALONE : c.atLevel(width, o.job().cores())
+                ? Side.LEVEL : Side.OTHER).toList();
+        if (!sides.contains(Side.ALONE) || !sides.contains(Side.LEVEL)) {
+            return null;
+        }
+        BenchmarkPlan p = o.job().plan();
+        return new Fork(o.job().id(), p.key(), p.mode().higherIsBetter(), o.run().fork().iterations(), sides);
     }
 
-    private Verdict judge(int width) {
-        List<Evidence> evidence = new ArrayList<>();
-        for (BenchmarkPlan p : controlPlans.values()) {
-            evidence.add(new Evidence(p.key(), p.mode().higherIsBetter(), solo.getOrDefault(p.key(), List.of()),
-                    parallel.getOrDefault(p.key(), List.of()).stream().filter(b -> b.width() == width).toList()));
-        }
-        Verdict v = certifier.judge(width, evidence);
-        verdicts.put(width, v);
-        return v;
-    }
-
-    private JmhScheduler.Change stepDown(int width, Verdict v) {
-        int lower = Math.max(1, width / 2);
-        List<String> certified = v.benchmarks().stream().filter(b -> b.outcome() == Outcome.CERTIFIED)
-                .map(JmhCertifier.BenchmarkVerdict::benchmark).toList();
-        failed.put(width, certified);
-        List<JmhJob> reruns = new ArrayList<>();
-        for (JobOutcome o : parallelReported) {
-            if (o.width() == width && !certified.contains(o.job().plan().key())) {
-                reruns.add(rerun(o));
-            }
-        }
-        steps.add("level " + width + (v.level() == Outcome.NOT_CERTIFIED ? " not certified" : " not settled") + " ("
-                + v.reason() + "): stepped down to " + lower + "; " + reruns.size() + " fork(s) measured at " + width
-                + " rerun " + (lower == 1 ? "alone" : "at " + lower));
-        return new JmhScheduler.Change(lower, reruns, List.of(), lower == 1);
+    private Level level(int w) {
+        return levels.computeIfAbsent(w, k -> new Level());
     }
 
     /** The last verdict of each level judged, in the order they were first judged. */
     public Map<Integer, Verdict> verdicts() {
-        return java.util.Collections.unmodifiableMap(verdicts);
+        Map<Integer, Verdict> out = new LinkedHashMap<>();
+        levels.forEach((w, l) -> {
+            if (l.verdict != null) {
+                out.put(w, l.verdict);
+            }
+        });
+        return out;
+    }
+
+    /** Whether a level's verdict is final (certified, refused, or unsettled when nothing was left to look at). */
+    public boolean settled(int width) {
+        Level l = levels.get(width);
+        return l != null && l.settled;
     }
 
     /** What happened: step-downs and extensions, one line each. */
@@ -202,12 +200,22 @@ public final class JmhCertification implements JmhScheduler.Steering {
         return List.copyOf(steps);
     }
 
-    /** The control benchmarks' keys. */
-    public List<String> controlBenchmarks() {
-        return List.copyOf(controlPlans.keySet());
+    /** The jobs that ran as controls, in the order they ended. */
+    public List<String> controlJobs() {
+        return List.copyOf(controlJobs);
     }
 
     public JmhCertifier certifier() {
         return certifier;
+    }
+
+    public JmhControls controls() {
+        return controls;
+    }
+
+    /** For the tests: the forks collected at a level. */
+    List<Fork> forks(int width) {
+        Level l = levels.get(width);
+        return l == null ? List.of() : List.copyOf(l.forks);
     }
 }

@@ -1,48 +1,56 @@
 package dev.corescope.experiment.jmh;
 
+import dev.corescope.analysis.Equivalence;
 import java.util.List;
 
 /**
- * The test that certifies a level of {@code corescope jmh}: whether forks run {@code width} at a time score as
- * forks run alone. Its samples are iteration scores, its blocks the forks they came from (a fork is one JVM, the
- * independent unit); the A/A noise is solo forks against solo forks of the same benchmark. Fed after every
- * control benchmark completes and at the end of the run; an implementation holds no state between calls.
- *
- * <p>{@link InterimCertifier} is the interim test until the certification issue's equivalence test (issue 24)
- * lands; that test implements this interface and replaces it in {@link JmhCertification#DEFAULT_CERTIFIER}.
+ * The test that certifies a level of {@code corescope jmh}: whether iterations measured beside others at the level
+ * score as iterations measured alone. Its samples are iteration scores, its blocks the forks they came from (a fork
+ * is one JVM, the independent unit), its strata the benchmark results. Fed the forks measured at the level, each
+ * iteration with its side; an implementation holds no state between calls. {@link ForkEquivalence} is the test in
+ * use ({@link JmhCertification#DEFAULT_CERTIFIER}).
  */
 public interface JmhCertifier {
-    /** What the notes say about the test, e.g. {@code interim test: ...}. */
+    /** What the notes say about the test. */
     String describe();
 
     /**
-     * @param width    the level being judged
-     * @param evidence one per control benchmark: its solo forks and its forks at {@code width}
+     * @param width the level being judged
+     * @param forks the forks measured (wholly or partly) at {@code width}, in the order they ended
+     * @param look  which look this is
      */
-    Verdict judge(int width, List<Evidence> evidence);
+    Verdict judge(int width, List<Fork> forks, Look look);
+
+    /** Where a measured iteration ran: alone, beside others filling the level, or neither (it is not used). */
+    enum Side { ALONE, LEVEL, OTHER }
 
     /**
-     * One fork's measured iterations.
+     * One fork's measured iterations, each with its side.
      *
-     * @param othersMin the fewest jobs that ran beside it at any moment (0 for a fork that was alone at times)
-     * @param othersMax the most jobs that ran beside it (0 for a solo fork)
+     * @param benchmark      its result's key ({@link BenchmarkPlan#key()}): the stratum
+     * @param higherIsBetter throughput (its scores are inverted into costs); else a time per operation
      */
-    record Block(String job, int width, int othersMin, int othersMax, List<Double> samples) {
-        public Block {
-            samples = List.copyOf(samples);
+    record Fork(String job, String benchmark, boolean higherIsBetter, List<Double> scores, List<Side> sides) {
+        public Fork {
+            scores = List.copyOf(scores);
+            sides = List.copyOf(sides);
+            if (scores.size() != sides.size()) {
+                throw new IllegalArgumentException("a side per score: " + sides.size() + " for " + scores.size());
+            }
         }
     }
 
     /**
-     * A benchmark's forks: alone and at the level.
-     *
-     * @param benchmark      its key ({@link BenchmarkPlan#key()})
-     * @param higherIsBetter throughput; else a time per operation
+     * A look at the level: an interim one, which may only stop a clearly different level, or the {@code number}-th
+     * certification look of at most {@code of}.
      */
-    record Evidence(String benchmark, boolean higherIsBetter, List<Block> solo, List<Block> parallel) {
-        public Evidence {
-            solo = List.copyOf(solo);
-            parallel = List.copyOf(parallel);
+    record Look(boolean interim, int number, int of) {
+        public static Look interim(int of) {
+            return new Look(true, 0, of);
+        }
+
+        public static Look certification(int number, int of) {
+            return new Look(false, number, of);
         }
     }
 
@@ -50,17 +58,14 @@ public interface JmhCertifier {
     enum Outcome { CERTIFIED, NOT_CERTIFIED, MORE_DATA }
 
     /**
-     * @param ratio  parallel against solo, oriented as a time (above 1: slower in parallel), with its interval
-     * @param margin what the interval had to stay within: the larger of the tolerance and the A/A noise
+     * The level's verdict.
+     *
+     * @param equivalence the test's statistics (null when too few forks had iterations on both sides)
+     * @param blocks      the jobs whose forks were the test's blocks
      */
-    record BenchmarkVerdict(String benchmark, Outcome outcome, double ratio, double low, double high, double margin,
-                            String reason) {
-    }
-
-    /** The level's verdict and each control benchmark's. */
-    record Verdict(int width, Outcome level, List<BenchmarkVerdict> benchmarks, String reason) {
+    record Verdict(int width, Outcome level, Equivalence equivalence, List<String> blocks, String reason) {
         public Verdict {
-            benchmarks = List.copyOf(benchmarks);
+            blocks = List.copyOf(blocks);
         }
     }
 }

@@ -4,30 +4,34 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Which forks run alone, as controls: {@link #soloForks} extra forks of each control benchmark, chosen at random
- * among the benchmarks that run beside others, as many as {@link #share} of the suite's planned time pays for
- * (at least one benchmark, so every parallel level is checked), each placed at a random point of the run.
- * Two solo forks of a benchmark give its A/A noise (solo against solo) besides the reference its parallel forks
- * are compared with.
+ * Which forks are controls ({@link JmhJob.Kind#CONTROL}): reported forks of the suite that start alone and measure
+ * their first iterations alone before the level fills again. Each control costs the level's other CPUs about one
+ * fork's length: its JVM start, warm-up and first iterations while they wait, and the wait before it starts (the
+ * jobs running must end first, and the last of them then runs its own last iterations alone: a second block for
+ * free). As many as {@link #share} of the suite's planned wall time pays for, and at least {@value #MIN_CONTROLS}
+ * per level (with the forks they leave alone as they drain, enough for the test's {@value ForkEquivalence#MIN_BLOCKS}
+ * blocks); the first at the very start of the run (nothing runs yet: it waits for nothing), the others at random
+ * within equal stretches of the first three quarters of the queue (spread over the run; the rest of the queue is
+ * left for an extension), with at least a level's worth of jobs between two controls: the jobs that start beside a
+ * control once it lets the level fill, and after it ends, are the ones that drain before the next, and the last of
+ * them measures its last iterations alone.
  *
- * @param share     the controls' time as a share of the measured forks' planned time (0: no control, nothing
- *                  certified)
- * @param soloForks solo forks per control benchmark
+ * @param share the controls' cost as a share of the suite's planned wall time at the level (0: no control, nothing
+ *              certified)
  */
-public record JmhControls(double share, int soloForks) {
-    /** 5%: on a 2-CPU machine every solo fork costs its whole length in wall time (see docs/jmh.md). */
-    public static final JmhControls DEFAULT = new JmhControls(0.05, 2);
+public record JmhControls(double share) {
+    /** 5%: on a suite of 38 forks on 2 CPUs, the minimum of four controls (about 10%) applies. */
+    public static final JmhControls DEFAULT = new JmhControls(0.05);
+    public static final int MIN_CONTROLS = 4;
+    /** Controls are placed in this share of the queue; the rest is left for extensions. */
+    static final double PLACED_WITHIN = 0.75;
 
     public JmhControls {
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("the controls' share must be within 0-100%, got " + share);
-        }
-        if (soloForks < 1) {
-            throw new IllegalArgumentException("at least one solo fork per control benchmark");
         }
     }
 
@@ -35,75 +39,59 @@ public record JmhControls(double share, int soloForks) {
         return share > 0;
     }
 
-    /** The planned seconds the controls may take: {@link #share} of the measured jobs'. */
-    public double budget(List<JmhJob> measured) {
-        return share * measured.stream().mapToDouble(JmhJob::seconds).sum();
-    }
-
-    /**
-     * Benchmarks that run beside others at {@code width} and so need a control (one that needs all the level's CPUs,
-     * or more, never does: it runs alone).
-     */
-    public static List<BenchmarkPlan> eligible(List<JmhJob> measured, int width) {
-        return measured.stream().filter(j -> j.cores() < width).map(JmhJob::plan).distinct().toList();
-    }
-
-    /** How many control benchmarks the budget pays for: at least one when any is eligible. */
-    public int count(List<JmhJob> measured, int width) {
-        List<BenchmarkPlan> eligible = eligible(measured, width);
-        if (!enabled() || eligible.isEmpty()) {
+    /** How many controls a level of {@code width} gets among {@code queue}. */
+    public int count(List<JmhJob> queue, int width) {
+        List<JmhJob> eligible = queue.stream().filter(j -> eligible(j, width)).toList();
+        if (!enabled() || width <= 1 || eligible.isEmpty()) {
             return 0;
         }
-        double perBenchmark = soloForks * eligible.stream().mapToDouble(p -> p.jobSeconds(0)).average().orElse(1);
-        int k = (int) Math.floor(budget(measured) / perBenchmark);
-        return Math.max(1, Math.min(k, eligible.size()));
+        double mean = eligible.stream().mapToDouble(JmhJob::seconds).average().orElse(1);
+        double plannedWall = queue.stream().mapToDouble(JmhJob::seconds).sum() / width;
+        double costEach = mean * (width - 1) / width;
+        int paid = (int) Math.floor(share * plannedWall / costEach);
+        return Math.min(eligible.size(), Math.max(MIN_CONTROLS, paid));
     }
 
-    /** The solo jobs of {@code plan}: its forks numbered from {@code firstFork}, ids from {@code ids}. */
-    public List<JmhJob> soloJobs(BenchmarkPlan plan, int cores, int firstFork, Supplier<String> ids) {
-        List<JmhJob> out = new ArrayList<>();
-        for (int k = 0; k < soloForks; k++) {
-            out.add(new JmhJob(ids.get(), plan, firstFork + k, JmhJob.Kind.CONTROL, 0, cores, plan.jobSeconds(0)));
-        }
-        return out;
-    }
-
-    /** Chooses {@code count} control benchmarks at random among {@code eligible}, none of {@code taken}. */
-    public static List<BenchmarkPlan> choose(List<BenchmarkPlan> eligible, Set<String> taken, int count, Random rng) {
-        List<BenchmarkPlan> pool = new ArrayList<>(eligible.stream().filter(p -> !taken.contains(p.key())).toList());
-        pool.sort(Comparator.comparingInt(BenchmarkPlan::index));
-        List<BenchmarkPlan> out = new ArrayList<>();
-        while (out.size() < count && !pool.isEmpty()) {
-            out.add(pool.remove(rng.nextInt(pool.size())));
-        }
-        return out;
+    /** A job that can be a control at {@code width}: a measured fork that runs beside others there. */
+    static boolean eligible(JmhJob j, int width) {
+        return j.kind() == JmhJob.Kind.MEASURED && j.cores() < width;
     }
 
     /**
-     * {@code measured} with the forks of the control benchmarks first (each in its order): so they run beside
-     * others, never alone in the tail, and the level is checked early. The rest stays longest first.
+     * {@code queue} with {@code count} of its jobs made controls: the first eligible one, then one at random within
+     * each of {@code count - 1} equal stretches of the eligible jobs in the first {@link #PLACED_WITHIN} of the queue.
      */
-    public static List<JmhJob> controlsFirst(List<JmhJob> measured, Set<String> controlKeys) {
-        List<JmhJob> out = new ArrayList<>(measured.stream().filter(j -> controlKeys.contains(j.plan().key())).toList());
-        measured.stream().filter(j -> !controlKeys.contains(j.plan().key())).forEach(out::add);
-        return out;
-    }
-
-    /** {@code queue} with each of {@code controls} inserted at a random position (each position equally likely). */
-    public static List<JmhJob> interleave(List<JmhJob> queue, List<JmhJob> controls, Random rng) {
-        return interleave(queue, controls, 0, rng);
-    }
-
-    /**
-     * The same, no control before position {@code from}: the run's first {@code width} jobs start together, so
-     * the control benchmarks' forks put first ({@link #controlsFirst}) run beside others.
-     */
-    public static List<JmhJob> interleave(List<JmhJob> queue, List<JmhJob> controls, int from, Random rng) {
+    public static List<JmhJob> place(List<JmhJob> queue, int count, int width, Random rng) {
         List<JmhJob> out = new ArrayList<>(queue);
-        int first = Math.min(from, out.size());
-        for (JmhJob c : controls) {
-            out.add(first + rng.nextInt(out.size() - first + 1), c);
+        if (count <= 0) {
+            return out;
         }
+        int within = Math.max(1, (int) Math.ceil(PLACED_WITHIN * out.size()));
+        List<Integer> candidates = new ArrayList<>();
+        for (int k = 0; k < out.size(); k++) {
+            if (eligible(out.get(k), width)) {
+                candidates.add(k);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return out;
+        }
+        List<Integer> chosen = new ArrayList<>(List.of(candidates.get(0)));
+        List<Integer> rest = candidates.subList(1, candidates.size()).stream().filter(k -> k < within).toList();
+        if (rest.isEmpty()) {
+            rest = candidates.subList(1, candidates.size());
+        }
+        int more = Math.min(count - 1, rest.size());
+        int after = 0; // a level's worth of jobs between two controls, where the stretch allows: see the class's doc
+        for (int s = 0; s < more; s++) {
+            int from = s * rest.size() / more;
+            int to = Math.max(from + 1, (s + 1) * rest.size() / more);
+            int lo = Math.min(Math.max(from, after), to - 1);
+            int pick = lo + rng.nextInt(to - lo);
+            chosen.add(rest.get(pick));
+            after = pick + width + 1;
+        }
+        chosen.forEach(k -> out.set(k, out.get(k).asControl(true)));
         return out;
     }
 

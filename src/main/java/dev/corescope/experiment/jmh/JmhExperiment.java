@@ -25,7 +25,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code corescope jmh}: a JMH suite run N-wide on pinned cores, one fork per JMH host JVM, longest first, with
- * solo controls placed at random, certified as it goes ({@link JmhCertification}). Records stream to
+ * controls (forks that measure their first iterations alone) placed at random, certified as it goes
+ * ({@link JmhCertification}). Records stream to
  * {@code records.jsonl} (one line per iteration) as each job ends; on Ctrl-C the running jobs are killed and the
  * summary of what finished is written.
  */
@@ -82,10 +83,8 @@ public final class JmhExperiment {
         AtomicInteger next = new AtomicInteger();
         java.util.function.Supplier<String> ids = () -> String.format(Locale.ROOT, "j%03d", next.incrementAndGet());
         List<JmhJob> measured = JmhControls.measured(c.plans(), c.cpus(), ids);
-        JmhCertification cert = new JmhCertification(c.certifier(), c.controls(), measured, c.stepDown(), rng, ids);
-        List<JmhJob> controls = cert.initialControls(c.workers());
-        List<JmhJob> queue = JmhControls.interleave(JmhControls.controlsFirst(measured,
-                new java.util.HashSet<>(cert.controlBenchmarks())), controls, c.workers(), rng);
+        JmhCertification cert = new JmhCertification(c.certifier(), c.controls(), c.stepDown(), ids);
+        List<JmhJob> queue = c.workers() > 1 ? cert.placeControls(measured, c.workers(), rng) : measured;
         ProcessJobExecutor process = c.executor() == null ? new ProcessJobExecutor(dir.path(),
                 c.source().classpath(), c.options().passThrough(), c.timeout()) : null;
         JobExecutor executor = c.executor() != null ? c.executor() : process;
@@ -123,7 +122,7 @@ public final class JmhExperiment {
                     stopped);
             JmhRun.Setup setup = new JmhRun.Setup(c.source().description(), c.source().jmhVersion(), c.jmhArgs(),
                     c.workers(), c.workersSource(), s.finalWidth(), pins, pinning(pinned, process, c), 
-                    c.controls().share(), c.controls().soloForks());
+                    c.controls().share());
             List<String> notRun = s.skipped().stream().map(j -> j.id() + " " + j.plan().label() + " fork " + (j.fork() + 1))
                     .toList();
             JmhRun run = new JmhRun(setup, a.benchmarks(), a.certification(), a.timing(), a.failures(), notRun);
@@ -149,6 +148,9 @@ public final class JmhExperiment {
             }
             return out;
         } finally {
+            if (process != null) {
+                process.close();
+            }
             written.countDown();
         }
     }
@@ -166,13 +168,16 @@ public final class JmhExperiment {
     private static List<String> notes(Config c, JmhRun.Setup setup, JmhCertification cert) {
         List<String> notes = new ArrayList<>();
         notes.add("Workers: " + c.workers() + " (" + c.workersSource() + "); " + setup.pinning() + ".");
-        notes.add("Each fork ran in a JMH host JVM of its own (java -cp ... org.openjdk.jmh.Main, one benchmark, -f 1), "
-                + "with a java.io.tmpdir of its own (JMH's lock); longest forks first. Scores are JMH's own, from each "
-                + "fork's result file (-rf json), merged as JMH merges forks.");
+        notes.add("Each fork was one run of the jar's own JMH (one benchmark, -f 1), as org.openjdk.jmh.Main would run "
+                + "it, in a warm JMH host JVM that ran one job after another (a fresh one for -f 0), with a "
+                + "java.io.tmpdir of its own (JMH's lock); longest forks first. Scores are JMH's own, from each fork's "
+                + "result file (-rf json), merged as JMH merges forks.");
         if (c.controls().enabled() && c.workers() > 1) {
-            notes.add("Controls: " + cert.controlBenchmarks().size() + " benchmark(s) × " + c.controls().soloForks()
-                    + " solo forks (" + Math.round(c.controls().share() * 100) + "% of the planned time), each alone, at "
-                    + "random points of the run. Certification: " + cert.certifier().describe() + ".");
+            notes.add("Controls: " + cert.controlJobs().size() + " of the reported forks (" + Math.round(c.controls()
+                    .share() * 100) + "% of the planned time, at least " + JmhControls.MIN_CONTROLS + " per level), each "
+                    + "started alone and left alone for its first iterations, the first at the start of the run, the others "
+                    + "at random points of it; the forks that ran alone at their end as the run drained count too. "
+                    + "Certification: " + cert.certifier().describe() + ".");
         }
         return notes;
     }

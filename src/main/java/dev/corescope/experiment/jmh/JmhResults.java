@@ -5,15 +5,13 @@ import dev.corescope.experiment.jmh.JmhCertifier.Outcome;
 import dev.corescope.experiment.jmh.JmhCertifier.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Each benchmark's result from what ran: its reported forks (the last measured or rerun job of each fork
- * number; controls are not reported), its score as JMH computes it, and what certifies it.
+ * Each benchmark's result from what ran: its reported forks (the last job of each fork number: a rerun replaces the
+ * fork it reruns; a control is a reported fork like any other), its score as JMH computes it, and what certifies it.
  */
 public final class JmhResults {
     /** A benchmark's reported forks, for the merged JMH result file; only benchmarks whose forks all succeeded. */
@@ -48,7 +46,7 @@ public final class JmhResults {
             JmhJob j = o.job();
             switch (j.kind()) {
                 case CONTROL -> {
-                    controlSeconds += o.seconds();
+                    controlSeconds += aloneSeconds(o);
                     controls++;
                 }
                 case RERUN -> {
@@ -61,21 +59,14 @@ public final class JmhResults {
                 failures.add(new JmhRun.Failure(j.id(), j.plan().label(), o.run().status().word(), o.run().error(),
                         o.run().log()));
             }
-            if (j.reported()) {
-                last.computeIfAbsent(j.plan().key(), k -> new LinkedHashMap<>()).put(j.fork(), o);
-            }
-        }
-        Set<String> certifiedControls = new HashSet<>();
-        for (Verdict v : c.verdicts().values()) {
-            v.benchmarks().stream().filter(b -> b.outcome() == Outcome.CERTIFIED)
-                    .forEach(b -> certifiedControls.add(v.width() + "|" + b.benchmark()));
+            last.computeIfAbsent(j.plan().key(), k -> new LinkedHashMap<>()).put(j.fork(), o);
         }
         List<JmhRun.Benchmark> benchmarks = new ArrayList<>();
         List<Reported> reported = new ArrayList<>();
         for (BenchmarkPlan p : plans) {
             List<JobOutcome> forks = new ArrayList<>(last.getOrDefault(p.key(), Map.of()).values());
             forks.sort(Comparator.comparingInt(o -> o.job().fork()));
-            JmhRun.Benchmark b = benchmark(p, forks, c, controlsOn, certifiedControls, stopped);
+            JmhRun.Benchmark b = benchmark(p, forks, c, controlsOn, stopped);
             benchmarks.add(b);
             if (!b.failed()) {
                 reported.add(new Reported(p, forks.stream().map(o -> o.run().fork()).toList()));
@@ -84,19 +75,19 @@ public final class JmhResults {
         }
         List<JmhRun.Level> levels = new ArrayList<>();
         for (Verdict v : c.verdicts().values()) {
-            levels.add(new JmhRun.Level(v.width(), word(v.level()), v.reason(), v.benchmarks().stream()
-                    .map(b -> new JmhRun.Check(b.benchmark(), word(b.outcome()), b.ratio(), b.low(), b.high(),
-                            b.margin(), b.reason())).toList()));
+            var e = v.equivalence();
+            levels.add(new JmhRun.Level(v.width(), word(v.level(), c.settled(v.width())), v.reason(), v.blocks(),
+                    e == null ? null : e.location(), e == null ? null : e.spread(), e == null ? null : e.tail()));
         }
         JmhRun.Certification cert = new JmhRun.Certification(controlsOn ? c.certifier().describe() : "none (no controls)",
-                c.controlBenchmarks(), levels, c.steps());
+                c.controlJobs(), levels, c.steps());
         JmhRun.Timing timing = new JmhRun.Timing(s.wallNanos() / 1e9, forkSeconds, controlSeconds, rerunSeconds,
                 s.outcomes().size(), controls, reruns);
         return new Assembled(benchmarks, cert, timing, failures, reported);
     }
 
     private static JmhRun.Benchmark benchmark(BenchmarkPlan p, List<JobOutcome> forks, JmhCertification c,
-                                              boolean controlsOn, Set<String> certifiedControls, String stopped) {
+                                              boolean controlsOn, String stopped) {
         int planned = Math.max(1, p.forks());
         List<JobOutcome> ok = forks.stream().filter(JobOutcome::ok).toList();
         String error = null;
@@ -115,20 +106,21 @@ public final class JmhResults {
             all.addAll(f.iterations());
             f.histograms().forEach(samples::addAll);
             unit = f.unit();
+            List<IterationContext> ctx = o.contexts();
             runs.add(new JmhRun.Fork(o.job().id(), o.job().fork(), o.job().kind().name().toLowerCase(java.util.Locale.ROOT),
-                    o.width(), o.cpus(), o.othersMin(), o.othersMax(), o.startNanos() / 1e9, o.seconds(), f.iterations()));
+                    o.width(), o.cpus(), o.othersMin(), o.othersMax(), o.startNanos() / 1e9, o.seconds(), f.iterations(),
+                    ctx == null ? List.of() : ctx.stream().map(x -> x.side(o.width(), o.job().cores())).toList()));
         }
         JmhStatistics.Score score = p.mode() == JmhMode.SampleTime && !samples.isEmpty()
                 ? JmhStatistics.ofHistogram(samples) : JmhStatistics.of(all);
-        String certified = error == null ? label(p, ok, c, controlsOn, certifiedControls)
+        String certified = error == null ? label(ok, c, controlsOn)
                 : bad == null && "interrupted".equals(stopped) ? "interrupted" : bad == null ? "not run" : "failed";
         return new JmhRun.Benchmark(p.benchmark(), p.mode().label(), p.params(), p.threads(), unit, planned, runs,
                 score.mean(), score.error(), score.n(), certified, error);
     }
 
     /** What certifies a benchmark's result (see {@link JmhRun.Benchmark#certified()}). */
-    static String label(BenchmarkPlan p, List<JobOutcome> forks, JmhCertification c, boolean controlsOn,
-                        Set<String> certifiedControls) {
+    static String label(List<JobOutcome> forks, JmhCertification c, boolean controlsOn) {
         boolean rerun = forks.stream().anyMatch(o -> o.job().kind() == JmhJob.Kind.RERUN);
         List<JobOutcome> parallel = forks.stream().filter(o -> !o.alone()).toList();
         if (parallel.isEmpty()) {
@@ -139,21 +131,29 @@ public final class JmhResults {
         if (!controlsOn) {
             return prefix + "not verified";
         }
-        if (certifiedControls.contains(w + "|" + p.key())) {
-            return prefix + "yes";
-        }
         Verdict v = c.verdicts().get(w);
         if (v == null || v.level() == Outcome.MORE_DATA) {
             return prefix + "unsettled";
         }
-        return prefix + (v.level() == Outcome.CERTIFIED ? "level" : "no");
+        return prefix + (v.level() == Outcome.CERTIFIED ? "yes" : "no");
     }
 
-    static String word(Outcome o) {
+    /** A control's time alone: from its start to the end of its last measured iteration that ran alone. */
+    static double aloneSeconds(JobOutcome o) {
+        List<IterationContext> ctx = o.contexts();
+        if (o.alone() || ctx == null) {
+            return o.seconds();
+        }
+        long end = ctx.stream().filter(IterationContext::alone).mapToLong(IterationContext::endNanos).max()
+                .orElse(o.startNanos());
+        return Math.max(0, end - o.startNanos()) / 1e9;
+    }
+
+    static String word(Outcome o, boolean settled) {
         return switch (o) {
             case CERTIFIED -> "certified";
             case NOT_CERTIFIED -> "not certified";
-            case MORE_DATA -> "not settled";
+            case MORE_DATA -> settled ? "not settled" : "not settled yet";
         };
     }
 }

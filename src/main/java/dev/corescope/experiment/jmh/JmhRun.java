@@ -27,7 +27,7 @@ public record JmhRun(Setup setup, List<Benchmark> benchmarks, Certification cert
      * @param controlShare  the controls' share of the planned time
      */
     public record Setup(String source, String jmhVersion, List<String> jmhOptions, int workers, String workersSource,
-                        int finalWorkers, List<Integer> cpus, String pinning, double controlShare, int soloForks) {
+                        int finalWorkers, List<Integer> cpus, String pinning, double controlShare) {
         public Setup {
             jmhOptions = List.copyOf(jmhOptions);
             cpus = List.copyOf(cpus);
@@ -39,8 +39,9 @@ public record JmhRun(Setup setup, List<Benchmark> benchmarks, Certification cert
      *
      * @param score      the mean of every reported iteration (of every sample in {@code sample} mode), as JMH's
      * @param scoreError the half-width of JMH's 99.9% interval (NaN with fewer than 3 samples, as in JMH)
-     * @param certified  {@code yes} (its own controls), {@code level}, {@code solo}, {@code solo (rerun)},
-     *                   {@code rerun at N}, {@code no}, {@code unsettled}, {@code not verified} or {@code failed}
+     * @param certified  {@code yes} (measured at a certified level), {@code solo} (measured alone),
+     *                   {@code solo (rerun)}, {@code rerun at N, yes}..., {@code no}, {@code unsettled},
+     *                   {@code not verified} or {@code failed}
      */
     public record Benchmark(String benchmark, String mode, Map<String, String> params, int threads, String unit,
                             int forksPlanned, List<Fork> forks, double score, double scoreError, long samples,
@@ -60,18 +61,21 @@ public record JmhRun(Setup setup, List<Benchmark> benchmarks, Certification cert
      *
      * @param kind     {@code measured}, {@code control} or {@code rerun}
      * @param workers  the level when it started
+     * @param sides    each measured iteration's side: {@code alone}, {@code level} (beside others filling the level)
+     *                 or {@code partial} (empty: its JMH did not say when its iterations ended)
      */
     public record Fork(String job, int fork, String kind, int workers, List<Integer> cpus, int othersMin, int othersMax,
-                       double startSeconds, double seconds, List<Double> iterations) {
+                       double startSeconds, double seconds, List<Double> iterations, List<String> sides) {
         public Fork {
             cpus = List.copyOf(cpus);
             iterations = List.copyOf(iterations);
+            sides = List.copyOf(sides);
         }
     }
 
     /**
-     * @param test       what test certified (interim until issue 24's lands)
-     * @param controls   the control benchmarks
+     * @param test       what test certified
+     * @param controls   the jobs that ran as controls
      * @param levels     each level judged: its last verdict
      * @param steps      step-downs and extensions
      */
@@ -83,21 +87,26 @@ public record JmhRun(Setup setup, List<Benchmark> benchmarks, Certification cert
         }
     }
 
-    public record Level(int workers, String verdict, String reason, List<Check> checks) {
+    /**
+     * A level's verdict: the equivalence test's three statistics (null when it could not run: too few forks with
+     * iterations on both sides), each with its interval, margin and A/A band.
+     *
+     * @param blocks the jobs whose forks were the test's blocks
+     */
+    public record Level(int workers, String verdict, String reason, List<String> blocks,
+                        dev.corescope.analysis.Equivalence.Statistic location,
+                        dev.corescope.analysis.Equivalence.Statistic spread,
+                        dev.corescope.analysis.Equivalence.Statistic tail) {
         public Level {
-            checks = List.copyOf(checks);
+            blocks = List.copyOf(blocks);
         }
-    }
-
-    /** A control benchmark's check: its ratio (as a time, parallel over solo) with its interval and margin. */
-    public record Check(String benchmark, String verdict, double ratio, double low, double high, double margin,
-                        String reason) {
     }
 
     /**
      * @param wallSeconds     the suite, end to end
      * @param forkSeconds     the reported forks' times summed: the suite one fork at a time, as measured here
-     * @param controlSeconds  the controls' times summed
+     * @param controlSeconds  the time the controls ran alone, summed (their starts to the end of their last alone
+     *                        iteration: while the level's other CPUs waited)
      * @param rerunSeconds    the reruns' times summed
      */
     public record Timing(double wallSeconds, double forkSeconds, double controlSeconds, double rerunSeconds, int jobs,

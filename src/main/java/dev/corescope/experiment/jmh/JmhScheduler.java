@@ -4,12 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
@@ -17,43 +15,54 @@ import java.util.function.LongSupplier;
 
 /**
  * Runs the jobs {@code width} at a time, in queue order (longest first, controls where they were placed): a job
- * starts when the CPUs it needs are free among the first {@code width} of the pin order; a control, a job that
- * needs more CPUs than the level, and every job at level 1 run alone, once the jobs before them have ended. A
- * control rotates over the level's CPUs. After each job, the {@link Steering} may lower the level and add jobs
- * (reruns, more controls); when the queue is empty it may add the last ones. A failed job is reported and the
- * suite goes on (with {@code failFast}, JMH's {@code -foe true}, no job starts after it). Single-threaded: each job
- * waits on a thread of its own, and everything else happens on the caller's thread.
+ * starts when the CPUs it needs are free among the first {@code width} of the pin order. A job that needs more CPUs
+ * than the level, and every job at level 1, run alone, once the jobs before them have ended. A control starts alone
+ * too, and nothing starts beside it until it has measured its first {@link JmhJob#aloneIterations()} iterations (or
+ * ended). Every job's marks are timed on the run's timeline ({@link Occupancy}), so each outcome says what ran beside
+ * each of its measured iterations. After each job, the {@link Steering} may lower the level, add reruns and make
+ * queued jobs controls; when the queue is empty it may add the last ones. A failed job is reported and the suite goes
+ * on (with {@code failFast}, JMH's {@code -foe true}, no job starts after it). Single-threaded: each job waits on a
+ * thread of its own, and everything else happens on the caller's thread.
  */
 public final class JmhScheduler {
     /** Decides, from each job's outcome, what changes. Called on the scheduler's thread. */
     public interface Steering {
-        Change after(JobOutcome outcome, int width);
+        Change after(JobOutcome outcome, State state);
 
         /** The queue is empty and nothing runs: the last jobs to add (none ends the run). */
-        Change atEnd(int width);
+        Change atEnd(State state);
 
         Steering NONE = new Steering() {
             @Override
-            public Change after(JobOutcome outcome, int width) {
-                return Change.none(width);
+            public Change after(JobOutcome outcome, State state) {
+                return Change.none(state.width());
             }
 
             @Override
-            public Change atEnd(int width) {
-                return Change.none(width);
+            public Change atEnd(State state) {
+                return Change.none(state.width());
             }
         };
     }
 
     /**
+     * Where the run is, for the {@link Steering}.
+     *
+     * @param controlsLeft controls queued or running
+     * @param promotable   queued measured jobs that could become controls at {@code width}
+     */
+    public record State(int width, int controlsLeft, int promotable) {
+    }
+
+    /**
      * @param width        the level from now on
      * @param reruns       measured jobs to add, merged longest first
-     * @param controls     controls to add, each at a random place of the queue
-     * @param dropControls drop the controls still queued (at level 1 every job runs alone)
+     * @param promote      how many queued measured jobs become controls, chosen at random
+     * @param dropControls the controls still queued become plain jobs (at level 1 every job runs alone)
      */
-    public record Change(int width, List<JmhJob> reruns, List<JmhJob> controls, boolean dropControls) {
+    public record Change(int width, List<JmhJob> reruns, int promote, boolean dropControls) {
         public static Change none(int width) {
-            return new Change(width, List.of(), List.of(), false);
+            return new Change(width, List.of(), 0, false);
         }
     }
 
@@ -65,41 +74,45 @@ public final class JmhScheduler {
     private record Done(JmhJob job, JobExecutor.Run run, long end) {
     }
 
+    private record Marked(JmhJob job, JobExecutor.Mark mark, long at) {
+    }
+
     private static final class Running {
         final List<Integer> cpus;
         final long start;
         final int widthAtStart;
-        final boolean exclusive;
+        boolean alone;
+        int holdFor;
+        int slots;
         int othersMin;
         int othersMax;
         Thread thread;
 
-        Running(List<Integer> cpus, long start, int width, boolean exclusive, int others) {
+        Running(List<Integer> cpus, long start, int width, boolean alone, int holdFor, int slots, int others) {
             this.cpus = cpus;
             this.start = start;
             this.widthAtStart = width;
-            this.exclusive = exclusive;
+            this.alone = alone;
+            this.holdFor = holdFor;
+            this.slots = slots;
             this.othersMin = others;
             this.othersMax = others;
         }
     }
 
     private final JobExecutor executor;
-    private final List<Integer> pinOrder;
-    private final int cpus;
+    private final CpuSlots slots;
     private final boolean failFast;
     private final Steering steering;
     private final Consumer<JobOutcome> sink;
     private final LongSupplier clock;
     private final Random rng;
     private final Map<JmhJob, Running> running = new LinkedHashMap<>();
-    private final Set<Integer> busy = new HashSet<>();
-    private final BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+    private final Occupancy occupancy = new Occupancy();
     private final List<JobOutcome> outcomes = new ArrayList<>();
     private Deque<JmhJob> queue = new ArrayDeque<>();
     private int width;
-    private int slotsUsed;
-    private int soloTurn;
     private volatile boolean interrupted;
     private boolean noMoreStarts;
 
@@ -111,8 +124,7 @@ public final class JmhScheduler {
     public JmhScheduler(JobExecutor executor, List<Integer> pinOrder, int cpus, int width, boolean failFast,
                         Steering steering, Consumer<JobOutcome> sink, LongSupplier clock, Random rng) {
         this.executor = executor;
-        this.pinOrder = List.copyOf(pinOrder);
-        this.cpus = Math.max(1, cpus);
+        this.slots = new CpuSlots(pinOrder, cpus);
         this.width = Math.max(1, width);
         this.failFast = failFast;
         this.steering = steering;
@@ -136,7 +148,7 @@ public final class JmhScheduler {
                     break;
                 }
                 if (queue.isEmpty()) {
-                    apply(steering.atEnd(width));
+                    apply(steering.atEnd(state()));
                     if (queue.isEmpty()) {
                         break;
                     }
@@ -144,7 +156,12 @@ public final class JmhScheduler {
                 continue;
             }
             try {
-                finish(done.take());
+                Object m = messages.take();
+                if (m instanceof Marked k) {
+                    marked(k);
+                } else {
+                    finish((Done) m);
+                }
             } catch (InterruptedException e) {
                 stop();
             }
@@ -164,29 +181,26 @@ public final class JmhScheduler {
         }
     }
 
-    private boolean exclusive(JmhJob job) {
-        return job.kind() == JmhJob.Kind.CONTROL || width <= 1 || job.cores() > width;
+    /** Runs alone: a control (at first), a job wider than the level, every job at level 1. */
+    private boolean alone(JmhJob job) {
+        return job.kind() == JmhJob.Kind.CONTROL || width <= 1 || job.cores() >= width;
     }
 
     private boolean canStart(JmhJob job) {
-        if (exclusive(job)) {
+        if (alone(job)) {
             return running.isEmpty();
         }
-        if (running.values().stream().anyMatch(r -> r.exclusive)) {
-            return false;
-        }
-        return pinOrder.isEmpty() ? width - slotsUsed >= job.cores() : shared().size() >= job.cores();
-    }
-
-    /** The free CPUs of the level: the first {@code width} of the pin order not in use. */
-    private List<Integer> shared() {
-        return pinOrder.subList(0, Math.min(width, pinOrder.size())).stream().filter(c -> !busy.contains(c)).toList();
+        return running.values().stream().noneMatch(r -> r.alone) && slots.fits(job, width);
     }
 
     private void start(JmhJob job) {
-        boolean exclusive = exclusive(job);
-        List<Integer> cpusOf = allocate(job, exclusive);
-        Running r = new Running(cpusOf, clock.getAsLong(), width, exclusive, running.size());
+        boolean alone = alone(job);
+        int[] taken = new int[1];
+        List<Integer> cpusOf = slots.take(job, width, alone, taken);
+        int hold = job.kind() == JmhJob.Kind.CONTROL && width > 1 && job.cores() < width ? job.aloneIterations() : 0;
+        long now = clock.getAsLong();
+        Running r = new Running(cpusOf, now, width, alone, hold, taken[0], running.size());
+        occupancy.started(job, slots.needs(job), now);
         synchronized (running) {
             running.put(job, r);
             for (Running other : running.values()) {
@@ -201,36 +215,27 @@ public final class JmhScheduler {
         }
     }
 
-    private List<Integer> allocate(JmhJob job, boolean exclusive) {
-        int n = Math.min(job.cores(), cpus);
-        if (pinOrder.isEmpty()) {
-            slotsUsed += exclusive ? width : n;
-            return List.of();
-        }
-        List<Integer> out = new ArrayList<>();
-        if (exclusive) {
-            int span = Math.min(pinOrder.size(), Math.max(width, n));
-            int first = job.kind() == JmhJob.Kind.CONTROL ? soloTurn++ % span : 0;
-            for (int k = 0; k < Math.min(n, pinOrder.size()); k++) {
-                out.add(pinOrder.get((first + k) % span));
-            }
-        } else {
-            out.addAll(shared().subList(0, n));
-        }
-        busy.addAll(out);
-        return out;
-    }
-
     private void execute(JmhJob job, List<Integer> cpusOf) {
         JobExecutor.Run run;
         try {
-            run = executor.run(job, cpusOf);
+            run = executor.run(job, cpusOf, m -> messages.add(new Marked(job, m, clock.getAsLong())));
         } catch (InterruptedException e) {
             run = null;
         } catch (RuntimeException e) {
             run = JobExecutor.Run.failed(JobExecutor.Status.FAILED, "corescope could not run the job: " + e, null);
         }
-        done.add(new Done(job, run, clock.getAsLong()));
+        messages.add(new Done(job, run, clock.getAsLong()));
+    }
+
+    /** A job said how far it is: a control that has measured enough alone lets the level fill again. */
+    private void marked(Marked k) {
+        occupancy.mark(k.job(), k.mark(), k.at());
+        Running r = running.get(k.job());
+        if (r != null && r.holdFor > 0 && occupancy.measuredIterations(k.job()) >= r.holdFor) {
+            r.holdFor = 0;
+            r.alone = false;
+            r.slots = slots.share(k.job(), r.slots);
+        }
     }
 
     private void finish(Done d) {
@@ -241,51 +246,53 @@ public final class JmhScheduler {
                 other.othersMin = Math.min(other.othersMin, running.size() - 1);
             }
         }
-        busy.removeAll(r.cpus);
-        if (pinOrder.isEmpty()) {
-            slotsUsed -= r.exclusive ? r.widthAtStart : Math.min(d.job().cores(), cpus);
-        }
+        occupancy.ended(d.job(), d.end());
+        slots.give(r.cpus, r.slots);
         if (d.run() == null || interrupted) {
             return; // stopped: nothing of it is kept
         }
         JobOutcome o = new JobOutcome(d.job(), d.run(), r.cpus, r.widthAtStart, r.othersMin, r.othersMax, r.start,
-                d.end());
+                d.end(), occupancy.contexts(d.job()));
         outcomes.add(o);
         sink.accept(o);
         if (!o.ok() && failFast) {
             noMoreStarts = true;
             return;
         }
-        apply(steering.after(o, width));
+        apply(steering.after(o, state()));
+    }
+
+    private State state() {
+        int controls = (int) (queue.stream().filter(j -> j.kind() == JmhJob.Kind.CONTROL).count()
+                + running.keySet().stream().filter(j -> j.kind() == JmhJob.Kind.CONTROL).count());
+        int promotable = (int) queue.stream().filter(j -> JmhControls.eligible(j, width)).count();
+        return new State(width, controls, promotable);
     }
 
     private void apply(Change c) {
         width = Math.max(1, c.width());
-        if (c.reruns().isEmpty() && c.controls().isEmpty() && !c.dropControls()) {
+        if (c.reruns().isEmpty() && c.promote() == 0 && !c.dropControls()) {
             return;
         }
-        List<JmhJob> measured = new ArrayList<>();
-        List<Integer> controlAt = new ArrayList<>();
-        List<JmhJob> controls = new ArrayList<>();
-        int k = 0;
-        for (JmhJob j : queue) {
-            if (j.kind() == JmhJob.Kind.CONTROL) {
-                if (!c.dropControls()) {
-                    controls.add(j);
-                    controlAt.add(k);
-                }
-            } else {
-                measured.add(j);
+        List<JmhJob> jobs = new ArrayList<>(queue);
+        if (c.dropControls()) {
+            jobs.replaceAll(j -> j.kind() == JmhJob.Kind.CONTROL ? j.asControl(false) : j);
+        }
+        List<Integer> plain = new ArrayList<>();
+        for (int k = 0; k < jobs.size(); k++) {
+            if (JmhControls.eligible(jobs.get(k), width)) {
+                plain.add(k);
             }
-            k++;
         }
-        measured.addAll(c.reruns());
-        measured.sort(Comparator.comparingDouble(JmhJob::seconds).reversed());
-        List<JmhJob> next = new ArrayList<>(measured);
-        for (int i = 0; i < controls.size(); i++) {
-            next.add(Math.min(controlAt.get(i), next.size()), controls.get(i));
+        for (int n = 0; n < c.promote() && width + 3 * width * n < plain.size() - width; n++) { // soon, jobs after it
+            int from = width + 3 * width * n;
+            int k = plain.get(from + rng.nextInt(Math.min(plain.size() - width - from, 2 * width)));
+            jobs.set(k, jobs.get(k).asControl(true));
         }
-        next = JmhControls.interleave(next, c.controls(), rng);
-        queue = new ArrayDeque<>(next);
+        if (!c.reruns().isEmpty()) {
+            jobs.addAll(c.reruns());
+            jobs.sort(Comparator.comparingDouble(JmhJob::seconds).reversed()); // stable: controls keep their turn
+        }
+        queue = new ArrayDeque<>(jobs);
     }
 }

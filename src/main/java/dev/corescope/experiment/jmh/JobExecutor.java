@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Runs one job to its end: a JMH host JVM for {@link ProcessJobExecutor}; tests pass one that returns invented
- * iteration scores, so the scheduling and the certification are tested without timing anything.
+ * iteration scores, so the scheduling and the certification are tested without timing anything. As it runs, a job
+ * says when its measured fork starts and when each iteration ends ({@link Marks}): the scheduler times them, so that
+ * each measured iteration is known to have run alone or beside others ({@link Occupancy}).
  */
 @FunctionalInterface
 public interface JobExecutor {
@@ -14,7 +16,27 @@ public interface JobExecutor {
      *
      * @throws InterruptedException when the run is stopped (the job's processes are killed first)
      */
-    Run run(JmhJob job, List<Integer> cpus) throws InterruptedException;
+    Run run(JmhJob job, List<Integer> cpus, Marks marks) throws InterruptedException;
+
+    /** What a job's JMH has just done, in the order it happens ({@link JmhLines}). */
+    enum Mark {
+        /** A warm-up fork ({@code -wf}) starts: its iterations are not the measured ones. */
+        WARMUP_FORK,
+        /** The measured fork starts (its JVM is being launched). */
+        FORK,
+        /** A warm-up iteration ended. */
+        WARMUP_ITERATION,
+        /** A measured iteration ended. */
+        ITERATION
+    }
+
+    /** Told each {@link Mark} as it happens; called on any thread, never blocks. */
+    @FunctionalInterface
+    interface Marks {
+        Marks NONE = m -> { };
+
+        void mark(Mark m);
+    }
 
     /** How a job ended. */
     enum Status {

@@ -1,8 +1,13 @@
 package dev.corescope.experiment.jmh;
 
 import dev.corescope.workload.CommandLauncher;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,9 +23,15 @@ import java.util.stream.Collectors;
  * {@code java.io.tmpdir} of its own, so JMH's lock ({@code jmh.lock} there) never meets another job's, and is
  * started under {@code taskset -c CPUS}, so the fork it starts inherits the pinning. It runs in a process group
  * of its own with a parent-death signal ({@link CommandLauncher}): a timeout, Ctrl-C or corescope's death kills
- * the host and its fork together.
+ * the host and its fork together. Its output goes to {@code output.log} through a reader that tells the scheduler
+ * when the measured fork starts and each iteration ends ({@link JmhLines}).
+ *
+ * <p>A job runs in a warm host when it can ({@link HostAgents}: the same JMH, called as its {@code Main} would call
+ * it, in a JVM that already ran earlier jobs), so that it does not pay a host JVM's start; the fork JMH starts is
+ * the same either way. A fresh host runs a job with {@code -f 0} (its benchmark runs in the host itself) and every job
+ * once an agent could not start.
  */
-public final class ProcessJobExecutor implements JobExecutor {
+public final class ProcessJobExecutor implements JobExecutor, AutoCloseable {
     /**
      * The host only starts the fork and collects its results: C1 alone starts it sooner. (No collector here: the
      * forks' one, when corescope hands it through {@code JAVA_TOOL_OPTIONS}, applies to the host too.)
@@ -37,6 +48,7 @@ public final class ProcessJobExecutor implements JobExecutor {
     private final int machineCpus = Runtime.getRuntime().availableProcessors();
     private String collector;
     private boolean collectorKnown;
+    private final HostAgents agents;
 
     /**
      * @param options the user's JMH options each job passes on
@@ -45,10 +57,19 @@ public final class ProcessJobExecutor implements JobExecutor {
     public ProcessJobExecutor(Path runDir, String classpath, List<String> options, Duration timeout) {
         this.runDir = runDir;
         this.classpath = classpath;
-        this.options = List.copyOf(options);
+        this.options = verbose(options);
         this.timeout = timeout;
         this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         this.taskset = onPath("taskset");
+        List<String> host = new ArrayList<>(List.of(java));
+        host.addAll(HOST_OPTIONS);
+        this.agents = new HostAgents(runDir.resolve("jobs").resolve("hosts"), classpath, host, taskset, launcher);
+    }
+
+    /** Ends the warm hosts. */
+    @Override
+    public void close() {
+        agents.close();
     }
 
     /** Whether jobs can be pinned here ({@code taskset} of util-linux is on the PATH). */
@@ -62,16 +83,29 @@ public final class ProcessJobExecutor implements JobExecutor {
     }
 
     @Override
-    public Run run(JmhJob job, List<Integer> cpus) throws InterruptedException {
+    public Run run(JmhJob job, List<Integer> cpus, Marks marks) throws InterruptedException {
         Path dir = runDir.resolve("jobs").resolve(job.id());
         Path result = dir.resolve("result.json");
         Path log = dir.resolve("output.log");
         String logName = runDir.relativize(log).toString();
+        Duration limit = timeout(job);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            return Run.failed(Status.FAILED, "cannot make the job's directory: " + e.getMessage(), null);
+        }
+        if (job.plan().forks() > 0 && agents.usable()) {
+            HostAgent a = agents.take(collectorFor(job, cpus), cpus);
+            if (a != null) {
+                return inAgent(a, job, cpus, marks, result, log, logName, limit);
+            }
+        }
         Process p;
+        Thread reader;
         try {
             Files.createDirectories(dir.resolve("tmp"));
             ProcessBuilder pb = new ProcessBuilder(launcher.command(shellLine(command(job, cpus, dir, result))))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+                    .redirectErrorStream(true);
             String gc = collectorFor(job, cpus);
             if (gc != null) {
                 pb.environment().put("JAVA_TOOL_OPTIONS",
@@ -79,10 +113,10 @@ public final class ProcessJobExecutor implements JobExecutor {
             }
             p = pb.start();
             p.getOutputStream().close();
+            reader = copy(p.getInputStream(), log, marks, job.id());
         } catch (IOException e) {
             return Run.failed(Status.FAILED, "cannot start the job's JVM: " + e.getMessage(), null);
         }
-        Duration limit = timeout(job);
         boolean ended;
         try {
             ended = p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -91,20 +125,53 @@ public final class ProcessJobExecutor implements JobExecutor {
             throw e;
         }
         launcher.killAll(p); // its fork too, if the host left it
+        reader.join(5000); // the pipe closed with the processes: the log is complete
         if (!ended) {
             p.waitFor(10, TimeUnit.SECONDS);
-            return Run.failed(Status.TIMEOUT, "still running after " + seconds(limit) + " (planned "
-                    + Math.round(job.seconds()) + " s): killed" + JobLog.lastWords(log) + " (see " + logName + ")", logName);
+            return timedOut(job, limit, log, logName);
         }
+        return outcome(p.exitValue(), result, log, logName);
+    }
+
+    /** Runs {@code job} in a warm host. */
+    private Run inAgent(HostAgent a, JmhJob job, List<Integer> cpus, Marks marks, Path result, Path log, String logName,
+                        Duration limit) throws InterruptedException {
+        long t0 = System.nanoTime();
+        Integer code;
+        try {
+            code = a.run(jmhArguments(job, result), cpus, log, marks, limit.toMillis());
+        } catch (java.io.IOException e) {
+            a.kill();
+            return Run.failed(Status.FAILED, "corescope could not run the job in its JMH host: " + e.getMessage(),
+                    logName);
+        }
+        if (code == null) {
+            if (System.nanoTime() - t0 >= limit.toNanos()) {
+                return timedOut(job, limit, log, logName);
+            }
+            return Run.failed(Status.CRASHED, "the JMH host JVM died" + JobLog.lastWords(log) + " (see " + logName + ")",
+                    logName);
+        }
+        agents.give(a);
+        return outcome(code, result, log, logName);
+    }
+
+    private Run timedOut(JmhJob job, Duration limit, Path log, String logName) {
+        return Run.failed(Status.TIMEOUT, "still running after " + seconds(limit) + " (planned "
+                + Math.round(job.seconds()) + " s): killed" + JobLog.lastWords(log) + " (see " + logName + ")", logName);
+    }
+
+    /** How a job's JMH ended: its result file, else the reason its output gives. */
+    private static Run outcome(int exitCode, Path result, Path log, String logName) {
         try {
             ForkData fork = ForkData.read(result);
-            if (p.exitValue() == 0 && fork != null && !fork.iterations().isEmpty()) {
+            if (exitCode == 0 && fork != null && !fork.iterations().isEmpty()) {
                 return Run.ok(fork, logName);
             }
         } catch (IOException e) {
             return Run.failed(Status.FAILED, "JMH's result file is not JMH's JSON: " + e.getMessage(), logName);
         }
-        JobLog.Reason why = JobLog.reason(log, p.exitValue());
+        JobLog.Reason why = JobLog.reason(log, exitCode);
         return Run.failed(why.crashed() ? Status.CRASHED : Status.FAILED, why.text() + " (see " + logName + ")", logName);
     }
 
@@ -121,6 +188,46 @@ public final class ProcessJobExecutor implements JobExecutor {
             collectorKnown = true;
         }
         return collector;
+    }
+
+    /**
+     * Copies a job's output to its log, line by line, telling {@code marks} what each line says, on a thread of its
+     * own (it ends when the job's processes have closed the pipe).
+     */
+    private static Thread copy(InputStream in, Path log, Marks marks, String id) throws IOException {
+        BufferedWriter out = Files.newBufferedWriter(log);
+        Thread t = new Thread(() -> {
+            try (out; BufferedReader r = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    Mark m = JmhLines.mark(line);
+                    if (m != null) {
+                        marks.mark(m);
+                    }
+                    out.write(line);
+                    out.newLine();
+                    if (m != null) {
+                        out.flush();
+                    }
+                }
+            } catch (IOException e) {
+                // the job was killed while its output was read: the log keeps what arrived
+            }
+        }, "corescope-jmh-output-" + id);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** The user's options with {@code -v SILENT} made {@code -v NORMAL}: a silent JMH prints no iteration lines. */
+    static List<String> verbose(List<String> options) {
+        List<String> out = new ArrayList<>(options);
+        for (int k = 0; k + 1 < out.size(); k++) {
+            if (out.get(k).equals("-v") && out.get(k + 1).equalsIgnoreCase("SILENT")) {
+                out.set(k + 1, "NORMAL");
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The forks' JVM: {@code -jvm}, else this one. */
@@ -148,10 +255,16 @@ public final class ProcessJobExecutor implements JobExecutor {
         argv.addAll(HOST_OPTIONS);
         argv.add("-Djava.io.tmpdir=" + dir.resolve("tmp").toAbsolutePath());
         argv.addAll(List.of("-cp", classpath, "org.openjdk.jmh.Main"));
-        argv.addAll(job.plan().jobArguments(job.warmupForks()));
-        argv.addAll(options);
-        argv.addAll(List.of("-foe", "true", "-rf", "json", "-rff", result.toAbsolutePath().toString()));
+        argv.addAll(jmhArguments(job, result));
         return argv;
+    }
+
+    /** What the job's JMH is told: its benchmark, mode, parameters and fork, the user's options, its result file. */
+    List<String> jmhArguments(JmhJob job, Path result) {
+        List<String> args = new ArrayList<>(job.plan().jobArguments(job.warmupForks()));
+        args.addAll(options);
+        args.addAll(List.of("-foe", "true", "-rf", "json", "-rff", result.toAbsolutePath().toString()));
+        return args;
     }
 
     /** The words of a command as one line of {@code /bin/sh}, each quoted. */

@@ -42,8 +42,8 @@ final class JmhSection implements ResultSection {
                 "Workers: " + s.workers() + " (" + s.workersSource() + ")" + (s.finalWorkers() != s.workers()
                         ? ", " + s.finalWorkers() + " at the end" : "") + "; " + s.pinning()), "facts");
         out.caption("Score and error as JMH computes them over the reported forks (error: half-width of the 99.9% "
-                + "interval). Certified: yes = by its own solo controls; level = by the level's controls; solo = "
-                + "measured alone.");
+                + "interval). Certified: yes = measured at a certified level; solo = measured alone; solo (rerun) = "
+                + "rerun alone after its level failed.");
         HtmlTable t = new HtmlTable("benchmark", "params", "mode", "forks", "cnt", "score", "error", "units", "certified");
         for (JmhRun.Benchmark b : run.benchmarks()) {
             String params = b.params().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
@@ -56,14 +56,20 @@ final class JmhSection implements ResultSection {
         t.render(out);
         for (JmhRun.Level l : run.certification().levels()) {
             out.caption("Level " + l.workers() + ": " + Html.escape(l.verdict()) + " (" + Html.escape(l.reason()) + "). "
-                    + "Ratio: parallel over solo, as a time (above 1: slower in parallel).");
-            HtmlTable c = new HtmlTable("control benchmark", "verdict", "ratio", "interval", "margin");
-            for (JmhRun.Check k : l.checks()) {
-                c.row(cell(k.benchmark()), HtmlTable.badge(k.verdict(), k.verdict().equals("certified") ? "good"
-                        : k.verdict().equals("not certified") ? "bad" : "warn"), cell(Units.num(k.ratio(), 3)),
-                        cell(Units.num(k.low(), 3) + " – " + Units.num(k.high(), 3)), cell("± " + Units.pct(k.margin())));
+                    + l.blocks().size() + " forks measured partly alone and partly beside others: " + Html.escape(
+                    String.join(", ", l.blocks())) + ". Ratios: beside others over alone, as a time (above 1: slower "
+                    + "beside others).");
+            if (l.location() != null) {
+                HtmlTable c = new HtmlTable("statistic", "estimate", "interval", "margin", "A/A band");
+                c.row(cell("location (trimmed mean)"), cell(Units.num(l.location().point(), 3)), cell(range(l.location())),
+                        cell("×" + Units.num(l.location().margin(), 3)), cell(aa(l.location())));
+                c.row(cell("spread (IQR)"), cell(Units.num(l.spread().point(), 3)), cell(range(l.spread())),
+                        cell("×" + Units.num(l.spread().margin(), 3)), cell(aa(l.spread())));
+                c.row(cell("tail (excess rate)"), cell(Units.pct(l.tail().point())), cell(Units.pct(l.tail().low()) + " – "
+                        + Units.pct(l.tail().high())), cell(Units.pct(l.tail().margin())), cell(Units.pct(l.tail().aaLow())
+                        + " – " + Units.pct(l.tail().aaHigh())));
+                c.render(out);
             }
-            c.render(out);
         }
         out.list(List.of("Test: " + run.certification().test()), "notes");
         if (!run.certification().steps().isEmpty()) {
@@ -71,7 +77,7 @@ final class JmhSection implements ResultSection {
         }
         JmhRun.Timing tm = run.timing();
         out.list(List.of(String.format(Locale.ROOT, "%d jobs (%d controls, %d reruns); wall %s; the reported forks "
-                        + "summed %s; controls %s; reruns %s.", tm.jobs(), tm.controls(), tm.reruns(),
+                        + "summed %s; controls alone %s; reruns %s.", tm.jobs(), tm.controls(), tm.reruns(),
                 Units.human(tm.wallSeconds()), Units.human(tm.forkSeconds()), Units.human(tm.controlSeconds()),
                 Units.human(tm.rerunSeconds()))), "facts");
         if (!run.failures().isEmpty()) {
@@ -82,12 +88,20 @@ final class JmhSection implements ResultSection {
         }
     }
 
+    private static String range(dev.corescope.analysis.Equivalence.Statistic s) {
+        return Units.num(s.low(), 3) + " – " + Units.num(s.high(), 3);
+    }
+
+    private static String aa(dev.corescope.analysis.Equivalence.Statistic s) {
+        return Double.isFinite(s.aaLow()) ? Units.num(s.aaLow(), 3) + " – " + Units.num(s.aaHigh(), 3) : "-";
+    }
+
     private static String num(double v) {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
     private static String kind(String certified) {
-        if (certified.equals("yes") || certified.equals("level") || certified.startsWith("solo")) {
+        if (certified.endsWith("yes") || certified.startsWith("solo")) {
             return "good";
         }
         return certified.equals("failed") || certified.endsWith("no") ? "bad" : "warn";

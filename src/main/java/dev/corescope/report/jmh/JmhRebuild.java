@@ -68,9 +68,6 @@ public final class JmhRebuild {
                 failures.add(new JmhRun.Failure(r.job(), r.benchmark(), r.status(), r.error(), null));
                 continue;
             }
-            if ("control".equals(r.kind())) {
-                continue;
-            }
             String key = BenchmarkPlan.key(r.benchmark(), r.mode(), r.params());
             Map<Integer, List<IterationRecord>> byFork = forks.computeIfAbsent(key, k -> new LinkedHashMap<>());
             List<IterationRecord> fork = byFork.get(r.fork());
@@ -97,8 +94,10 @@ public final class JmhRebuild {
                 List<Double> scores = e.getValue().stream().map(IterationRecord::score)
                         .map(s -> s == null ? Double.NaN : s).toList();
                 all.addAll(scores);
+                List<String> sides = e.getValue().stream().map(IterationRecord::side).toList();
                 runs.add(new JmhRun.Fork(f.job(), f.fork(), f.kind(), f.workers(), f.cpus(), f.othersMin(), f.othersMax(),
-                        f.startSeconds(), f.endSeconds() - f.startSeconds(), scores));
+                        f.startSeconds(), f.endSeconds() - f.startSeconds(), scores, sides.contains(null) ? List.of()
+                        : sides));
             }
             JmhStatistics.Score s = JmhStatistics.of(all);
             benchmarks.add(new JmhRun.Benchmark(first.benchmark(), first.mode(), first.params(), 0, first.unit(),
@@ -106,7 +105,7 @@ public final class JmhRebuild {
         }
         double wall = records.stream().mapToDouble(IterationRecord::endSeconds).max().orElse(0);
         JmhRun run = new JmhRun(new JmhRun.Setup(runDir.toString(), null, List.of(), 0, "unknown", 0, List.of(),
-                "unknown", 0, 0), benchmarks, new JmhRun.Certification("unknown (the run was killed)", List.of(), List.of(),
+                "unknown", 0), benchmarks, new JmhRun.Certification("unknown (the run was killed)", List.of(), List.of(),
                 List.of()), new JmhRun.Timing(wall, 0, 0, 0, jobKind.size(), 0, 0), failures, List.of());
         List<String> warnings = new ArrayList<>(List.of("Rebuilt from records.jsonl: the run was killed before it wrote "
                 + "its summary; forks that were running are lost, and nothing says whether the level was certified."));

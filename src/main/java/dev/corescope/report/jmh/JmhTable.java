@@ -54,8 +54,9 @@ public final class JmhTable {
             sb.append(line.toString().stripTrailing()).append('\n');
         }
         sb.append('\n');
-        sb.append("Certified: yes = by its own solo controls; level = by the level's controls; solo = measured alone; "
-                + "no / unsettled = the level failed or was not settled; not verified = no controls.\n");
+        sb.append("Certified: yes = measured at a certified level; solo = measured alone; solo (rerun) = rerun alone "
+                + "after its level failed; no / unsettled = the level failed or was not settled (--workers N keeps it); "
+                + "not verified = no controls.\n");
         r.findings().forEach(f -> sb.append(f).append('\n'));
         for (JmhRun.Failure f : run.failures()) {
             sb.append("FAILED ").append(f.benchmark()).append(" (").append(f.job()).append(", ").append(f.status())

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** The scheduler on invented jobs: the level, longest first, controls alone, pinning, failures. */
+/** The scheduler on invented jobs: the level, longest first, controls alone at first, pinning, failures. */
 class JmhSchedulerTest {
     private final AtomicInteger next = new AtomicInteger();
     private final Supplier<String> ids = () -> String.format("j%03d", next.incrementAndGet());
@@ -42,20 +42,37 @@ class JmhSchedulerTest {
     }
 
     @Test
-    void controlsRunAloneOnCpusInTurn() {
+    void aControlStartsAloneAndTheLevelFillsOnceItHasMeasuredItsFirstIterationsAlone() {
         FakeJobs fake = FakeJobs.clean();
-        List<JmhJob> measured = jobs(4, 1, 1);
-        JmhControls controls = new JmhControls(0.5, 2);
-        List<JmhJob> solo = controls.soloJobs(measured.get(0).plan(), 1, 1, ids);
-        List<JmhJob> queue = JmhControls.interleave(measured, solo, new Random(3));
+        List<JmhJob> measured = jobs(6, 1, 1);
+        List<JmhJob> queue = new ArrayList<>(measured);
+        queue.set(0, queue.get(0).asControl(true));
+        queue.set(3, queue.get(3).asControl(true));
         JmhScheduler.Schedule s = run(fake, List.of(0, 1, 2, 3), 2, false, queue);
         assertThat(fake.violations).isEmpty();
+        assertThat(fake.maxActive.get()).isEqualTo(2);
         List<JobOutcome> ctl = s.outcomes().stream().filter(o -> o.job().kind() == JmhJob.Kind.CONTROL).toList();
-        assertThat(ctl).hasSize(2).allMatch(JobOutcome::alone);
-        assertThat(ctl.get(0).cpus()).isNotEqualTo(ctl.get(1).cpus());
-        // parallel jobs get CPUs of their own among the first two of the pin order
-        s.outcomes().stream().filter(o -> o.job().kind() == JmhJob.Kind.MEASURED)
-                .forEach(o -> assertThat(o.cpus()).hasSize(1).allMatch(c -> c < 2));
+        assertThat(ctl).hasSize(2);
+        for (JobOutcome c : ctl) {
+            List<IterationContext> it = c.contexts();
+            assertThat(it).hasSize(5);
+            // its first iterations alone, then others beside it: a control is not a solo fork
+            assertThat(it.subList(0, c.job().aloneIterations())).allMatch(IterationContext::alone);
+            assertThat(c.othersMax()).isPositive();
+        }
+        assertThat(ctl.get(0).cpus()).isNotEqualTo(ctl.get(1).cpus()); // controls take the level's CPUs in turn
+        s.outcomes().forEach(o -> assertThat(o.cpus()).hasSize(1).allMatch(c -> c < 2));
+    }
+
+    @Test
+    void eachMeasuredIterationIsTimedAgainstTheOthers() {
+        FakeJobs fake = FakeJobs.clean();
+        JmhScheduler.Schedule s = run(fake, List.of(0, 1), 2, false, jobs(4, 1, 1));
+        for (JobOutcome o : s.outcomes()) {
+            assertThat(o.contexts()).hasSize(5).allSatisfy(c -> assertThat(c.endNanos()).isGreaterThan(c.startNanos()));
+        }
+        // the first two jobs start together: their middle iterations ran beside each other, filling the level
+        assertThat(s.outcomes()).anySatisfy(o -> assertThat(o.contexts()).anyMatch(c -> c.atLevel(2, 1)));
     }
 
     @Test
@@ -73,15 +90,15 @@ class JmhSchedulerTest {
     void aFailedJobIsReportedAndTheSuiteGoesOn() {
         List<JmhJob> queue = jobs(5, 1, 1);
         String bad = queue.get(1).id();
-        FakeJobs fake = new FakeJobs(j -> 100.0, j -> j.id().equals(bad) ? JobExecutor.Status.CRASHED
+        FakeJobs fake = new FakeJobs((j, b, r) -> 100.0, j -> j.id().equals(bad) ? JobExecutor.Status.CRASHED
                 : JobExecutor.Status.OK);
         JmhScheduler.Schedule s = run(fake, List.of(), 2, false, queue);
         assertThat(s.outcomes()).hasSize(5);
         assertThat(s.outcomes()).filteredOn(o -> !o.ok()).extracting(o -> o.job().id()).containsExactly(bad);
         assertThat(s.skipped()).isEmpty();
         // with JMH's -foe true nothing starts after the failure
-        FakeJobs again = new FakeJobs(j -> 100.0, j -> j.id().equals(queue.get(0).id()) ? JobExecutor.Status.FAILED
-                : JobExecutor.Status.OK);
+        FakeJobs again = new FakeJobs((j, b, r) -> 100.0, j -> j.id().equals(queue.get(0).id())
+                ? JobExecutor.Status.FAILED : JobExecutor.Status.OK);
         JmhScheduler.Schedule foe = run(again, List.of(), 1, true, queue);
         assertThat(foe.outcomes()).hasSize(1);
         assertThat(foe.skipped()).hasSize(4);
