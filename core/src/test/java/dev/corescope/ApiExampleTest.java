@@ -141,7 +141,7 @@ class ApiExampleTest {
             int next = source.subList(end, source.size()).indexOf(BEGIN);
             i = next < 0 ? -1 : next + end;
         }
-        String readme = Files.readAllLines(Path.of("README.md")).stream().map(String::strip)
+        String readme = Files.readAllLines(Path.of("../README.md")).stream().map(String::strip)
                 .collect(Collectors.joining("\n"));
         assertThat(examples).hasSize(5);
         assertThat(examples).allSatisfy(e -> assertThat(readme).contains(e));

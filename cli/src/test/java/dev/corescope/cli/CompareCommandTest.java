@@ -24,7 +24,7 @@ class CompareCommandTest {
     Path tmp;
 
     private Path copy(String fixture, String name) throws IOException {
-        Path src = Path.of("src/test/resources/report-fixtures-pre14", fixture);
+        Path src = Path.of("../core/src/test/resources/report-fixtures-pre14", fixture);
         Path dst = tmp.resolve(name);
         Files.createDirectories(dst);
         try (Stream<Path> files = Files.list(src)) {
