@@ -44,6 +44,20 @@ public final class UserClassWorkload implements Workload {
         rest.remove(CLASS);
         rest.remove(CLASSPATH);
         delegate = Workloads.fromClass(new WorkloadSpec(type, rest), loader(cp));
+        if (!rest.isEmpty() && !takesParameters(delegate.getClass())) {
+            throw new IllegalArgumentException(type + " takes no parameters (it has no public constructor taking "
+                    + "Map<String,String>): --param " + String.join(", ", rest.keySet()) + " refused");
+        }
+    }
+
+    /** Whether the class receives the spec's parameters (a public constructor taking a {@code Map}). */
+    private static boolean takesParameters(Class<?> type) {
+        try {
+            type.getConstructor(Map.class);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     public static WorkloadSpec spec(String className, String classpath, Map<String, String> params) {

@@ -38,4 +38,13 @@ class UserClassWorkloadTest {
         assertThatThrownBy(() -> UserClassWorkload.check(UserJar.CLASS, dir.resolve("missing.jar").toString(), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("classpath entry not found");
     }
+
+    @Test
+    void parametersForAClassWithoutAMapConstructorAreRefusedNotDropped() throws Exception {
+        Path jar = UserJar.build(dir);
+        assertThatThrownBy(() -> UserClassWorkload.check(UserJar.CLASS, jar.toString(), Map.of("foo", "bar")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(UserJar.CLASS + " takes no parameters (it has no public constructor taking "
+                        + "Map<String,String>): --param foo refused");
+    }
 }
