@@ -145,5 +145,10 @@ class ApiExampleTest {
                 .collect(Collectors.joining("\n"));
         assertThat(examples).hasSize(5);
         assertThat(examples).allSatisfy(e -> assertThat(readme).contains(e));
+        // the imports the examples need are shown too
+        List<String> imports = source.stream().filter(l -> l.startsWith("import dev.corescope.")).toList();
+        assertThat(imports).isNotEmpty();
+        assertThat(readme).contains("import dev.corescope.Corescope;");
+        assertThat(imports).allSatisfy(i -> assertThat(readme).contains(i));
     }
 }
