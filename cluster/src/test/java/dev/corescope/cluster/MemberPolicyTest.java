@@ -51,9 +51,9 @@ class MemberPolicyTest {
         Path jar = UserJar.build(dir.resolve("user"));
         MemberPolicy p = new MemberPolicy(false, List.of(jar));
         // the coordinator's classpath is not used: the member rewrites it to its own allowed jar
-        MemberPolicy.Decision ok = p.decide(UserClassWorkload.spec(UserJar.CLASS, "/elsewhere/my.jar", Map.of("k", "v")));
+        MemberPolicy.Decision ok = p.decide(UserClassWorkload.spec(UserJar.CLASS, "/elsewhere/my.jar", Map.of()));
         assertThat(ok.allowed()).as(ok.refusal()).isTrue();
-        assertThat(ok.spec()).isEqualTo(UserClassWorkload.spec(UserJar.CLASS, jar.toString(), Map.of("k", "v")));
+        assertThat(ok.spec()).isEqualTo(UserClassWorkload.spec(UserJar.CLASS, jar.toString(), Map.of()));
         assertThat(Workloads.create(ok.spec()).name()).isEqualTo("my-sum");
         // a bare class name from the jar is run the same way
         assertThat(p.decide(WorkloadSpec.of(UserJar.CLASS)).spec().name()).isEqualTo(UserClassWorkload.class.getName());
