@@ -42,10 +42,13 @@ class ExamplesProjectTest {
         Path project = tmp.resolve("examples");
         copy(EXAMPLES, project);
         List<String> maven = List.of("mvn", "-B", "-q", "-s", settings.toString(), "-Dmaven.repo.local=" + repo);
+        // the API's own POM names corescope's parent, which this repository lacks: the artifact's POM as published
+        Path pom = Files.writeString(tmp.resolve("corescope-api.pom"), "<project><modelVersion>4.0.0</modelVersion>"
+                + "<groupId>dev.corescope</groupId><artifactId>corescope-api</artifactId><version>0.1.0</version>"
+                + "<packaging>jar</packaging></project>");
         List<String> install = new ArrayList<>(maven);
         install.addAll(List.of("org.apache.maven.plugins:maven-install-plugin:3.1.2:install-file",
-                "-Dfile=" + apiJar(), "-DgroupId=dev.corescope", "-DartifactId=corescope-api", "-Dversion=0.1.0",
-                "-Dpackaging=jar"));
+                "-Dfile=" + apiJar(), "-DpomFile=" + pom));
         run(install, tmp);
         assertThat(repo.resolve("dev/corescope/corescope-api/0.1.0/corescope-api-0.1.0.jar")).isRegularFile();
         List<String> build = new ArrayList<>(maven);
