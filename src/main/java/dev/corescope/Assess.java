@@ -232,7 +232,7 @@ public final class Assess extends ExperimentBuilder<Assess> {
         Session[] self = new Session[1];
         try (Progress p = progress.open("assess", progressSteps(total) + algorithms.size());
              Session session = Session.open(settings, dir, pool, progressSink(p, total),
-                     Results.writer(dir, () -> self[0]), host())) {
+                     Results.writer(dir, () -> self[0]), host(), exit)) {
             self[0] = session;
             AssessExperiment.Outcome o = Results.measuring(session, dir, () -> AssessExperiment.run(session, config, p));
             p.close();

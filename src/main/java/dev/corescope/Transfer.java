@@ -119,7 +119,8 @@ public final class Transfer extends ExperimentBuilder<Transfer> {
         TransferResult summary;
         Session[] self = new Session[1];
         try (Progress p = progress.open("transfer", 1L + (long) config.durations().size() * config.sizes().size());
-             Session session = Session.open(settings, dir, pool, r -> { }, Results.writer(dir, () -> self[0]), probe)) {
+             Session session = Session.open(settings, dir, pool, r -> { }, Results.writer(dir, () -> self[0]),
+                     dev.corescope.exec.Machine.real(probe), exit)) {
             self[0] = session;
             summary = Results.checked(session, dir,
                     Results.measuring(session, dir, () -> TransferExperiment.run(session, config, p)));

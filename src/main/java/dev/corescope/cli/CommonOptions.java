@@ -52,7 +52,7 @@ public final class CommonOptions extends RunOptions {
     <B extends dev.corescope.ExperimentBuilder<B>> B apply(B builder) {
         validate();
         return builder.mode(mode).out(out).taskTimeout(taskTimeout).seed(seed).workerJvmOptions(workerJvmOptions)
-                .commandLine(commandLine())
+                .commandLine(commandLine()).exit(exit())
                 .progress(withNotes(ConsoleProgress.factory(silent())));
     }
 

@@ -72,7 +72,7 @@ public final class JmhCommand implements Callable<Integer> {
         List<String> before = words.subList(0, words.size() - after);
         List<String> jmhArgs = words.subList(words.size() - after, words.size());
         Jmh jmh = Corescope.jmh().jmhOptions(jmhArgs).workers(workers).controls(controlShare()).pin(pin.pin()).out(run.out).seed(run.seed)
-                .commandLine(run.commandLine()).progress(ConsoleProgress.factory(run.silent()))
+                .commandLine(run.commandLine()).exit(run.exit()).progress(ConsoleProgress.factory(run.silent()))
                 .notices(n -> System.err.println("corescope: " + n));
         if (spec.commandLine().getParseResult().hasMatchedOption("--task-timeout")) {
             if (run.taskTimeout.isZero() || run.taskTimeout.isNegative()) {

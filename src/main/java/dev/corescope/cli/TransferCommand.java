@@ -114,7 +114,7 @@ public final class TransferCommand implements Callable<Integer> {
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());
         var transfer = Corescope.transfer().durations(ds).sizes(ss).tasks(tasks).modes(modes).workers(workers)
                 .cellBudget(cellBudget).out(run.out).taskTimeout(run.taskTimeout).seed(run.seed)
-                .workerJvmOptions(run.workerJvmOptions).commandLine(cmd).progress(ConsoleProgress.factory(run.silent()));
+                .workerJvmOptions(run.workerJvmOptions).commandLine(cmd).exit(run.exit()).progress(ConsoleProgress.factory(run.silent()));
         var outcome = run.runDirectoryChecked(transfer::runWithCharts);
         TransferResult summary = outcome.summary();
         Path dir = Path.of(summary.metadata().runDirectory());
