@@ -102,9 +102,9 @@ public final class AssessCommand implements Callable<Integer> {
                         + clusterPool.nodes().size() + " members' thresholds"));
             }
             WorkerCount.Resolved resolved = assess.resolveWorkers();
-            Limits.checkWorkers(spec, "--workers", resolved.workers(), false);
+            ForceOption.checkWorkers(spec, "--workers", resolved.workers(), false);
             assess.warmup(workload.warmup(), workload.warmupReason());
-            Assess.Outcome out;
+            Assess.AssessOutput out;
             try {
                 out = common.runDirectoryChecked(assess::runWithDetails);
             } catch (AssessExperiment.OverBudget e) {
@@ -118,7 +118,7 @@ public final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    private int render(Assess.Outcome out, ClusterWorkerPool clusterPool) {
+    private int render(Assess.AssessOutput out, ClusterWorkerPool clusterPool) {
         var summary = out.summary();
         var a = out.assessment();
         Path dir = Path.of(summary.metadata().runDirectory());

@@ -61,11 +61,12 @@ public final class InvestigateCommand implements Callable<Integer> {
         double sdLimit = criteria.sdLimit();
         var simulated = simulate.machine();
         int n = level.max(spec, simulate);
-        if (maxSamples < InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES) {
-            throw new UsageError("--max-samples must be at least " + InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES);
+        if (maxSamples < InvestigateExperiment.InvestigateConfig.DEFAULT_MIN_SAMPLES) {
+            throw new UsageError("--max-samples must be at least " + InvestigateExperiment.InvestigateConfig.DEFAULT_MIN_SAMPLES);
         }
-        Limits.checkRange("--max-samples", maxSamples, 1, dev.corescope.experiment.Limits.MAX_SAMPLES);
-        var setup = level.spin(InvestigateExperiment.Config.DEFAULT_TARGET);
+        UsageError.check(() -> dev.corescope.experiment.Limits.checkRange("--max-samples", maxSamples, 1,
+                dev.corescope.experiment.Limits.MAX_SAMPLES));
+        var setup = level.spin(InvestigateExperiment.InvestigateConfig.DEFAULT_TARGET);
         var investigation = Corescope.investigate().tolerance(tol).full(full).max(n).maxSamples(maxSamples)
                 .cache(!noCache);
         common.apply(investigation, setup);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  * the project's VM, so building all of them cost ~150 ms of every start); all of them for help, for no
  * command or an unknown one (so that the usage and the suggestions list them).
  */
-@Command(name = "corescope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "corescope", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Find how many concurrent workers this machine can host without adding noise, and measure at that level.")
 public final class Main implements Runnable {
     /** The subcommands, in the order the help lists them. */
@@ -245,7 +245,7 @@ public final class Main implements Runnable {
     }
 
     /** Version from the jar manifest, or "dev". */
-    static final class Version implements CommandLine.IVersionProvider {
+    static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();

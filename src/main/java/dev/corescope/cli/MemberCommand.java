@@ -65,8 +65,8 @@ public final class MemberCommand implements Callable<Integer> {
         if (port < 1 || port > 65535) {
             throw new UsageError("--port must be between 1 and 65535, got " + port);
         }
-        if (threshold != null && (threshold < 1 || threshold > Limits.MAX_WORKERS)) {
-            throw new UsageError("--threshold must be between 1 and " + Limits.MAX_WORKERS + ", got " + threshold);
+        if (threshold != null && (threshold < 1 || threshold > dev.corescope.experiment.Limits.MAX_WORKERS)) {
+            throw new UsageError("--threshold must be between 1 and " + dev.corescope.experiment.Limits.MAX_WORKERS + ", got " + threshold);
         }
         List<String> join = ClusterOptions.checked("", () -> HostPort.parseList(members, "--members")).stream()
                 .map(HostPort::toString).toList();

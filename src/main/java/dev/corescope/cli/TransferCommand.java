@@ -108,7 +108,7 @@ public final class TransferCommand implements Callable<Integer> {
         }
         run.checkTaskTimeout(null);
         if (workers != null) {
-            dev.corescope.cli.Limits.checkWorkers(spec, "--workers", workers, false);
+            ForceOption.checkWorkers(spec, "--workers", workers, false);
         }
         List<String> cmd = new ArrayList<>(List.of("corescope"));
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());

@@ -45,14 +45,14 @@ public final class MessageAuth {
         }
     }
 
-    public enum Outcome { OK, UNSIGNED, BAD_SIGNATURE, OUT_OF_WINDOW, REPLAYED }
+    public enum AuthOutcome { OK, UNSIGNED, BAD_SIGNATURE, OUT_OF_WINDOW, REPLAYED }
 
     /** Result of a check; {@code reason} is one line for a log. */
-    public record Verdict(Outcome outcome, String reason) {
-        static final Verdict OK = new Verdict(Outcome.OK, "ok");
+    public record Verdict(AuthOutcome outcome, String reason) {
+        static final Verdict OK = new Verdict(AuthOutcome.OK, "ok");
 
         public boolean ok() {
-            return outcome == Outcome.OK;
+            return outcome == AuthOutcome.OK;
         }
     }
 
@@ -114,7 +114,7 @@ public final class MessageAuth {
         long now = clockMillis.getAsLong();
         long skew = seal.timestampMillis() - now;
         if (Math.abs(skew) > windowMillis) {
-            return new Verdict(Outcome.OUT_OF_WINDOW, "its timestamp is " + Math.abs(skew) / 1000 + " s "
+            return new Verdict(AuthOutcome.OUT_OF_WINDOW, "its timestamp is " + Math.abs(skew) / 1000 + " s "
                     + (skew < 0 ? "old" : "in the future") + " (at most " + windowMillis / 1000
                     + " s allowed: are the machines' clocks synchronised?)");
         }
@@ -123,11 +123,11 @@ public final class MessageAuth {
                 seen.remove(byAge.poll().nonce);
             }
             if (seal.timestampMillis() <= floorMillis) {
-                return new Verdict(Outcome.REPLAYED, "it is older than the oldest message this member still remembers "
+                return new Verdict(AuthOutcome.REPLAYED, "it is older than the oldest message this member still remembers "
                         + "(replay cache full)");
             }
             if (!seen.add(seal.nonce())) {
-                return new Verdict(Outcome.REPLAYED, "its nonce was seen before (a replayed message)");
+                return new Verdict(AuthOutcome.REPLAYED, "its nonce was seen before (a replayed message)");
             }
             byAge.add(new Seen(seal.timestampMillis(), seal.nonce()));
             while (byAge.size() > replayCapacity) {
@@ -142,17 +142,17 @@ public final class MessageAuth {
     /** The MAC only (constant-time comparison). */
     public Verdict verifySignature(String kind, byte[] content, Seal seal) {
         if (seal == null || !seal.present()) {
-            return new Verdict(Outcome.UNSIGNED, "it is not signed");
+            return new Verdict(AuthOutcome.UNSIGNED, "it is not signed");
         }
         byte[] given;
         try {
             given = HexFormat.of().parseHex(seal.mac());
         } catch (IllegalArgumentException e) {
-            return new Verdict(Outcome.BAD_SIGNATURE, "its signature is malformed");
+            return new Verdict(AuthOutcome.BAD_SIGNATURE, "its signature is malformed");
         }
         byte[] expected = mac(canonical(kind, content, seal.nonce(), seal.timestampMillis()));
         if (!MessageDigest.isEqual(expected, given)) {
-            return new Verdict(Outcome.BAD_SIGNATURE, "its signature does not match this key (" + fingerprint
+            return new Verdict(AuthOutcome.BAD_SIGNATURE, "its signature does not match this key (" + fingerprint
                     + "): signed with another key, or altered");
         }
         return Verdict.OK;

@@ -152,7 +152,7 @@ public final class BatchRunner {
                 new TaskRecord.Ran(info.id(), info.pid(), info.tid(), r.node(), cpu < 0 ? null : cpu),
                 new TaskRecord.Timing(clock.toRun(r.startNanos()), clock.toRun(r.endNanos()), r.wallNanos(),
                         r.cpuNanos(), r.waitNanos(), r.involuntarySwitches()),
-                new TaskRecord.Outcome(r.bytes(), r.checksum(), r.status(), r.error()), transfer(r, submitted),
+                new TaskRecord.TaskOutcome(r.bytes(), r.checksum(), r.status(), r.error()), transfer(r, submitted),
                 r.jvm().gcCount() < 0 && r.jvm().jitMillis() < 0 ? null : r.jvm(),
                 r.status() == TaskStatus.OK ? Disturbance.of(r.wallNanos(), r.waitNanos()) : null);
         if (r.status() == TaskStatus.OK && r.endNanos() >= r.startNanos()) {

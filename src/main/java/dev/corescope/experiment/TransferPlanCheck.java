@@ -21,7 +21,7 @@ public final class TransferPlanCheck {
     }
 
     /** The whole plan: {@link #checkHeap} on this JVM's heap, then its records and its worker JVMs' heap. */
-    public static void check(TransferExperiment.Config c, List<String> workerJvmOptions) {
+    public static void check(TransferExperiment.TransferConfig c, List<String> workerJvmOptions) {
         checkHeap(c.sizes(), c.workers(), Runtime.getRuntime().maxMemory());
         long cells = (long) c.durations().size() * c.sizes().size();
         List<WorkerMode> modes = c.modes();

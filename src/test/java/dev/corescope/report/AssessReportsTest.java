@@ -37,7 +37,7 @@ class AssessReportsTest {
             for (int r = 0; r < 4; r++) {
                 long wall = (long) (scale * n * n * n * (1 + 0.01 * r));
                 out.add(new TaskRecord(new TaskRecord.Task("run", AssessExperiment.ASSESS + "/" + algorithm, 2, 0, 0, i++, n), new TaskRecord.Ran("thread-" + (1 + r % 2), 1, 1, null),
-                new TaskRecord.Timing(0, wall, wall, wall, 0, 0), new TaskRecord.Outcome(0, 0, TaskStatus.OK, null), null, null));
+                new TaskRecord.Timing(0, wall, wall, wall, 0, 0), new TaskRecord.TaskOutcome(0, 0, TaskStatus.OK, null), null, null));
             }
         }
         return out;

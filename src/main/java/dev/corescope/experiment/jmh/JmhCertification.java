@@ -2,7 +2,7 @@ package dev.corescope.experiment.jmh;
 
 import dev.corescope.experiment.jmh.JmhCertifier.Fork;
 import dev.corescope.experiment.jmh.JmhCertifier.Look;
-import dev.corescope.experiment.jmh.JmhCertifier.Outcome;
+import dev.corescope.experiment.jmh.JmhCertifier.ThreeWayVerdict;
 import dev.corescope.experiment.jmh.JmhCertifier.Side;
 import dev.corescope.experiment.jmh.JmhCertifier.Verdict;
 import java.util.ArrayList;
@@ -110,7 +110,7 @@ public final class JmhCertification implements JmhScheduler.Steering {
         }
         if (newBlock && l.forks.size() >= ForkEquivalence.MIN_BLOCKS) {
             Verdict v = certifier.judge(w, l.forks, Look.interim(LOOKS));
-            if (v.level() == Outcome.NOT_CERTIFIED) {
+            if (v.level() == ThreeWayVerdict.NOT_CERTIFIED) {
                 return fail(w, l, v, "clearly not certified at an interim look");
             }
         }
@@ -125,11 +125,11 @@ public final class JmhCertification implements JmhScheduler.Steering {
         l.blocksAtLook = l.forks.size();
         Verdict v = certifier.judge(w, l.forks, Look.certification(l.looks, LOOKS));
         l.verdict = v;
-        if (v.level() == Outcome.CERTIFIED) {
+        if (v.level() == ThreeWayVerdict.CERTIFIED) {
             l.settled = true;
             return JmhScheduler.Change.none(w);
         }
-        if (v.level() == Outcome.NOT_CERTIFIED) {
+        if (v.level() == ThreeWayVerdict.NOT_CERTIFIED) {
             return fail(w, l, v, "not certified");
         }
         if (end || l.looks >= LOOKS) {

@@ -55,7 +55,7 @@ public interface JmhCertifier {
     }
 
     /** Pinpoint's three-way verdict. */
-    enum Outcome { CERTIFIED, NOT_CERTIFIED, MORE_DATA }
+    enum ThreeWayVerdict { CERTIFIED, NOT_CERTIFIED, MORE_DATA }
 
     /**
      * The level's verdict.
@@ -63,7 +63,7 @@ public interface JmhCertifier {
      * @param equivalence the test's statistics (null when too few forks had iterations on both sides)
      * @param blocks      the jobs whose forks were the test's blocks
      */
-    record Verdict(int width, Outcome level, Equivalence equivalence, List<String> blocks, String reason) {
+    record Verdict(int width, ThreeWayVerdict level, Equivalence equivalence, List<String> blocks, String reason) {
         public Verdict {
             blocks = List.copyOf(blocks);
         }

@@ -1,7 +1,7 @@
 package dev.corescope.experiment.jmh;
 
 import dev.corescope.analysis.JmhStatistics;
-import dev.corescope.experiment.jmh.JmhCertifier.Outcome;
+import dev.corescope.experiment.jmh.JmhCertifier.ThreeWayVerdict;
 import dev.corescope.experiment.jmh.JmhCertifier.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -132,10 +132,10 @@ public final class JmhResults {
             return prefix + "not verified";
         }
         Verdict v = c.verdicts().get(w);
-        if (v == null || v.level() == Outcome.MORE_DATA) {
+        if (v == null || v.level() == ThreeWayVerdict.MORE_DATA) {
             return prefix + "unsettled";
         }
-        return prefix + (v.level() == Outcome.CERTIFIED ? "yes" : "no");
+        return prefix + (v.level() == ThreeWayVerdict.CERTIFIED ? "yes" : "no");
     }
 
     /** A control's time alone: from its start to the end of its last measured iteration that ran alone. */
@@ -149,7 +149,7 @@ public final class JmhResults {
         return Math.max(0, end - o.startNanos()) / 1e9;
     }
 
-    static String word(Outcome o, boolean settled) {
+    static String word(ThreeWayVerdict o, boolean settled) {
         return switch (o) {
             case CERTIFIED -> "certified";
             case NOT_CERTIFIED -> "not certified";

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.corescope.analysis.BlockedSamples;
 import dev.corescope.experiment.jmh.JmhCertifier.Fork;
 import dev.corescope.experiment.jmh.JmhCertifier.Look;
-import dev.corescope.experiment.jmh.JmhCertifier.Outcome;
+import dev.corescope.experiment.jmh.JmhCertifier.ThreeWayVerdict;
 import dev.corescope.experiment.jmh.JmhCertifier.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ class ForkEquivalenceTest {
     @Test
     void cleanForksAreCertified() {
         Verdict v = judge(forks(6, 0.02, 0.01, 1, 0, 1));
-        assertThat(v.level()).as(v.reason()).isEqualTo(Outcome.CERTIFIED);
+        assertThat(v.level()).as(v.reason()).isEqualTo(ThreeWayVerdict.CERTIFIED);
         assertThat(v.blocks()).hasSize(6);
         assertThat(v.equivalence().location().margin()).isGreaterThanOrEqualTo(1.03);
     }
@@ -61,13 +61,13 @@ class ForkEquivalenceTest {
     void noisyButEqualForksAreCertifiedGivenEnoughOfThem() {
         // forks 5% apart from each other (the test pairs iterations within a fork), iterations 2% apart
         Verdict v = judge(forks(10, 0.05, 0.02, 1, 0, 2));
-        assertThat(v.level()).as(v.reason()).isEqualTo(Outcome.CERTIFIED);
+        assertThat(v.level()).as(v.reason()).isEqualTo(ThreeWayVerdict.CERTIFIED);
     }
 
     @Test
     void aLevelFivePercentSlowerIsNotCertified() {
         Verdict v = judge(forks(6, 0.02, 0.01, 1.05, 0, 3));
-        assertThat(v.level()).as(v.reason()).isEqualTo(Outcome.NOT_CERTIFIED);
+        assertThat(v.level()).as(v.reason()).isEqualTo(ThreeWayVerdict.NOT_CERTIFIED);
         assertThat(v.reason()).contains("location");
         assertThat(v.equivalence().location().low()).isGreaterThan(1.03);
     }
@@ -75,7 +75,7 @@ class ForkEquivalenceTest {
     @Test
     void aFewIterationsThreeTimesSlowerBesideOthersOnlyAreNotCertified() {
         Verdict v = judge(forks(6, 0.02, 0.01, 1, 2, 4));
-        assertThat(v.level()).as(v.reason()).isNotEqualTo(Outcome.CERTIFIED);
+        assertThat(v.level()).as(v.reason()).isNotEqualTo(ThreeWayVerdict.CERTIFIED);
         assertThat(v.equivalence().tail().point()).isPositive(); // beyond the alone iterations' far fence
         assertThat(v.equivalence().location().point()).isLessThan(1.03); // the bulk did not move
     }
@@ -86,16 +86,16 @@ class ForkEquivalenceTest {
         forks.add(new Fork("solo", "bench.B.x|thrpt|", true, List.of(1.0, 1.0, 1.0, 1.0, 1.0),
                 JmhSyntheticRun.sides("AAAAA")));
         Verdict v = judge(forks);
-        assertThat(v.level()).isEqualTo(Outcome.MORE_DATA);
+        assertThat(v.level()).isEqualTo(ThreeWayVerdict.MORE_DATA);
         assertThat(v.equivalence()).isNull();
         assertThat(v.reason()).contains("3 of the 4 forks");
     }
 
     @Test
     void anInterimLookOnlyRefusesAClearlyDifferentLevel() {
-        assertThat(TEST.judge(2, forks(6, 0.02, 0.01, 1, 0, 6), Look.interim(3)).level()).isEqualTo(Outcome.MORE_DATA);
+        assertThat(TEST.judge(2, forks(6, 0.02, 0.01, 1, 0, 6), Look.interim(3)).level()).isEqualTo(ThreeWayVerdict.MORE_DATA);
         assertThat(TEST.judge(2, forks(6, 0.02, 0.01, 1.2, 0, 6), Look.interim(3)).level())
-                .isEqualTo(Outcome.NOT_CERTIFIED);
+                .isEqualTo(ThreeWayVerdict.NOT_CERTIFIED);
     }
 
     @Test
@@ -118,7 +118,7 @@ class ForkEquivalenceTest {
         for (JmhSyntheticRun.Scenario sc : JmhSyntheticRun.SCENARIOS) {
             int certified = 0;
             for (int s = 0; s < seeds; s++) {
-                if (JmhSyntheticRun.run(sc, 38, 1000L + s).outcome() == Outcome.CERTIFIED) {
+                if (JmhSyntheticRun.run(sc, 38, 1000L + s).outcome() == ThreeWayVerdict.CERTIFIED) {
                     certified++;
                 }
             }

@@ -40,7 +40,7 @@ final class JmhSyntheticRun {
             new Scenario("stalls-5%-all", "(the limit of a sample)", 0.02, 0.01, 1, 0, 0.05));
 
     /** How the run's level ended, and how much evidence it took. */
-    record Result(JmhCertifier.Outcome outcome, int looks, int blocks, int controls, String reason) {
+    record Result(JmhCertifier.ThreeWayVerdict outcome, int looks, int blocks, int controls, String reason) {
     }
 
     private JmhSyntheticRun() {
@@ -85,7 +85,7 @@ final class JmhSyntheticRun {
 
     private static Result result(JmhCertification cert) {
         JmhCertifier.Verdict v = cert.verdicts().get(2);
-        JmhCertifier.Outcome o = v == null ? JmhCertifier.Outcome.MORE_DATA : v.level();
+        JmhCertifier.ThreeWayVerdict o = v == null ? JmhCertifier.ThreeWayVerdict.MORE_DATA : v.level();
         int looks = (int) cert.steps().stream().filter(s -> s.contains("one more control")).count() + 1;
         return new Result(o, looks, v == null ? 0 : v.blocks().size(), cert.controlJobs().size(),
                 v == null ? "never looked at" : v.reason());
