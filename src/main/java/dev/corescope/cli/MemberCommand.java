@@ -82,7 +82,7 @@ public final class MemberCommand implements Callable<Integer> {
         }
         KeyFile.Key key = identity.key();
         MemberPolicy policy = new MemberPolicy(allowCmd, allowClass);
-        ClusterMember member = ClusterMember.start(new ClusterMember.Options(
+        ClusterMember member = ClusterMember.start(new ClusterMember.MemberOptions(
                 new ClusterConfigs.Network(clusterName, bind.trim(), port, advertised, join), threshold, key.auth(), policy,
                 MemberCommand::log));
         MemberCard card = member.card();
