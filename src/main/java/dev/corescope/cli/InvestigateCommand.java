@@ -15,12 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code corescope investigate}: find, test and explain the critical threshold. */
-@Command(name = "investigate", mixinStandardHelpOptions = true,
-        description = "Find the critical threshold: the most concurrent workers whose per-task times are statistically "
+@Command(name = "investigate", description = "Find the critical threshold: the most concurrent workers whose per-task times are statistically "
                 + "no worse than one worker alone; explain it from measurement and the machine profile. By default "
                 + "with the calibrated spin kernel (the machine's capacity); with -a/--class/--cmd and -n, for your "
                 + "own workload (its mean, median and spread must stay as with one worker).")
 public final class InvestigateCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 

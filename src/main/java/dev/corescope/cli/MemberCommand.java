@@ -20,8 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code corescope member}: an embedded Hazelcast member that runs corescope tasks up to its threshold. */
-@Command(name = "member", mixinStandardHelpOptions = true,
-        description = {"Start a cluster member that runs corescope tasks for coordinators ('sweep --cluster', "
+@Command(name = "member", description = {"Start a cluster member that runs corescope tasks for coordinators ('sweep --cluster', "
                 + "'assess --cluster'), at most its threshold at once, each in a worker JVM. Runs until Ctrl-C.",
                 "Security: runs only tasks signed with the cluster key (--secret-file, default "
                         + "$CORESCOPE_HOME/cluster.key, created 0600 on first use: copy it to every machine), and by "
@@ -29,6 +28,9 @@ import picocli.CommandLine.Option;
                         + "listed members. Everything travels in clear text: keep a cluster on a private network "
                         + "(docs/cluster.md)."})
 public final class MemberCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = ClusterConfigs.DEFAULT_BIND,
             description = "Local IPv4 address to bind (and to advertise unless --advertise). Default: ${DEFAULT-VALUE}.")
     String bind;
