@@ -207,7 +207,7 @@ public final class Assess extends ExperimentBuilder<Assess> {
         return host != null ? host : dev.corescope.exec.Machine.real(probe());
     }
 
-    private WorkerCount.Measured investigateFirst() {
+    private WorkerCount.MeasuredThreshold investigateFirst() {
         return InvestigateFirst.measure(mode, progress, probe(), host, notices);
     }
 

@@ -186,7 +186,7 @@ public final class Jmh extends ExperimentBuilder<Jmh> {
         return workers == null || WorkerCount.AUTO.equalsIgnoreCase(workers.trim());
     }
 
-    private WorkerCount.Measured investigateFirst() {
+    private WorkerCount.MeasuredThreshold investigateFirst() {
         return InvestigateFirst.measure(dev.corescope.exec.WorkerMode.PROCESSES, progress, probe(), null, notices);
     }
 

@@ -234,7 +234,7 @@ public final class AssessExperiment {
         // a flagged figure is printed with its flag, never as a result (nor judged as one by the sanity layer)
         double speedup = speed == null || speed.flag() != null ? Double.NaN : speed.speedup();
         return new Assessment.AlgorithmResult(algo.label(), algo.spec().text(),
-                new Assessment.Run(out.certification().level(), tasks, failed, wall, throughput), stats, fit,
+                new Assessment.AlgorithmRun(out.certification().level(), tasks, failed, wall, throughput), stats, fit,
                 out.certification(), new Assessment.Controls(controls, controlWall, speedup));
     }
 

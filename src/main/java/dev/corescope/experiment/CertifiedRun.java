@@ -1,7 +1,7 @@
 package dev.corescope.experiment;
 
 import dev.corescope.analysis.Equivalence;
-import dev.corescope.analysis.Equivalence.Verdict;
+import dev.corescope.analysis.Equivalence.EquivalenceVerdict;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.Disturbance;
 import dev.corescope.exec.JvmActivity;
@@ -104,7 +104,7 @@ final class CertifiedRun {
                 return outcome(Status.CERTIFIED, requested, level, a.measured());
             }
             if (spec.policy() == Policy.FIXED) {
-                boolean unsettled = a.equivalence().verdict() == Verdict.NEED_MORE_DATA && !(a.occupancy() < LevelAttempt.MIN_OCCUPANCY);
+                boolean unsettled = a.equivalence().verdict() == EquivalenceVerdict.NEED_MORE_DATA && !(a.occupancy() < LevelAttempt.MIN_OCCUPANCY);
                 return outcome(unsettled ? Status.NOT_SETTLED : Status.FAILED, requested, level, a.measured());
             }
             int next = (level + 1) / 2; // bisection of [1, level): half the level, rounded up

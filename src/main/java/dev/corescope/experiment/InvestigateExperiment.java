@@ -94,7 +94,7 @@ public final class InvestigateExperiment {
      * Everything investigate found: the verdict and the machine as the report shows them ({@link InvestigateReport},
      * the summary's {@code analysis}, is made from it), and what was measured.
      */
-    public record Result(InvestigateReport.Threshold verdict, InvestigateReport.Machine machine, Measurement measured) {
+    public record Result(InvestigateReport.Threshold verdict, InvestigateReport.MachineFacts machine, Measurement measured) {
         public int threshold() {
             return verdict.threshold();
         }
@@ -176,8 +176,8 @@ public final class InvestigateExperiment {
         List<LevelSample> samples = search.samples();
         int threshold = decided.threshold();
         LevelSample above = samples.stream().filter(s -> s.workers() > threshold).findFirst().orElse(null);
-        Explanation.Workload subject = c.subject() instanceof UserWorkload w
-                ? new Explanation.Workload(w.label(), w.spinThreshold(), w.spinSource()) : null;
+        Explanation.WorkloadContext subject = c.subject() instanceof UserWorkload w
+                ? new Explanation.WorkloadContext(w.label(), w.spinThreshold(), w.spinSource()) : null;
         Explanation e = Explanation.of(profile, decided, c.tolerance(), samples.get(0), above, other, loadEnd, subject,
                 new Explanation.Pinning(session.cpus().sharing(above == null ? 0 : above.workers()),
                         session.cpus().busy(), sequential.remeasured(), session.cpus().cpus()));
@@ -185,7 +185,7 @@ public final class InvestigateExperiment {
         return new Result(new InvestigateReport.Threshold(decided.threshold(), decided.settled(), e.text(),
                 c.tolerance(), (session.machine().nanoTime() - t0) / 1e9, decided.cap(),
                 c.subject() instanceof UserWorkload w ? w.sdLimit() : Double.NaN),
-                new InvestigateReport.Machine(cap.limitedBy(), cap.predictedWorkers(), e.pinCpus(), other, profile),
+                new InvestigateReport.MachineFacts(cap.limitedBy(), cap.predictedWorkers(), e.pinCpus(), other, profile),
                 new Measurement(List.copyOf(search.levels()), decided, loadEnd, p.spec().text(), p.calibration()));
     }
 

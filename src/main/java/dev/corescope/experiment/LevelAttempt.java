@@ -3,7 +3,7 @@ package dev.corescope.experiment;
 import dev.corescope.analysis.BlockedSamples;
 import dev.corescope.analysis.Equivalence;
 import dev.corescope.analysis.Equivalence.Design;
-import dev.corescope.analysis.Equivalence.Verdict;
+import dev.corescope.analysis.Equivalence.EquivalenceVerdict;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.TaskRecord;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ final class LevelAttempt {
         }
 
         boolean certified() {
-            return equivalence.verdict() == Verdict.EQUIVALENT && !(occupancy < MIN_OCCUPANCY);
+            return equivalence.verdict() == EquivalenceVerdict.EQUIVALENT && !(occupancy < MIN_OCCUPANCY);
         }
     }
 
@@ -96,7 +96,7 @@ final class LevelAttempt {
         List<dev.corescope.workload.TaskInput> again = spec.order().stream().filter(t -> succeeded.contains(t.index())).toList();
         // a level that did not run at P cannot be certified by more of the same
         boolean atP = !(occupancy() < MIN_OCCUPANCY);
-        while (!stopped && atP && e.verdict() == Verdict.NEED_MORE_DATA && looks < looksAllowed && budget.fits(runCost)
+        while (!stopped && atP && e.verdict() == EquivalenceVerdict.NEED_MORE_DATA && looks < looksAllowed && budget.fits(runCost)
                 && !again.isEmpty()) {
             ControlPlan more = ControlPlan.extension(again, spec.shares(), spec.seed() * 131 + 7L * level + looks);
             for (ControlPlan.Block b : more.blocks()) {

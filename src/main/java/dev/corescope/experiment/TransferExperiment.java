@@ -64,20 +64,20 @@ public final class TransferExperiment {
      * writes the partial result of the cells that finished.
      */
     public static TransferResult run(Session session, TransferConfig c, Progress progress) {
-        Run run = new Run(session, c);
+        TransferSoFar run = new TransferSoFar(session, c);
         session.onInterrupt(() -> run.result(false));
         measure(run, progress);
         return run.result(true);
     }
 
     /** What a transfer run has measured so far; read by the shutdown hook while the run goes on. */
-    private static final class Run {
+    private static final class TransferSoFar {
         final Session session;
         final TransferConfig c;
         final List<TransferCell> cells = Collections.synchronizedList(new ArrayList<>());
         final List<TransferResult.Calibrated> calibrations = Collections.synchronizedList(new ArrayList<>());
 
-        Run(Session session, TransferConfig c) {
+        TransferSoFar(Session session, TransferConfig c) {
             this.session = session;
             this.c = c;
         }
@@ -126,7 +126,7 @@ public final class TransferExperiment {
         }
     }
 
-    private static void measure(Run run, Progress progress) {
+    private static void measure(TransferSoFar run, Progress progress) {
         TransferConfig c = run.c;
         Session session = run.session;
         long seed = session.settings().seed();

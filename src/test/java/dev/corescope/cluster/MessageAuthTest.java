@@ -32,7 +32,7 @@ class MessageAuthTest {
         MessageAuth member = auth(KEY, 100);
         MessageAuth.Seal seal = signer.sign("task", bytes("spin loops=10|3|0|42"));
         assertThat(member.verify("task", bytes("spin loops=10|3|0|42"), seal).ok()).isTrue();
-        MessageAuth.Verdict again = member.verify("task", bytes("spin loops=10|3|0|42"), seal);
+        MessageAuth.AuthVerdict again = member.verify("task", bytes("spin loops=10|3|0|42"), seal);
         assertThat(again.outcome()).isEqualTo(MessageAuth.AuthOutcome.REPLAYED);
         assertThat(again.reason()).contains("seen before");
     }
@@ -51,7 +51,7 @@ class MessageAuthTest {
                 seal.mac())).outcome()).isEqualTo(MessageAuth.AuthOutcome.BAD_SIGNATURE);
         assertThat(member.verify("task", bytes("empty"), new MessageAuth.Seal(seal.nonce(), seal.timestampMillis(),
                 "not hex")).outcome()).isEqualTo(MessageAuth.AuthOutcome.BAD_SIGNATURE);
-        MessageAuth.Verdict foreign = auth(OTHER_KEY, 100).verify("task", bytes("empty"), seal);
+        MessageAuth.AuthVerdict foreign = auth(OTHER_KEY, 100).verify("task", bytes("empty"), seal);
         assertThat(foreign.outcome()).isEqualTo(MessageAuth.AuthOutcome.BAD_SIGNATURE);
         assertThat(foreign.reason()).contains("does not match this key");
         // and the failed attempts did not use up the nonce: the genuine message still verifies once
@@ -72,7 +72,7 @@ class MessageAuthTest {
         MessageAuth member = auth(KEY, 100);
         MessageAuth.Seal old = signer.sign("task", bytes("x"));
         now.addAndGet(Duration.ofMinutes(5).plusSeconds(1).toMillis());
-        MessageAuth.Verdict late = member.verify("task", bytes("x"), old);
+        MessageAuth.AuthVerdict late = member.verify("task", bytes("x"), old);
         assertThat(late.outcome()).isEqualTo(MessageAuth.AuthOutcome.OUT_OF_WINDOW);
         assertThat(late.reason()).contains("301 s old").contains("clocks");
         MessageAuth.Seal future = signer.sign("task", bytes("x"));

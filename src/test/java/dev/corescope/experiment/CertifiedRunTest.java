@@ -94,7 +94,7 @@ class CertifiedRunTest {
         assertThat(c.status()).isEqualTo("lowered");
         assertThat(c.level()).isEqualTo(1);
         assertThat(c.attempts()).extracting(Assessment.Attempt::level).containsExactly(3, 2);
-        assertThat(c.attempts()).allMatch(a -> a.equivalence().verdict() == Equivalence.Verdict.DIFFERENT);
+        assertThat(c.attempts()).allMatch(a -> a.equivalence().verdict() == Equivalence.EquivalenceVerdict.DIFFERENT);
         assertThat(c.attempts()).allMatch(Assessment.Attempt::stoppedEarly).allMatch(a -> a.blocks() >= 5 && a.blocks() < 10);
         assertThat(c.verdict()).startsWith("lowered from 3 to 1 worker: at 3 workers location ×1.1").contains("spread")
                 .contains("; at 2 workers location ×1.1");

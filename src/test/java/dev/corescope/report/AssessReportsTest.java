@@ -53,7 +53,7 @@ class AssessReportsTest {
         var fit = dev.corescope.analysis.ComplexityFit.fit(SIZES.stream().mapToDouble(Long::doubleValue).toArray(),
                 stats.stream().mapToDouble(SizeStats::mean).toArray());
         Fit f = Fit.of(fit);
-        return new AlgorithmResult(algorithm, "spec", new Assessment.Run(2, 12, 0, 1.0, 12.0), stats, f,
+        return new AlgorithmResult(algorithm, "spec", new Assessment.AlgorithmRun(2, 12, 0, 1.0, 12.0), stats, f,
                 new Assessment.Certification("not checked", 2, 2, List.of(), "2 workers, not checked"),
                 new Assessment.Controls(0, Double.NaN, Double.NaN));
     }
@@ -145,7 +145,7 @@ class AssessReportsTest {
 
     /** {@code r} measured at {@code level} workers. */
     static AlgorithmResult at(AlgorithmResult r, int level) {
-        return new AlgorithmResult(r.algorithm(), r.workload(), new Assessment.Run(level, r.tasks(), r.failed(),
+        return new AlgorithmResult(r.algorithm(), r.workload(), new Assessment.AlgorithmRun(level, r.tasks(), r.failed(),
                 r.wallSeconds(), r.throughput()), r.sizes(), r.fit(), new Assessment.Certification("lowered", 2, level,
                 List.of(), "lowered to " + level), new Assessment.Controls(0, Double.NaN, Double.NaN));
     }

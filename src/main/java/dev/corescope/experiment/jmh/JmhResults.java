@@ -2,7 +2,7 @@ package dev.corescope.experiment.jmh;
 
 import dev.corescope.analysis.JmhStatistics;
 import dev.corescope.experiment.jmh.JmhCertifier.ThreeWayVerdict;
-import dev.corescope.experiment.jmh.JmhCertifier.Verdict;
+import dev.corescope.experiment.jmh.JmhCertifier.CertifierVerdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -74,7 +74,7 @@ public final class JmhResults {
             forkSeconds += forks.stream().filter(JobOutcome::ok).mapToDouble(JobOutcome::seconds).sum();
         }
         List<JmhRun.Level> levels = new ArrayList<>();
-        for (Verdict v : c.verdicts().values()) {
+        for (CertifierVerdict v : c.verdicts().values()) {
             var e = v.equivalence();
             levels.add(new JmhRun.Level(v.width(), word(v.level(), c.settled(v.width())), v.reason(), v.blocks(),
                     e == null ? null : e.location(), e == null ? null : e.spread(), e == null ? null : e.tail()));
@@ -131,7 +131,7 @@ public final class JmhResults {
         if (!controlsOn) {
             return prefix + "not verified";
         }
-        Verdict v = c.verdicts().get(w);
+        CertifierVerdict v = c.verdicts().get(w);
         if (v == null || v.level() == ThreeWayVerdict.MORE_DATA) {
             return prefix + "unsettled";
         }

@@ -66,7 +66,7 @@ class JmhCertificationTest {
         Ran r = run(fake, true, 0.05);
         assertThat(fake.violations).isEmpty();
         assertThat(r.cert().controlJobs()).hasSizeGreaterThanOrEqualTo(JmhControls.MIN_CONTROLS);
-        JmhCertifier.Verdict v = r.cert().verdicts().get(2);
+        JmhCertifier.CertifierVerdict v = r.cert().verdicts().get(2);
         assertThat(v.level()).as(v.reason()).isEqualTo(JmhCertifier.ThreeWayVerdict.CERTIFIED);
         assertThat(v.blocks()).hasSizeGreaterThanOrEqualTo(ForkEquivalence.MIN_BLOCKS);
         assertThat(r.schedule().finalWidth()).isEqualTo(2);

@@ -84,7 +84,7 @@ final class JmhSyntheticRun {
     }
 
     private static Result result(JmhCertification cert) {
-        JmhCertifier.Verdict v = cert.verdicts().get(2);
+        JmhCertifier.CertifierVerdict v = cert.verdicts().get(2);
         JmhCertifier.ThreeWayVerdict o = v == null ? JmhCertifier.ThreeWayVerdict.MORE_DATA : v.level();
         int looks = (int) cert.steps().stream().filter(s -> s.contains("one more control")).count() + 1;
         return new Result(o, looks, v == null ? 0 : v.blocks().size(), cert.controlJobs().size(),
@@ -118,7 +118,7 @@ final class JmhSyntheticRun {
                     : new IterationContext(s, s + 1_000_000_000L, 0, 1));
         }
         ForkData data = new ForkData("ops/s", scores, List.of(), JsonNodeFactory.instance.objectNode());
-        return new JobOutcome(j, JobExecutor.Run.ok(data, null), List.of(0), 2, pattern.contains("A") ? 0 : 1, 1, t0,
+        return new JobOutcome(j, JobExecutor.JobRun.ok(data, null), List.of(0), 2, pattern.contains("A") ? 0 : 1, 1, t0,
                 t0 + 9_900_000_000L, ctx);
     }
 
