@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code corescope assess}: algorithms over input sizes, measured in parallel at the threshold. */
-@Command(name = "assess", description = "Time algorithms (or your own workload class, or a command) over input sizes, N repeats per size, "
+@Command(name = "assess",
+        description = "Time algorithms (or your own workload class, or a command) over input sizes, N repeats per size, "
                 + "on as many concurrent workers as the machine hosts without adding noise; per-size statistics, "
                 + "complexity fit, charts, and on every run the proof against one worker alone: one-worker controls "
                 + "of the same tasks interleaved into the run (auto steps down from a level that fails).")

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code corescope compare RUN_A RUN_B}: change detection between two runs, for CI pipelines. */
-@Command(name = "compare", description = {"Compare the measured tasks of two run directories (no warm-ups, no one-worker controls, no "
+@Command(name = "compare",
+        description = {"Compare the measured tasks of two run directories (no warm-ups, no one-worker controls, no "
                 + "abandoned levels), matched on experiment, workers, size and transfer's cell, and compared only where "
                 + "the workload (name and parameters) and the worker mode agree: ratio of mean task times with a "
                 + "bootstrap 95%% CI and a verdict decided by the interval (faster / slower beyond --noise, no change "

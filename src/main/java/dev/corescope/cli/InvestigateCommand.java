@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code corescope investigate}: find, test and explain the critical threshold. */
-@Command(name = "investigate", description = "Find the critical threshold: the most concurrent workers whose per-task times are statistically "
+@Command(name = "investigate",
+        description = "Find the critical threshold: the most concurrent workers whose per-task times are statistically "
                 + "no worse than one worker alone; explain it from measurement and the machine profile. By default "
                 + "with the calibrated spin kernel (the machine's capacity); with -a/--class/--cmd and -n, for your "
                 + "own workload (its mean, median and spread must stay as with one worker).")

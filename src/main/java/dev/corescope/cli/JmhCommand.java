@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code corescope jmh BENCHMARKS.jar [REGEX...] [-- JMH options]}: a JMH suite run N-wide on certified cores. */
-@Command(name = "jmh", description = {"Run a JMH suite N-wide: each fork a JMH JVM of its own, pinned to its core(s), longest first, "
+@Command(name = "jmh",
+        description = {"Run a JMH suite N-wide: each fork a JMH JVM of its own, pinned to its core(s), longest first, "
                 + "with controls (forks that measure their first iterations alone, at random points of the run) that "
                 + "certify the parallel scores (auto steps down from a level that fails; the forks measured at it are "
                 + "rerun alone, and their solo results reported). Writes JMH's own JSON "

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code corescope member}: an embedded Hazelcast member that runs corescope tasks up to its threshold. */
-@Command(name = "member", description = {"Start a cluster member that runs corescope tasks for coordinators ('sweep --cluster', "
+@Command(name = "member",
+        description = {"Start a cluster member that runs corescope tasks for coordinators ('sweep --cluster', "
                 + "'assess --cluster'), at most its threshold at once, each in a worker JVM. Runs until Ctrl-C.",
                 "Security: runs only tasks signed with the cluster key (--secret-file, default "
                         + "$CORESCOPE_HOME/cluster.key, created 0600 on first use: copy it to every machine), and by "
