@@ -39,7 +39,7 @@ public final class MemberCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ClusterIdentityOptions identity;
 
-    @Option(names = "--port", defaultValue = "5701", description = "Port (no auto-increment). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "5701", description = "Port (no auto-increment). Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Option(names = "--members", paramLabel = "HOST:PORT,...",

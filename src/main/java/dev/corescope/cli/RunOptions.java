@@ -56,7 +56,7 @@ public class RunOptions {
         }
     }
 
-    @Option(names = "--seed", description = "Base seed of task inputs. Default: ${DEFAULT-VALUE}.", defaultValue = "42")
+    @Option(names = "--seed", paramLabel = "S", description = "Base seed of task inputs. Default: ${DEFAULT-VALUE}.", defaultValue = "42")
     long seed;
 
     @Option(names = "--worker-jvm-opt", paramLabel = "OPT", description = "Extra option for worker JVMs (repeatable).")
