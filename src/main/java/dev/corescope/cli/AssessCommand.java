@@ -23,12 +23,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code corescope assess}: algorithms over input sizes, measured in parallel at the threshold. */
-@Command(name = "assess", mixinStandardHelpOptions = true,
+@Command(name = "assess",
         description = "Time algorithms (or your own workload class, or a command) over input sizes, N repeats per size, "
                 + "on as many concurrent workers as the machine hosts without adding noise; per-size statistics, "
                 + "complexity fit, charts, and on every run the proof against one worker alone: one-worker controls "
                 + "of the same tasks interleaved into the run (auto steps down from a level that fails).")
 public final class AssessCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 
@@ -102,9 +105,9 @@ public final class AssessCommand implements Callable<Integer> {
                         + clusterPool.nodes().size() + " members' thresholds"));
             }
             WorkerCount.Resolved resolved = assess.resolveWorkers();
-            Limits.checkWorkers(spec, "--workers", resolved.workers(), false);
+            ForceOption.checkWorkers(spec, "--workers", resolved.workers(), false);
             assess.warmup(workload.warmup(), workload.warmupReason());
-            Assess.Outcome out;
+            Assess.AssessOutput out;
             try {
                 out = common.runDirectoryChecked(assess::runWithDetails);
             } catch (AssessExperiment.OverBudget e) {
@@ -118,7 +121,7 @@ public final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    private int render(Assess.Outcome out, ClusterWorkerPool clusterPool) {
+    private int render(Assess.AssessOutput out, ClusterWorkerPool clusterPool) {
         var summary = out.summary();
         var a = out.assessment();
         Path dir = Path.of(summary.metadata().runDirectory());

@@ -70,7 +70,8 @@ public final class WorkloadOptions {
 
     int warmup() {
         if (warmup != null) {
-            Limits.checkRange("--warmup", warmup, 0, dev.corescope.experiment.Limits.MAX_WARMUP);
+            UsageError.check(() -> dev.corescope.experiment.Limits.checkRange("--warmup", warmup, 0,
+                    dev.corescope.experiment.Limits.MAX_WARMUP));
         }
         return warmup != null ? warmup : command != null ? DEFAULT_CMD_WARMUP : DEFAULT_WARMUP;
     }

@@ -153,8 +153,8 @@ final class AssessSection implements ResultSection {
             for (Assessment.Attempt at : alg.certification().attempts()) {
                 String[] c = CheckCells.of(at);
                 String kind = at.equivalence() == null ? (at.comparison() == null ? null : String.valueOf(at.comparison().verdict()))
-                        : at.equivalence().verdict() == Equivalence.Verdict.EQUIVALENT && !(at.occupancy() < 0.9) ? "OK"
-                        : at.equivalence().verdict() == Equivalence.Verdict.DIFFERENT ? "WORSE" : "UNSETTLED";
+                        : at.equivalence().verdict() == Equivalence.EquivalenceVerdict.EQUIVALENT && !(at.occupancy() < 0.9) ? "OK"
+                        : at.equivalence().verdict() == Equivalence.EquivalenceVerdict.DIFFERENT ? "WORSE" : "UNSETTLED";
                 check.row(cell(alg.algorithm()), cell(at.level()), cell(c[0]), cell(c[1]), cell(c[2]), cell(c[3]),
                         HtmlTable.badge(c[4], HtmlTable.verdictKind(kind)));
             }
