@@ -130,7 +130,7 @@ public final class AssessCommand implements Callable<Integer> {
                 throw new UsageError("cannot write --jmh-json " + jmhJson + ": " + e.getMessage());
             }
         }
-        if (common.output.format() != FormatOption.Format.table) {
+        if (common.output.format() != FormatOption.Format.table) { // json, csv: summary.json, summary.csv
             common.output.print(summary, AssessReport.flatTable(a));
             return Output.exitCode(summary);
         }
