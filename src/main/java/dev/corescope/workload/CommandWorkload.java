@@ -71,6 +71,24 @@ public final class CommandWorkload implements Workload {
         return template;
     }
 
+    /**
+     * The command of a spec's text in words ({@code command 'X'}, with {@code prepare 'Y'}), or null when the spec is
+     * not a command's: for reports, where the spec's encoded text would mean nothing.
+     */
+    public static String describe(String specText) {
+        try {
+            WorkloadSpec spec = WorkloadSpec.parse(specText);
+            if (!spec.name().equals(CommandWorkload.class.getName()) || !spec.params().containsKey(PARAM)) {
+                return null;
+            }
+            String prep = spec.params().get(PREPARE);
+            return "command '" + SpecText.decode(spec.params().get(PARAM)) + "'"
+                    + (prep == null ? "" : ", prepare '" + SpecText.decode(prep) + "'");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The prepare command's template, or null. */
     public String prepareTemplate() {
         return prepare;
