@@ -108,7 +108,8 @@ class AssessCommandsTest {
         var r = AssessCommandTest.run("assess", "--cmd", "true {n}", "--cmd", "sleep 0", "-n", "1", "-r", "3", "-w",
                 "1", "-q", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("true {n} — 3 tasks", "sleep 0 — 3 tasks");
+        assertThat(r.out()).contains("true {n} — 3 tasks", "sleep 0 — 3 tasks", dev.corescope.report.SideBySide.HEADING,
+                "true {n} ms", "sleep 0 ms");
     }
 
     @Test
