@@ -63,10 +63,16 @@ public final class Assess extends ExperimentBuilder<Assess> {
         pin = true;
     }
 
-    /** What to assess (at least one), each its label and workload spec. */
+    /** What to assess (at least one), each its label (distinct: it keys the results) and workload spec. */
     public Assess algorithms(List<AssessExperiment.Algo> algos) {
         if (algos.isEmpty()) {
             throw new IllegalArgumentException("at least one algorithm");
+        }
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        for (AssessExperiment.Algo a : algos) {
+            if (!labels.add(a.label())) {
+                throw new IllegalArgumentException("two algorithms are labelled '" + a.label() + "': labels must be distinct");
+            }
         }
         this.algorithms = List.copyOf(algos);
         return this;

@@ -10,6 +10,7 @@ import dev.corescope.experiment.WorkerCount;
 import dev.corescope.report.AssessReport;
 import dev.corescope.report.ConsoleReport;
 import dev.corescope.report.JmhJson;
+import dev.corescope.report.SideBySide;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,7 +134,7 @@ public final class AssessCommand implements Callable<Integer> {
                 throw new UsageError("cannot write --jmh-json " + jmhJson + ": " + e.getMessage());
             }
         }
-        if (common.output.format() != FormatOption.Format.table) {
+        if (common.output.format() != FormatOption.Format.table) { // json, csv: summary.json, summary.csv
             common.output.print(summary, AssessReport.flatTable(a));
             return Output.exitCode(summary);
         }
@@ -145,6 +146,11 @@ public final class AssessCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%s — %d tasks on %d %s workers in %.3f s (%.2f tasks/s)%n",
                     alg.algorithm(), alg.tasks(), alg.workers(), a.plan().mode(), alg.wallSeconds(), alg.throughput());
             System.out.print(AssessReport.sizeTable(alg).render());
+            System.out.println();
+        }
+        if (SideBySide.applies(a)) {
+            System.out.println(SideBySide.HEADING);
+            System.out.print(SideBySide.table(a).render());
             System.out.println();
         }
         System.out.println(AssessReport.FIT_HEADING);

@@ -95,7 +95,8 @@ public final class InvestigateCommand implements Callable<Integer> {
         investigation.finish(outcome);
         common.output.htmlIfRequested(java.nio.file.Path.of(report.runDirectory()));
         if (!table) { // a refused result is no verdict: its whole summary, refusals first among its remarks
-            common.output.print(outcome.summary().remarks().refused() ? outcome.summary() : report,
+            boolean whole = outcome.summary().remarks().refused() || common.output.format() == FormatOption.Format.csv;
+            common.output.print(whole ? outcome.summary() : report, // csv: summary.csv
                     ConsoleReport.investigateTable(report));
         } else {
             System.out.println(investigation.cacheNote().isEmpty() ? "" : "Threshold " + investigation.cacheNote());

@@ -1,6 +1,7 @@
 package dev.corescope.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.corescope.exec.SleepingWorkload;
 import dev.corescope.workload.CommandWorkload;
@@ -54,7 +55,10 @@ class MemberPolicyTest {
         MemberPolicy.Decision ok = p.decide(UserClassWorkload.spec(UserJar.CLASS, "/elsewhere/my.jar", Map.of("k", "v")));
         assertThat(ok.allowed()).as(ok.refusal()).isTrue();
         assertThat(ok.spec()).isEqualTo(UserClassWorkload.spec(UserJar.CLASS, jar.toString(), Map.of("k", "v")));
-        assertThat(Workloads.create(ok.spec()).name()).isEqualTo("my-sum");
+        // MyWorkload has no Map constructor: its --param is refused, never dropped; without one it runs
+        assertThatThrownBy(() -> Workloads.create(ok.spec())).hasMessageContaining("--param k=v cannot reach");
+        assertThat(Workloads.create(p.decide(UserClassWorkload.spec(UserJar.CLASS, "/elsewhere/my.jar", Map.of())).spec())
+                .name()).isEqualTo("my-sum");
         // a bare class name from the jar is run the same way
         assertThat(p.decide(WorkloadSpec.of(UserJar.CLASS)).spec().name()).isEqualTo(UserClassWorkload.class.getName());
         // not a workload

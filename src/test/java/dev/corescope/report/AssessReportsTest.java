@@ -158,7 +158,7 @@ class AssessReportsTest {
                 new Remarks(0, List.of(), List.of(), List.of(), List.of()), a, null).csv().split("\n");
         assertThat(lines).hasSize(1 + 6);
         assertThat(lines[0]).isEqualTo(AssessResult.CSV_HEADER);
-        assertThat(lines[4]).startsWith("b,50,4,0,");
+        assertThat(lines[4]).startsWith("b,2,,50,4,0,");
         assertThat(Map.of("t", AssessReport.sizeTable(a.algorithms().get(0)).rows().size())).containsEntry("t", 3);
     }
 }
