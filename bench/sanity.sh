@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Does corescope ever print a figure physics rules out? The must-holds of "Every number right or flagged":
 #   RUNS runs each of  sweep  --max 3 --target 20ms
-#                      rounds -r 8 --max 3 --target 20ms
+#                      rounds --tasks 8 --max 3 --target 20ms
 #   under three conditions:
 #     quiet       nothing else running
 #     hog         another process spinning, pinned to CPU 1 (taskset -c 1)
@@ -38,7 +38,7 @@ run_one() { # condition command index
   if [[ "$cmd" == sweep ]]; then
     ./corescope sweep --max 3 --target 20ms --quiet --out "$dir" > "$dir.out" 2> "$dir.err" || code=$?
   else
-    ./corescope rounds -r 8 --max 3 --target 20ms --quiet --out "$dir" > "$dir.out" 2> "$dir.err" || code=$?
+    ./corescope rounds --tasks 8 --max 3 --target 20ms --quiet --out "$dir" > "$dir.out" 2> "$dir.err" || code=$?
   fi
   for h in "${hogs[@]}"; do kill "$h" 2>/dev/null || true; done
   wait 2>/dev/null || true

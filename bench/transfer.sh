@@ -20,7 +20,7 @@ echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f
 echo "java: $(java -version 2>&1 | head -1); python: $(python3 --version 2>&1)"
 for r in $(seq 1 "$rounds"); do
   echo "== round $r: corescope (2 worker JVMs)"
-  "$here/corescope" transfer --mode processes --workers 2 --durations 0 --sizes 1MB,16MB,64MB --tasks 16 \
+  "$here/corescope" transfer --mode processes --workers 2 --durations 0 --bytes 1MB,16MB,64MB --tasks 16 \
       --cell-budget 30s --json --out "$tmp/run$r" > "$tmp/run$r.json"
   python3 - "$tmp/run$r.json" <<'PY'
 import json, sys

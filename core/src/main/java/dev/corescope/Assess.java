@@ -63,10 +63,16 @@ public final class Assess extends ExperimentBuilder<Assess> {
         pin = true;
     }
 
-    /** What to assess (at least one), each its label and workload spec. */
+    /** What to assess (at least one), each its label (distinct: it keys the results) and workload spec. */
     public Assess algorithms(List<AssessExperiment.Algo> algos) {
         if (algos.isEmpty()) {
             throw new IllegalArgumentException("at least one algorithm");
+        }
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        for (AssessExperiment.Algo a : algos) {
+            if (!labels.add(a.label())) {
+                throw new IllegalArgumentException("two algorithms are labelled '" + a.label() + "': labels must be distinct");
+            }
         }
         this.algorithms = List.copyOf(algos);
         return this;
@@ -155,7 +161,7 @@ public final class Assess extends ExperimentBuilder<Assess> {
     }
 
     /** Everything the run produced: the summary, the assessment, the measured records, the batches, the charts. */
-    public record Outcome(AssessResult summary, Assessment assessment, Map<String, List<TaskRecord>> measured,
+    public record AssessOutput(AssessResult summary, Assessment assessment, Map<String, List<TaskRecord>> measured,
                           List<BatchResult> batches, List<Path> charts) {
     }
 
@@ -207,12 +213,12 @@ public final class Assess extends ExperimentBuilder<Assess> {
         return host != null ? host : dev.corescope.exec.Machine.real(probe());
     }
 
-    private WorkerCount.Measured investigateFirst() {
+    private WorkerCount.MeasuredThreshold investigateFirst() {
         return InvestigateFirst.measure(mode, progress, probe(), host, notices);
     }
 
     /** Checks, resolves the workers, measures, writes summary.json and the charts. */
-    public Outcome runWithDetails() throws IOException {
+    public AssessOutput runWithDetails() throws IOException {
         checkPlan();
         WorkerCount.Resolved n = resolveWorkers();
         boolean local = pool == null;
@@ -225,21 +231,21 @@ public final class Assess extends ExperimentBuilder<Assess> {
                 : "the CPUs this process may use could not be read";
         AssessExperiment.Check check = !verify || !local ? AssessExperiment.Check.NONE
                 : resolvedAuto() ? AssessExperiment.Check.STEP_DOWN : AssessExperiment.Check.FIXED;
-        var config = new AssessExperiment.Config(algorithms, sizes, repeats, n.workers(), n.source(), warmup,
+        var config = new AssessExperiment.AssessConfig(algorithms, sizes, repeats, n.workers(), n.source(), warmup,
                 warmupReason, check, margins, budget, pinNote);
         long total = (long) algorithms.size() * sizes.size() * repeats;
         RunDirectory dir = RunDirectory.create(out, "assess");
         Session[] self = new Session[1];
         try (Progress p = progress.open("assess", progressSteps(total) + algorithms.size());
              Session session = Session.open(settings, dir, pool, progressSink(p, total),
-                     Results.writer(dir, () -> self[0]), host())) {
+                     Results.writer(dir, () -> self[0]), host(), exit)) {
             self[0] = session;
-            AssessExperiment.Outcome o = Results.measuring(session, dir, () -> AssessExperiment.run(session, config, p));
+            AssessExperiment.AssessMeasurement o = Results.measuring(session, dir, () -> AssessExperiment.run(session, config, p));
             p.close();
             var summary = Results.checked(session, dir, o.summary());
             var charts = ComplexityCharts.write(o.assessment(), host != null && host.simulated() != null, dir.path(),
                     logChart);
-            return new Outcome(summary, o.assessment(), o.measured(), session.batches(), charts);
+            return new AssessOutput(summary, o.assessment(), o.measured(), session.batches(), charts);
         }
     }
 

@@ -32,6 +32,17 @@ public abstract class ExperimentBuilder<B extends ExperimentBuilder<B>> {
     java.util.function.Supplier<dev.corescope.machine.MachineProfile> machine = dev.corescope.machine.MachineProbe::probe;
     /** The machine to run on, when not this one (a simulated one); null: this machine, read by {@link #machine}. */
     dev.corescope.exec.Machine host;
+    /** How the process running this is ending (the command line passes its own); a library caller's is its own. */
+    dev.corescope.experiment.ProcessExit exit = new dev.corescope.experiment.ProcessExit();
+
+    /**
+     * The process's ending, shared with its entry point: a run's shutdown hook keeps quiet after an error the
+     * entry point has reported ({@link dev.corescope.experiment.ProcessExit#onError()}).
+     */
+    public B exit(dev.corescope.experiment.ProcessExit e) {
+        this.exit = java.util.Objects.requireNonNull(e, "exit");
+        return (B) this;
+    }
 
     /**
      * Run on {@code m} instead of this machine: a simulated one ({@code dev.corescope.sim.SimulatedMachine}),
@@ -84,7 +95,7 @@ public abstract class ExperimentBuilder<B extends ExperimentBuilder<B>> {
     /** The run's session: its records also go to {@code records} (e.g. progress); its partial summary to the directory. */
     Session open(Settings settings, RunDirectory dir, dev.corescope.exec.RecordSink records) throws IOException {
         Session[] self = new Session[1];
-        self[0] = Session.open(settings, dir, pool, records, Results.writer(dir, () -> self[0]), host());
+        self[0] = Session.open(settings, dir, pool, records, Results.writer(dir, () -> self[0]), host(), exit);
         return self[0];
     }
 

@@ -20,7 +20,7 @@ final class InvestigateFirst {
     private InvestigateFirst() {
     }
 
-    static WorkerCount.Measured measure(WorkerMode mode, Progress.Factory progress, Supplier<MachineProfile> probe,
+    static WorkerCount.MeasuredThreshold measure(WorkerMode mode, Progress.Factory progress, Supplier<MachineProfile> probe,
                                         dev.corescope.exec.Machine host, Consumer<String> notices) {
         notices.accept("no usable threshold cached for this machine; running 'corescope investigate' first");
         try {
@@ -28,7 +28,7 @@ final class InvestigateFirst {
             String why = report.limitedBy() + (Double.isFinite(report.otherBusyCpus())
                     && report.otherBusyCpus() >= CacheCheck.BUSY_CPUS
                     ? String.format(Locale.ROOT, "; other work kept %.1f CPUs busy", report.otherBusyCpus()) : "");
-            return new WorkerCount.Measured(report.threshold(), why);
+            return new WorkerCount.MeasuredThreshold(report.threshold(), why);
         } catch (IOException e) {
             throw new PlanRefused("investigate failed: " + e.getMessage());
         }

@@ -20,7 +20,7 @@ import java.util.List;
 public final class Investigation extends LevelBuilder<Investigation> {
     private double tolerance = 0.05;
     private boolean full;
-    private int maxSamples = InvestigateExperiment.Config.DEFAULT_MAX_SAMPLES;
+    private int maxSamples = InvestigateExperiment.InvestigateConfig.DEFAULT_MAX_SAMPLES;
     private boolean cache = true;
     private String cacheNote = "";
     private InvestigateExperiment.UserWorkload workload;
@@ -79,12 +79,12 @@ public final class Investigation extends LevelBuilder<Investigation> {
     }
 
     /** The report and the run's summary document. */
-    public record Outcome(InvestigateReport report, InvestigateResult summary, InvestigateExperiment.Result result) {
+    public record InvestigationOutput(InvestigateReport report, InvestigateResult summary, InvestigateExperiment.Result result) {
     }
 
     /** Measures, writes summary.json, the charts and the cache entry. */
-    public Outcome runWithSummary() throws IOException {
-        Outcome o = measure();
+    public InvestigationOutput runWithSummary() throws IOException {
+        InvestigationOutput o = measure();
         finish(o);
         return o;
     }
@@ -94,12 +94,12 @@ public final class Investigation extends LevelBuilder<Investigation> {
      * come after, with {@link #finish}, so that a user sees the verdict before they are drawn (on two CPUs
      * drawing beside the measurement would compete with it).
      */
-    public Outcome measure() throws IOException {
+    public InvestigationOutput measure() throws IOException {
         int n = levels();
         Settings settings = settings("investigate");
         // levels measured: every one with --full; else the machine's suggestions and the levels above them, then
         // bisection or doubling (8 + 2 log2 n at most); each at most maxSamples rounds, up to 4x that for many
-        // workers (Looks.forWorkers: 3.3x at 1024), a round being at most n tasks and one worker's in every block
+        // workers (SpendingDesign.forWorkers: 3.3x at 1024), a round being at most n tasks and one worker's in every block
         long levels = full ? n : Math.min(n, 8 + 2L * (32 - Integer.numberOfLeadingZeros(n)));
         checkPlan("investigate: " + levels + " levels x up to " + maxSamples + " rounds (more for many workers)",
                 Limits.times(Limits.times(levels, Limits.times(4, maxSamples)), n + 1L));
@@ -107,22 +107,22 @@ public final class Investigation extends LevelBuilder<Investigation> {
         try (Progress p = progress.open("investigate", full ? n : 0);
              Session session = open(settings, dir)) {
             InvestigateExperiment.Subject subject = workload == null
-                    ? new InvestigateExperiment.Spin(spin(InvestigateExperiment.Config.DEFAULT_TARGET))
+                    ? new InvestigateExperiment.Spin(spin(InvestigateExperiment.InvestigateConfig.DEFAULT_TARGET))
                     : withSpinReference(workload, session.profile(), session.machine().simulated() != null);
-            var config = new InvestigateExperiment.Config(subject, tolerance, full, n,
-                    InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES, maxSamples, true);
+            var config = new InvestigateExperiment.InvestigateConfig(subject, tolerance, full, n,
+                    InvestigateExperiment.InvestigateConfig.DEFAULT_MIN_SAMPLES, maxSamples, true);
             var result = Results.measuring(session, dir, () -> InvestigateExperiment.run(session, config, p));
             p.close();
             InvestigateReport report = InvestigateReport.of(result, session.batches().stream()
                     .flatMap(b -> b.records().stream()).toList(), dir.path().toString(), settings.mode());
             InvestigateResult summary = InvestigateExperiment.summary(session, result, report);
             summary = Results.checked(session, dir, summary);
-            return new Outcome(report, summary, result);
+            return new InvestigationOutput(report, summary, result);
         }
     }
 
     /** After {@link #measure}: the charts, and the verdict stored in the cache (see {@link #cacheNote}). */
-    public void finish(Outcome o) throws IOException {
+    public void finish(InvestigationOutput o) throws IOException {
         RunDirectory dir = new RunDirectory(java.nio.file.Path.of(o.report().runDirectory()));
         ThresholdCharts.write(o.report(), o.summary().remarks().refusals(), dir.path());
         boolean simulated = o.result().profile() != null && o.result().profile().simulated() != null;

@@ -186,7 +186,7 @@ public final class Jmh extends ExperimentBuilder<Jmh> {
         return workers == null || WorkerCount.AUTO.equalsIgnoreCase(workers.trim());
     }
 
-    private WorkerCount.Measured investigateFirst() {
+    private WorkerCount.MeasuredThreshold investigateFirst() {
         return InvestigateFirst.measure(dev.corescope.exec.WorkerMode.PROCESSES, progress, probe(), null, notices);
     }
 
@@ -195,7 +195,7 @@ public final class Jmh extends ExperimentBuilder<Jmh> {
     }
 
     /** Checks, resolves the level, runs, writes the run directory (and {@code -rff}'s file). */
-    public JmhExperiment.Outcome runWithDetails() throws IOException {
+    public JmhExperiment.JmhOutput runWithDetails() throws IOException {
         BenchmarkSource source = source();
         JmhOptions options = options();
         if (options.listing() != null) {
@@ -205,14 +205,14 @@ public final class Jmh extends ExperimentBuilder<Jmh> {
         WorkerCount.Resolved n = resolveWorkers();
         MachineProfile profile = probe().get();
         List<Integer> pins = pin ? CpuAssignment.of(profile).cpus() : List.of();
-        var config = new JmhExperiment.Config(source, options, jmhArgs, plans, n.workers(), n.source(), auto(), controls,
+        var config = new JmhExperiment.JmhConfig(source, options, jmhArgs, plans, n.workers(), n.source(), auto(), controls,
                 certifier, pins, cpus(), forkTimeout, seed, commandLine != null ? commandLine
                 : List.of("corescope", "jmh", "(java api)"), executor);
         RunDirectory dir = RunDirectory.create(out, "jmh");
         return JmhExperiment.run(dir, config, profile, progress, o -> write(dir, o, options));
     }
 
-    private static void write(RunDirectory dir, JmhExperiment.Outcome o, JmhOptions options) {
+    private static void write(RunDirectory dir, JmhExperiment.JmhOutput o, JmhOptions options) {
         Results.write(dir, o.result());
         try {
             JmhResultFile.write(dir.file(JmhExperiment.RESULT_FILE), o.reported());

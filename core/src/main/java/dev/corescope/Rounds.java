@@ -37,7 +37,7 @@ public final class Rounds extends LevelBuilder<Rounds> {
                 RoundsExperiment.plannedUnits(repeats, n, host().availableProcessors()));
              Session session = open(settings, dir)) {
             LevelRunResult summary = Results.measuring(session, dir, () -> RoundsExperiment.run(session,
-                    new RoundsExperiment.Config(repeats, n, spin(Duration.ofSeconds(1))), p));
+                    new RoundsExperiment.RoundsConfig(repeats, n, spin(Duration.ofSeconds(1))), p));
             p.close();
             summary = Results.checked(session, dir, summary);
             LevelCharts.write(summary, dir.path());

@@ -30,13 +30,13 @@ public final class Run extends ExperimentBuilder<Run> {
     }
 
     /** The summary and the batch (every task's record). */
-    public RunExperiment.Outcome runWithBatch() throws IOException {
+    public RunExperiment.RunOutput runWithBatch() throws IOException {
         Settings settings = settings("run");
         RunDirectory dir = RunDirectory.create(out, "run");
         try (Session session = open(settings, dir)) {
-            RunExperiment.Outcome outcome = Results.measuring(session, dir,
+            RunExperiment.RunOutput outcome = Results.measuring(session, dir,
                     () -> RunExperiment.run(session, workers, spin(Duration.ofSeconds(1))));
-            return new RunExperiment.Outcome(Results.checked(session, dir, outcome.summary()), outcome.batch());
+            return new RunExperiment.RunOutput(Results.checked(session, dir, outcome.summary()), outcome.batch());
         }
     }
 }

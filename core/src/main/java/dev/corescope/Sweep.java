@@ -40,10 +40,10 @@ public final class Sweep extends LevelBuilder<Sweep> {
     }
 
     /** The summary and every batch measured (e.g. for per-member statistics on a cluster). */
-    public record Outcome(LevelRunResult summary, List<BatchResult> batches) {
+    public record SweepOutput(LevelRunResult summary, List<BatchResult> batches) {
     }
 
-    public Outcome runWithBatches() throws IOException {
+    public SweepOutput runWithBatches() throws IOException {
         int n = levels();
         Settings settings = settings("sweep");
         checkPlan("sweep: " + trials + " trials x levels 1.." + n,
@@ -53,11 +53,11 @@ public final class Sweep extends LevelBuilder<Sweep> {
                 SweepExperiment.plannedUnits(n, trials, sequential, host().availableProcessors()));
              Session session = open(settings, dir)) {
             LevelRunResult summary = Results.measuring(session, dir, () -> SweepExperiment.run(session,
-                    new SweepExperiment.Config(n, trials, sequential, spin(Duration.ofSeconds(1))), p));
+                    new SweepExperiment.SweepConfig(n, trials, sequential, spin(Duration.ofSeconds(1))), p));
             p.close();
             summary = Results.checked(session, dir, summary);
             LevelCharts.write(summary, dir.path());
-            return new Outcome(summary, session.batches());
+            return new SweepOutput(summary, session.batches());
         }
     }
 }

@@ -94,7 +94,7 @@ public final class Transfer extends ExperimentBuilder<Transfer> {
     }
 
     /** The summary and the chart files drawn. */
-    public record Outcome(TransferResult summary, List<Path> charts) {
+    public record TransferOutput(TransferResult summary, List<Path> charts) {
     }
 
     public TransferResult run() throws IOException {
@@ -105,12 +105,12 @@ public final class Transfer extends ExperimentBuilder<Transfer> {
      * Resolves the workers, refuses a plan that does not fit ({@link dev.corescope.experiment.PlanRefused}),
      * measures, and writes summary.json and the charts.
      */
-    public Outcome runWithCharts() throws IOException {
+    public TransferOutput runWithCharts() throws IOException {
         Supplier<MachineProfile> probe = MachineProbe.once(machine); // the run's one probe, also its session's
         WorkerCount.Resolved n = workers != null ? new WorkerCount.Resolved(workers, "Workers: " + workers + " (--workers).")
                 : WorkerCount.forTransfer((int) Math.floor(probe.get().effectiveCpus() + 1e-9),
                         ThresholdCache.defaultCache().lookup(probe.get().key()));
-        var config = new TransferExperiment.Config(durations, sizes, tasks, modes, n.workers(), n.source(), cellBudget);
+        var config = new TransferExperiment.TransferConfig(durations, sizes, tasks, modes, n.workers(), n.source(), cellBudget);
         TransferPlanCheck.check(config, workerJvmOptions);
         RunDirectory dir = RunDirectory.create(out, "transfer");
         Settings settings = new Settings("transfer", commandLine != null ? commandLine
@@ -119,11 +119,12 @@ public final class Transfer extends ExperimentBuilder<Transfer> {
         TransferResult summary;
         Session[] self = new Session[1];
         try (Progress p = progress.open("transfer", 1L + (long) config.durations().size() * config.sizes().size());
-             Session session = Session.open(settings, dir, pool, r -> { }, Results.writer(dir, () -> self[0]), probe)) {
+             Session session = Session.open(settings, dir, pool, r -> { }, Results.writer(dir, () -> self[0]),
+                     dev.corescope.exec.Machine.real(probe), exit)) {
             self[0] = session;
             summary = Results.checked(session, dir,
                     Results.measuring(session, dir, () -> TransferExperiment.run(session, config, p)));
         }
-        return new Outcome(summary, TransferCharts.write(summary, dir.path()));
+        return new TransferOutput(summary, TransferCharts.write(summary, dir.path()));
     }
 }

@@ -131,6 +131,153 @@ class ArchitectureTest {
                 + "// dev.corescope.cli.Main\nclass A { String s = \"dev.corescope.cli.Main\"; }")).isEmpty();
     }
 
+    /**
+     * Process-wide holders that stay, each for a fact about the JVM itself (not about a run): shared by the
+     * JVM's threads, they are final, concurrent, and say so. Anything else static and mutable is refused.
+     */
+    private static final Map<String, String> JVM_WIDE = Map.of(
+            "exec.Spawner.THREAD", "the one long-lived thread this JVM starts its worker JVMs from",
+            "exec.WorkerImage.DUMPING", "one worker per JVM dumps the class-data archive",
+            "exec.ThreadStats.DEFER_NATIVE", "the worker JVM loads the native library off its start path",
+            "exec.ThreadStats.NATIVE_LOADED", "whether this JVM has loaded the native library",
+            "exec.ThreadStats.LOCAL", "each thread's own open counters",
+            "experiment.CoordinatorWarmup.DONE", "this JVM's JIT is warmed once",
+            "store.SummaryFiles.LOCKS", "one lock per summary file across the JVM's threads",
+            "store.ThresholdCache.LOCKS", "one lock per cache file across the JVM's threads",
+            "workload.UserClassWorkload.LOADERS", "one class loader per user classpath in this JVM",
+            "workload.algo.Scratch.BUFFERS", "each thread's own scratch buffers");
+
+    /**
+     * No static mutable state: no main class (nested ones included) has a static field that is not final; a
+     * static final array is private (its class's constant table); a static final atomic, concurrent map or
+     * thread-local is a named JVM-wide fact ({@link #JVM_WIDE}).
+     */
+    @Test
+    void noStaticMutableState() throws Exception {
+        List<String> violations = new ArrayList<>();
+        Set<String> holders = new TreeSet<>();
+        for (Class<?> c : mainClasses()) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                int m = f.getModifiers();
+                if (f.isSynthetic() || !java.lang.reflect.Modifier.isStatic(m)) {
+                    continue;
+                }
+                String name = c.getName().substring("dev.corescope.".length()).replace('$', '.') + "." + f.getName();
+                if (!java.lang.reflect.Modifier.isFinal(m)) {
+                    violations.add(name + " is static and not final");
+                } else if (f.getType().isArray() && !java.lang.reflect.Modifier.isPrivate(m)) {
+                    violations.add(name + " is a static array others can write");
+                } else if (f.getType().getName().startsWith("java.util.concurrent.")
+                        || ThreadLocal.class.isAssignableFrom(f.getType())) {
+                    holders.add(name);
+                } else if (JVM_WIDE.containsKey(name)) {
+                    holders.add(name);
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+        assertThat(holders).as("static mutable holders: each a named JVM-wide fact").isEqualTo(JVM_WIDE.keySet());
+    }
+
+    /**
+     * No two main types share a simple name: top-level ones never; nested ones only where listed in
+     * {@link #SHARED_NESTED_NAMES}, the names left from before the rule, a list that may only shrink.
+     */
+    @Test
+    void noTwoMainTypesShareASimpleName() throws Exception {
+        Map<String, List<String>> topLevel = new java.util.TreeMap<>();
+        Map<String, List<String>> all = new java.util.TreeMap<>();
+        for (Class<?> c : mainClasses()) {
+            if (c.isAnonymousClass() || c.isLocalClass() || c.isSynthetic()) {
+                continue;
+            }
+            String qualified = c.getName().substring("dev.corescope.".length()).replace('$', '.');
+            if (c.getEnclosingClass() == null) {
+                topLevel.computeIfAbsent(c.getSimpleName(), k -> new ArrayList<>()).add(qualified);
+            }
+            all.computeIfAbsent(c.getSimpleName(), k -> new ArrayList<>()).add(qualified);
+        }
+        for (Path f : sources()) { // cluster and cli are not on core's class path: their top-level names by file
+            String module = moduleOf(f);
+            if (module.equals("cluster") || module.equals("cli")) {
+                String rel = mainOf(module).relativize(f).toString();
+                String simple = f.getFileName().toString().replace(".java", "");
+                topLevel.computeIfAbsent(simple, k -> new ArrayList<>()).add(rel);
+                all.computeIfAbsent(simple, k -> new ArrayList<>()).add(rel);
+            }
+        }
+        assertThat(topLevel.entrySet()).as("top-level types sharing a simple name").allMatch(e -> e.getValue().size() == 1);
+        Map<String, List<String>> shared = new java.util.TreeMap<>(all);
+        shared.values().removeIf(l -> l.size() == 1);
+        assertThat(shared.keySet()).as("simple names shared by main types: " + shared).isEqualTo(SHARED_NESTED_NAMES);
+    }
+
+    /** Classes stay small: no main source file is over 300 lines. */
+    @Test
+    void noMainFileIsOver300Lines() throws IOException {
+        List<String> long_ = new ArrayList<>();
+        for (Path f : sources()) {
+            long lines = Files.readAllLines(f, StandardCharsets.UTF_8).size();
+            if (lines > 300) {
+                long_.add(ROOT.relativize(f) + ": " + lines + " lines");
+            }
+        }
+        assertThat(long_).isEmpty();
+    }
+
+    /** Nested types' simple names shared before the rule (issue 20); none may be added, each one renamed goes. */
+    private static final Set<String> SHARED_NESTED_NAMES = new TreeSet<>(List.of(
+            "Block", "Cell", "Certification", "Check", "Context", "Decision", "Defaults", "Entry", "Fork", "Holder",
+            "Job", "Kind", "Level", "Marks", "Probe", "Ran", "Result", "Row", "Setup", "Side", "State", "Statistic",
+            "Status", "Threshold", "Times", "Timing", "Unusable"));
+
+    /**
+     * Every main class of api and core (the modules on this test's class path), nested ones included, loaded
+     * without running its static initialisers; cluster's and cli's are checked by {@link #noStaticFieldIsWritable}.
+     */
+    static List<Class<?>> mainClasses() throws IOException, ClassNotFoundException {
+        List<Class<?>> all = new ArrayList<>();
+        ClassLoader loader = ArchitectureTest.class.getClassLoader();
+        for (Path f : sources()) {
+            String module = moduleOf(f);
+            if (!module.equals("api") && !module.equals("core")) {
+                continue;
+            }
+            String rel = mainOf(module).relativize(f).toString();
+            String name = "dev.corescope." + rel.substring(0, rel.length() - ".java".length()).replace('/', '.');
+            if (name.endsWith("package-info")) {
+                continue;
+            }
+            addWithNested(Class.forName(name, false, loader), all);
+        }
+        return all;
+    }
+
+    private static void addWithNested(Class<?> c, List<Class<?>> into) {
+        into.add(c);
+        for (Class<?> n : c.getDeclaredClasses()) {
+            addWithNested(n, into);
+        }
+    }
+
+    /** cluster and cli, read as source: no static field that is not final. */
+    @Test
+    void noStaticFieldIsWritable() throws IOException {
+        Pattern field = Pattern.compile("(?m)^\\s+(?:(?:private|public|protected)\\s+)?static\\s+(?!final\\b)(?!class\\b|record\\b|"
+                + "enum\\b|interface\\b|abstract\\b|sealed\\b|void\\b)[\\w<>\\[\\], ?.]+\\s+\\w+\\s*(?:=|;)");
+        List<String> writable = new ArrayList<>();
+        for (Path f : sources()) {
+            String module = moduleOf(f);
+            if (module.equals("cluster") || module.equals("cli")) {
+                Matcher m = field.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    writable.add(ROOT.relativize(f) + ": " + m.group().strip());
+                }
+            }
+        }
+        assertThat(writable).isEmpty();
+    }
+
     private static Path mainOf(String module) {
         return ROOT.resolve(module).resolve("src/main/java/dev/corescope");
     }

@@ -10,6 +10,7 @@ import dev.corescope.experiment.WorkerCount;
 import dev.corescope.report.AssessReport;
 import dev.corescope.report.ConsoleReport;
 import dev.corescope.report.JmhJson;
+import dev.corescope.report.SideBySide;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,12 +24,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code corescope assess}: algorithms over input sizes, measured in parallel at the threshold. */
-@Command(name = "assess", mixinStandardHelpOptions = true,
+@Command(name = "assess",
         description = "Time algorithms (or your own workload class, or a command) over input sizes, N repeats per size, "
                 + "on as many concurrent workers as the machine hosts without adding noise; per-size statistics, "
                 + "complexity fit, charts, and on every run the proof against one worker alone: one-worker controls "
                 + "of the same tasks interleaved into the run (auto steps down from a level that fails).")
 public final class AssessCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 
@@ -102,9 +106,9 @@ public final class AssessCommand implements Callable<Integer> {
                         + clusterPool.nodes().size() + " members' thresholds"));
             }
             WorkerCount.Resolved resolved = assess.resolveWorkers();
-            Limits.checkWorkers(spec, "--workers", resolved.workers(), false);
+            ForceOption.checkWorkers(spec, "--workers", resolved.workers(), false);
             assess.warmup(workload.warmup(), workload.warmupReason());
-            Assess.Outcome out;
+            Assess.AssessOutput out;
             try {
                 out = common.runDirectoryChecked(assess::runWithDetails);
             } catch (AssessExperiment.OverBudget e) {
@@ -118,7 +122,7 @@ public final class AssessCommand implements Callable<Integer> {
         }
     }
 
-    private int render(Assess.Outcome out, ClusterWorkerPool clusterPool) {
+    private int render(Assess.AssessOutput out, ClusterWorkerPool clusterPool) {
         var summary = out.summary();
         var a = out.assessment();
         Path dir = Path.of(summary.metadata().runDirectory());
@@ -130,7 +134,7 @@ public final class AssessCommand implements Callable<Integer> {
                 throw new UsageError("cannot write --jmh-json " + jmhJson + ": " + e.getMessage());
             }
         }
-        if (common.output.format() != FormatOption.Format.table) {
+        if (common.output.format() != FormatOption.Format.table) { // json, csv: summary.json, summary.csv
             common.output.print(summary, AssessReport.flatTable(a));
             return Output.exitCode(summary);
         }
@@ -142,6 +146,11 @@ public final class AssessCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%s — %d tasks on %d %s workers in %.3f s (%.2f tasks/s)%n",
                     alg.algorithm(), alg.tasks(), alg.workers(), a.plan().mode(), alg.wallSeconds(), alg.throughput());
             System.out.print(AssessReport.sizeTable(alg).render());
+            System.out.println();
+        }
+        if (SideBySide.applies(a)) {
+            System.out.println(SideBySide.HEADING);
+            System.out.print(SideBySide.table(a).render());
             System.out.println();
         }
         System.out.println(AssessReport.FIT_HEADING);

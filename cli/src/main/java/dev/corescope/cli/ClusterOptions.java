@@ -34,7 +34,7 @@ public final class ClusterOptions {
      *
      * @throws UsageError with one line on any bad value
      */
-    ClusterWorkerPool.Options options(Duration taskTimeout) {
+    dev.corescope.cluster.CoordinatorOptions options(Duration taskTimeout) {
         if (cluster == null) {
             if (bind != null || identity.advertise != null || identity.secretFile != null) {
                 throw new UsageError("--bind, --advertise and --secret-file apply only with --cluster");
@@ -71,7 +71,7 @@ public final class ClusterOptions {
             System.err.println("corescope: created a new cluster key " + key.path()
                     + " (mode 0600); members need the same file, see docs/cluster.md");
         }
-        return ClusterWorkerPool.Options.of(members.stream().map(HostPort::toString).toList())
+        return dev.corescope.cluster.CoordinatorOptions.of(members.stream().map(HostPort::toString).toList())
                 .withClusterName(clusterName).withBind(address, port).withAdvertise(advertised)
                 .withTaskTimeout(taskTimeout).withKey(key);
     }
@@ -101,7 +101,7 @@ public final class ClusterOptions {
      * @throws UsageError on bad options, or when members would refuse the workload (naming them and why)
      */
     ClusterWorkerPool connect(Duration taskTimeout, List<WorkloadSpec> specs) {
-        ClusterWorkerPool.Options o = options(taskTimeout);
+        dev.corescope.cluster.CoordinatorOptions o = options(taskTimeout);
         if (o == null) {
             return null;
         }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the measuring commands: the worker mode, and those of the run ({@link RunOptions}). */
 public final class CommonOptions extends RunOptions {
-    @Option(names = "--mode", description = "Workers: threads (platform threads) or processes (worker JVMs). Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--mode", paramLabel = "MODE", description = "Workers: threads (platform threads) or processes (worker JVMs). Default: ${DEFAULT-VALUE}.",
             defaultValue = "threads", converter = WorkerModeConverter.class)
     WorkerMode mode;
 
@@ -52,7 +52,7 @@ public final class CommonOptions extends RunOptions {
     <B extends dev.corescope.ExperimentBuilder<B>> B apply(B builder) {
         validate();
         return builder.mode(mode).out(out).taskTimeout(taskTimeout).seed(seed).workerJvmOptions(workerJvmOptions)
-                .commandLine(commandLine())
+                .commandLine(commandLine()).exit(exit())
                 .progress(withNotes(ConsoleProgress.factory(silent())));
     }
 

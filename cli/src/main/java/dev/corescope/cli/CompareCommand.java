@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code corescope compare RUN_A RUN_B}: change detection between two runs, for CI pipelines. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare",
         description = {"Compare the measured tasks of two run directories (no warm-ups, no one-worker controls, no "
                 + "abandoned levels), matched on experiment, workers, size and transfer's cell, and compared only where "
                 + "the workload (name and parameters) and the worker mode agree: ratio of mean task times with a "
@@ -23,6 +23,9 @@ import picocli.CommandLine.Parameters;
                 + "intervals. Exits 1 on a refused measurement, or on a regression beyond --fail-above; 2 when nothing can be "
                         + "compared."})
 public final class CompareCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Parameters(index = "0", paramLabel = "RUN_A", description = "The baseline run directory (or JMH result file).")
     Path before;
 

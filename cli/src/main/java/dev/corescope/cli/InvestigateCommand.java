@@ -15,12 +15,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code corescope investigate}: find, test and explain the critical threshold. */
-@Command(name = "investigate", mixinStandardHelpOptions = true,
+@Command(name = "investigate",
         description = "Find the critical threshold: the most concurrent workers whose per-task times are statistically "
                 + "no worse than one worker alone; explain it from measurement and the machine profile. By default "
                 + "with the calibrated spin kernel (the machine's capacity); with -a/--class/--cmd and -n, for your "
                 + "own workload (its mean, median and spread must stay as with one worker).")
 public final class InvestigateCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 
@@ -61,11 +64,12 @@ public final class InvestigateCommand implements Callable<Integer> {
         double sdLimit = criteria.sdLimit();
         var simulated = simulate.machine();
         int n = level.max(spec, simulate);
-        if (maxSamples < InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES) {
-            throw new UsageError("--max-samples must be at least " + InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES);
+        if (maxSamples < InvestigateExperiment.InvestigateConfig.DEFAULT_MIN_SAMPLES) {
+            throw new UsageError("--max-samples must be at least " + InvestigateExperiment.InvestigateConfig.DEFAULT_MIN_SAMPLES);
         }
-        Limits.checkRange("--max-samples", maxSamples, 1, dev.corescope.experiment.Limits.MAX_SAMPLES);
-        var setup = level.spin(InvestigateExperiment.Config.DEFAULT_TARGET);
+        UsageError.check(() -> dev.corescope.experiment.Limits.checkRange("--max-samples", maxSamples, 1,
+                dev.corescope.experiment.Limits.MAX_SAMPLES));
+        var setup = level.spin(InvestigateExperiment.InvestigateConfig.DEFAULT_TARGET);
         var investigation = Corescope.investigate().tolerance(tol).full(full).max(n).maxSamples(maxSamples)
                 .cache(!noCache);
         common.apply(investigation, setup);
@@ -91,7 +95,8 @@ public final class InvestigateCommand implements Callable<Integer> {
         investigation.finish(outcome);
         common.output.htmlIfRequested(java.nio.file.Path.of(report.runDirectory()));
         if (!table) { // a refused result is no verdict: its whole summary, refusals first among its remarks
-            common.output.print(outcome.summary().remarks().refused() ? outcome.summary() : report,
+            boolean whole = outcome.summary().remarks().refused() || common.output.format() == FormatOption.Format.csv;
+            common.output.print(whole ? outcome.summary() : report, // csv: summary.csv
                     ConsoleReport.investigateTable(report));
         } else {
             System.out.println(investigation.cacheNote().isEmpty() ? "" : "Threshold " + investigation.cacheNote());

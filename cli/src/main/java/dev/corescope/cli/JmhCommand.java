@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code corescope jmh BENCHMARKS.jar [REGEX...] [-- JMH options]}: a JMH suite run N-wide on certified cores. */
-@Command(name = "jmh", mixinStandardHelpOptions = true,
+@Command(name = "jmh",
         description = {"Run a JMH suite N-wide: each fork a JMH JVM of its own, pinned to its core(s), longest first, "
                 + "with controls (forks that measure their first iterations alone, at random points of the run) that "
                 + "certify the parallel scores (auto steps down from a level that fails; the forks measured at it are "
@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
                 + "-jvmArgs...): e.g. corescope jmh target/benchmarks.jar Sort -- -f 3 -wi 3 -i 5 -w 1s -r 1s",
             "--task-timeout is a fork's time limit (default: twice its planned time plus a minute)."})
 public final class JmhCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 
@@ -38,7 +41,7 @@ public final class JmhCommand implements Callable<Integer> {
             description = "The uber jar (as JMH's archetype builds it; not with --classpath), then benchmark patterns.")
     List<String> words = new ArrayList<>();
 
-    @Option(names = "--workers", paramLabel = "auto|N", defaultValue = "auto",
+    @Option(names = {"-w", "--workers"}, paramLabel = "auto|N", defaultValue = "auto",
             description = "Forks run at once: auto = the threshold measured by 'corescope investigate' (measured first "
                     + "when none is cached), checked in the run and lowered when it fails; N = exactly N, checked. "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -72,7 +75,7 @@ public final class JmhCommand implements Callable<Integer> {
         List<String> before = words.subList(0, words.size() - after);
         List<String> jmhArgs = words.subList(words.size() - after, words.size());
         Jmh jmh = Corescope.jmh().jmhOptions(jmhArgs).workers(workers).controls(controlShare()).pin(pin.pin()).out(run.out).seed(run.seed)
-                .commandLine(run.commandLine()).progress(ConsoleProgress.factory(run.silent()))
+                .commandLine(run.commandLine()).exit(run.exit()).progress(ConsoleProgress.factory(run.silent()))
                 .notices(n -> System.err.println("corescope: " + n));
         if (spec.commandLine().getParseResult().hasMatchedOption("--task-timeout")) {
             if (run.taskTimeout.isZero() || run.taskTimeout.isNegative()) {

@@ -25,7 +25,7 @@ public final class LevelOptions {
 
     /** {@code --max}, or the default {@code 2 x CPUs + 2}, checked (exit 2 when out of range). */
     int max(CommandSpec spec) {
-        int n = max == null ? Limits.defaultMax() : max;
+        int n = max == null ? defaultMax() : max;
         force.checkWorkers(spec, "--max", n);
         return n;
     }
@@ -33,8 +33,13 @@ public final class LevelOptions {
     /** {@code --max}, or 2 × the (simulated) CPUs + 2; a simulated machine's workers cost nothing, so no cap. */
     int max(CommandSpec spec, SimulateOption simulate) {
         int n = max == null ? simulate.defaultMax() : max;
-        Limits.checkWorkers(spec, "--max", n, force.force || simulate.given());
+        ForceOption.checkWorkers(spec, "--max", n, force.force || simulate.given());
         return n;
+    }
+
+    /** The default {@code --max}: 2 x this machine's CPUs + 2. */
+    static int defaultMax() {
+        return 2 * Runtime.getRuntime().availableProcessors() + 2;
     }
 
     SpinSetup spin(Duration defaultTarget) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  * the project's VM, so building all of them cost ~150 ms of every start); all of them for help, for no
  * command or an unknown one (so that the usage and the suggestions list them).
  */
-@Command(name = "corescope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "corescope", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Find how many concurrent workers this machine can host without adding noise, and measure at that level.")
 public final class Main implements Runnable {
     /** The subcommands, in the order the help lists them. */
@@ -43,6 +43,13 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** How this process is ending, shared with the runs' sessions (through {@link RunOptions#exit()}). */
+    final dev.corescope.experiment.ProcessExit exit;
+
+    Main(dev.corescope.experiment.ProcessExit exit) {
+        this.exit = exit;
+    }
+
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "On an unexpected error, also print its stack trace (or set CORESCOPE_DEBUG).")
     boolean debug;
@@ -50,23 +57,29 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         boolean debug = System.getenv(DEBUG_ENV) != null || List.of(args).contains("--debug");
+        dev.corescope.experiment.ProcessExit exit = new dev.corescope.experiment.ProcessExit();
         // no lambda on the path every start takes (see COMMANDS)
         Thread.setDefaultUncaughtExceptionHandler(new Thread.UncaughtExceptionHandler() {
             @Override
             public void uncaughtException(Thread thread, Throwable e) {
-                uncaught(thread, e, debug);
+                uncaught(thread, e, debug, exit);
             }
         });
-        System.exit(execute(args));
+        System.exit(execute(exit, args));
     }
 
     /** Runs the command line and returns the exit code (0 ok, 1 failures or errors, 2 bad input). */
     public static int execute(String... args) {
-        CommandLine cl = commandLine(args);
+        return execute(new dev.corescope.experiment.ProcessExit(), args);
+    }
+
+    /** {@link #execute(String...)} in a process whose ending {@code exit} tells. */
+    static int execute(dev.corescope.experiment.ProcessExit exit, String... args) {
+        CommandLine cl = commandLine(args, exit);
         try {
             return cl.execute(args);
         } catch (Throwable e) { // an Error (OutOfMemoryError, StackOverflowError...): picocli handles only Exceptions
-            return unexpected(e, cl.getErr(), debug(cl.getParseResult()));
+            return unexpected(e, cl.getErr(), debug(cl.getParseResult()), exit);
         }
     }
 
@@ -77,7 +90,11 @@ public final class Main implements Runnable {
 
     /** With the subcommands {@code args} needs (every one when {@code args} is null). */
     static CommandLine commandLine(String[] args) {
-        CommandLine cl = new CommandLine(new Main());
+        return commandLine(args, new dev.corescope.experiment.ProcessExit());
+    }
+
+    private static CommandLine commandLine(String[] args, dev.corescope.experiment.ProcessExit exit) {
+        CommandLine cl = new CommandLine(new Main(exit));
         String named = args == null ? null : firstWord(args);
         boolean one = named != null && COMMANDS.containsKey(named) && !named.equals("help");
         boolean none = args != null && named == null && !asksForHelp(args);
@@ -95,7 +112,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(new CommandLine.IExecutionExceptionHandler() {
             @Override
             public int handleExecutionException(Exception e, CommandLine c, CommandLine.ParseResult parsed) {
-                return failed(e, c, parsed);
+                return failed(e, c, parsed, exit);
             }
         });
         return cl;
@@ -133,22 +150,23 @@ public final class Main implements Runnable {
         return 2;
     }
 
-    private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed,
+                              dev.corescope.experiment.ProcessExit exit) {
         PrintWriter err = cl.getErr();
         if (e instanceof UsageError || e instanceof PlanRefused || e instanceof RunDirectory.Unusable) {
             err.println("corescope: " + firstLine(e.getMessage()));
             err.flush();
             return 2;
         }
-        return unexpected(e, err, debug(parsed));
+        return unexpected(e, err, debug(parsed), exit);
     }
 
     /** One line naming the error (its stack trace too with --debug); exit code 1. */
-    static int unexpected(Throwable e, PrintWriter err, boolean debug) {
-        if (dev.corescope.experiment.Session.isInterruptedBySignal() && !debug) {
+    static int unexpected(Throwable e, PrintWriter err, boolean debug, dev.corescope.experiment.ProcessExit exit) {
+        if (exit.isOnSignal() && !debug) {
             return 130; // Ctrl-C closed the workers under this thread: the shutdown hook says what was kept
         }
-        if (dev.corescope.experiment.Session.isExitingOnError()) {
+        if (exit.isOnError()) {
             // another thread's error, already reported in one line, is closing the run under this one: this
             // thread's error is its consequence, not a second error line (with --debug, its trace all the same)
             if (debug) {
@@ -173,7 +191,7 @@ public final class Main implements Runnable {
     }
 
     /** A thread other than main died: one line, then exit 1 (the shutdown hooks keep what was measured). */
-    static void uncaught(Thread thread, Throwable e, boolean debug) {
+    static void uncaught(Thread thread, Throwable e, boolean debug, dev.corescope.experiment.ProcessExit exit) {
         try {
             System.err.println("corescope: error in thread " + thread.getName() + ": " + describe(e));
             if (debug) {
@@ -182,11 +200,11 @@ public final class Main implements Runnable {
             System.err.flush();
         } catch (Throwable ignored) { // keep going to the exit
         }
-        dev.corescope.experiment.Session.exitingOnError();
+        exit.onError();
         // From a new thread: System.exit blocks forever when called from a shutdown hook.
-        Thread exit = new Thread(() -> System.exit(1), "corescope-exit");
-        exit.setDaemon(true);
-        exit.start();
+        Thread exiting = new Thread(() -> System.exit(1), "corescope-exit");
+        exiting.setDaemon(true);
+        exiting.start();
     }
 
     /** The innermost useful message: for an Error or an exception without a message, its type too. */
@@ -227,7 +245,7 @@ public final class Main implements Runnable {
     }
 
     /** Version from the jar manifest, or "dev". */
-    static final class Version implements CommandLine.IVersionProvider {
+    static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();

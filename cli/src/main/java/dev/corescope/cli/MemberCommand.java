@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code corescope member}: an embedded Hazelcast member that runs corescope tasks up to its threshold. */
-@Command(name = "member", mixinStandardHelpOptions = true,
+@Command(name = "member",
         description = {"Start a cluster member that runs corescope tasks for coordinators ('sweep --cluster', "
                 + "'assess --cluster'), at most its threshold at once, each in a worker JVM. Runs until Ctrl-C.",
                 "Security: runs only tasks signed with the cluster key (--secret-file, default "
@@ -29,6 +29,9 @@ import picocli.CommandLine.Option;
                         + "listed members. Everything travels in clear text: keep a cluster on a private network "
                         + "(docs/cluster.md)."})
 public final class MemberCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = ClusterConfigs.DEFAULT_BIND,
             description = "Local IPv4 address to bind (and to advertise unless --advertise). Default: ${DEFAULT-VALUE}.")
     String bind;
@@ -36,7 +39,7 @@ public final class MemberCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ClusterIdentityOptions identity;
 
-    @Option(names = "--port", defaultValue = "5701", description = "Port (no auto-increment). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "5701", description = "Port (no auto-increment). Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Option(names = "--members", paramLabel = "HOST:PORT,...",
@@ -65,8 +68,8 @@ public final class MemberCommand implements Callable<Integer> {
         if (port < 1 || port > 65535) {
             throw new UsageError("--port must be between 1 and 65535, got " + port);
         }
-        if (threshold != null && (threshold < 1 || threshold > Limits.MAX_WORKERS)) {
-            throw new UsageError("--threshold must be between 1 and " + Limits.MAX_WORKERS + ", got " + threshold);
+        if (threshold != null && (threshold < 1 || threshold > dev.corescope.experiment.Limits.MAX_WORKERS)) {
+            throw new UsageError("--threshold must be between 1 and " + dev.corescope.experiment.Limits.MAX_WORKERS + ", got " + threshold);
         }
         List<String> join = ClusterOptions.checked("", () -> HostPort.parseList(members, "--members")).stream()
                 .map(HostPort::toString).toList();
@@ -82,7 +85,7 @@ public final class MemberCommand implements Callable<Integer> {
         }
         KeyFile.Key key = identity.key();
         MemberPolicy policy = new MemberPolicy(allowCmd, allowClass);
-        ClusterMember member = ClusterMember.start(new ClusterMember.Options(
+        ClusterMember member = ClusterMember.start(new ClusterMember.MemberOptions(
                 new ClusterConfigs.Network(clusterName, bind.trim(), port, advertised, join), threshold, key.auth(), policy,
                 MemberCommand::log));
         MemberCard card = member.card();

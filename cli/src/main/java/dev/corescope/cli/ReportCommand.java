@@ -7,13 +7,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code corescope report RUN_DIR}: the run's self-contained HTML report. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report",
         description = {"Write RUN_DIR/report.html from the run directory's files: the machine profile, the threshold "
                 + "verdict and its explanation, warnings, the tables and every chart (inline SVG). Self-contained: "
                 + "open it in any browser, offline. Prints its path.",
                 "A run killed before it wrote summary.json is reported from records.jsonl alone (per-level "
                         + "statistics and failures; a torn last line is skipped with a warning)."})
 public final class ReportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory (holds summary.json, or records.jsonl of a killed run).")
     Path runDir;
 

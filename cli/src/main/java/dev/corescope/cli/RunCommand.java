@@ -13,15 +13,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code corescope run -p P}: the lab's core_investigation — P workers, one task each. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+/** {@code corescope run -w P}: the lab's core_investigation — P workers, one task each. */
+@Command(name = "run",
         description = "P workers run one spin task each, at the same time; prints each task's time and the total.")
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-p", "--workers"}, required = true, paramLabel = "P", description = "Number of concurrent workers.")
-    int workers;
+    @Option(names = {"-w", "--workers"}, paramLabel = "P", description = "Number of concurrent workers (required).")
+    Integer workers;
+
+    /** The old spelling of {@code -w}: kept one release, with a note. */
+    @Option(names = "-p", hidden = true, paramLabel = "P")
+    Integer oldWorkers;
+
+    @Mixin
+    HelpOption help;
 
     @Mixin
     ForceOption force;
@@ -34,7 +41,17 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        force.checkWorkers(spec, "-p", workers);
+        if (oldWorkers != null) {
+            if (workers != null) {
+                throw new UsageError("-p is the old spelling of -w/--workers: give one of them");
+            }
+            System.err.println("corescope: note: run's -p is deprecated: use -w/--workers (-p goes in the next release)");
+            workers = oldWorkers;
+        }
+        if (workers == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--workers=P'");
+        }
+        force.checkWorkers(spec, "-w", workers);
         var run = common.apply(Corescope.run().workers(workers), spin.setup(Duration.ofSeconds(1)));
         var outcome = common.runDirectoryChecked(run::runWithBatch);
         var summary = outcome.summary();

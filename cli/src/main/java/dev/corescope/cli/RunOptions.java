@@ -34,6 +34,15 @@ public class RunOptions {
         return cmd;
     }
 
+    /** How this process is ending: {@link Main}'s, shared with the run's sessions (a fresh one without a Main). */
+    dev.corescope.experiment.ProcessExit exit() {
+        picocli.CommandLine top = mixee == null ? null : mixee.commandLine();
+        while (top != null && top.getParent() != null) {
+            top = top.getParent();
+        }
+        return top != null && top.getCommand() instanceof Main m ? m.exit : new dev.corescope.experiment.ProcessExit();
+    }
+
     @Option(names = "--task-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             defaultValue = "10m", description = "Kill and record a task that runs longer than this. Default: ${DEFAULT-VALUE}.")
     Duration taskTimeout;
@@ -47,7 +56,7 @@ public class RunOptions {
         }
     }
 
-    @Option(names = "--seed", description = "Base seed of task inputs. Default: ${DEFAULT-VALUE}.", defaultValue = "42")
+    @Option(names = "--seed", paramLabel = "S", description = "Base seed of task inputs. Default: ${DEFAULT-VALUE}.", defaultValue = "42")
     long seed;
 
     @Option(names = "--worker-jvm-opt", paramLabel = "OPT", description = "Extra option for worker JVMs (repeatable).")

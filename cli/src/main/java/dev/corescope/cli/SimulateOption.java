@@ -62,6 +62,6 @@ public final class SimulateOption {
 
     /** The default {@code --max}: 2 × the CPUs a JVM sees on the simulated machine + 2, else this machine's. */
     int defaultMax() {
-        return machine() == null ? Limits.defaultMax() : 2 * machine().availableProcessors() + 2;
+        return machine() == null ? LevelOptions.defaultMax() : 2 * machine().availableProcessors() + 2;
     }
 }

@@ -33,8 +33,8 @@ final class SizeList {
             } catch (NumberFormatException e) {
                 throw new UsageError("bad size '" + p + "' in --sizes (examples: 50,100,250 or 50..500:50)");
             }
-            if (out.size() > Limits.MAX_SIZES) {
-                throw new UsageError("--sizes holds more than " + Limits.MAX_SIZES + " sizes");
+            if (out.size() > dev.corescope.experiment.Limits.MAX_SIZES) {
+                throw new UsageError("--sizes holds more than " + dev.corescope.experiment.Limits.MAX_SIZES + " sizes");
             }
         }
         if (out.isEmpty()) {
@@ -58,8 +58,8 @@ final class SizeList {
             throw new UsageError("empty size range '" + p + "'");
         }
         // from > 0 and to >= from: to - from cannot overflow; count - 1 = (to - from) / step
-        if ((to - from) / step >= Limits.MAX_SIZES) {
-            throw new UsageError("size range '" + p + "' has more than " + Limits.MAX_SIZES + " sizes");
+        if ((to - from) / step >= dev.corescope.experiment.Limits.MAX_SIZES) {
+            throw new UsageError("size range '" + p + "' has more than " + dev.corescope.experiment.Limits.MAX_SIZES + " sizes");
         }
         for (long v = from; ; v += step) {
             out.add(v);
@@ -73,8 +73,8 @@ final class SizeList {
         if (v <= 0) {
             throw new UsageError("sizes must be positive, got " + v);
         }
-        if (v > Limits.MAX_SIZE) {
-            throw new UsageError("size " + v + " is above the largest size, 2^53 = " + Limits.MAX_SIZE
+        if (v > dev.corescope.experiment.Limits.MAX_SIZE) {
+            throw new UsageError("size " + v + " is above the largest size, 2^53 = " + dev.corescope.experiment.Limits.MAX_SIZE
                     + " (beyond it the statistics cannot tell sizes apart)");
         }
         return v;

@@ -12,10 +12,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code corescope sweep}: P = 1..N workers, one task each, K trials per level. */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(name = "sweep",
         description = "For P = 1..N, P workers each run one spin task at the same time (K trials per level); "
                 + "table and charts of workers vs total and per-task time.")
 public final class SweepCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** {@code corescope transfer}: a map of when parallelism pays, over task duration × result size. */
-@Command(name = "transfer", mixinStandardHelpOptions = true, defaultValueProvider = TransferCommand.Defaults.class,
+@Command(name = "transfer", defaultValueProvider = TransferCommand.Defaults.class,
         description = {"When does parallelism pay? For each task duration x result size: the cell's tasks one "
                 + "after another on one thread, then on N workers (threads and/or worker JVMs); speedup, per-task "
                 + "overhead (dispatch, serialization, transfer, deserialization), crossover, a heatmap per mode "
@@ -36,9 +36,16 @@ public final class TransferCommand implements Callable<Integer> {
             description = "Work per task (calibrated spin), comma-separated; 0 = no work. Default: ${DEFAULT-VALUE}.")
     List<String> durations;
 
-    @Option(names = "--sizes", split = ",", paramLabel = "S", defaultValue = "0,1KB,1MB,16MB,64MB",
+    @Option(names = "--bytes", split = ",", paramLabel = "B", defaultValue = "0,1KB,1MB,16MB,64MB",
             description = "Bytes each task returns, comma-separated (B, KB, MB, GB; binary). Default: ${DEFAULT-VALUE}.")
     List<String> sizes;
+
+    /** The old name of {@code --bytes}: {@code -n/--sizes} are input sizes elsewhere, so refused with a pointer. */
+    @Option(names = {"-n", "--sizes"}, hidden = true, paramLabel = "S")
+    String oldSizes;
+
+    @picocli.CommandLine.Mixin
+    HelpOption help;
 
     @Option(names = "--tasks", paramLabel = "T", defaultValue = "64",
             description = "Tasks per cell, at most (capped by --cell-budget). Default: ${DEFAULT-VALUE}.")
@@ -48,7 +55,7 @@ public final class TransferCommand implements Callable<Integer> {
             description = "Parallel workers: threads, processes (worker JVMs) or both. Default: ${DEFAULT-VALUE}.")
     String mode;
 
-    @Option(names = "--workers", paramLabel = "N",
+    @Option(names = {"-w", "--workers"}, paramLabel = "N",
             description = "Parallel workers (default: this machine's cached threshold, else the available CPUs).")
     Integer workers;
 
@@ -71,6 +78,9 @@ public final class TransferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (oldSizes != null) {
+            throw bad("transfer's --sizes is now --bytes (bytes each task returns); -n/--sizes are input sizes");
+        }
         List<Duration> ds = new ArrayList<>();
         for (String d : durations) {
             Duration v = parseDuration(d);
@@ -84,7 +94,7 @@ public final class TransferCommand implements Callable<Integer> {
             ss.add(parseSize(s));
         }
         if (ds.isEmpty() || ss.isEmpty()) {
-            throw bad((ds.isEmpty() ? "--durations" : "--sizes") + " is empty");
+            throw bad((ds.isEmpty() ? "--durations" : "--bytes") + " is empty");
         }
         if (tasks < 1) {
             throw bad("--tasks must be at least 1, got " + tasks);
@@ -94,7 +104,7 @@ public final class TransferCommand implements Callable<Integer> {
         }
         long cells = (long) new java.util.TreeSet<>(ds).size() * new java.util.TreeSet<>(ss).size();
         if (cells > dev.corescope.experiment.Limits.MAX_CELLS) {
-            throw bad("--durations x --sizes = " + cells + " cells, more than the cap of "
+            throw bad("--durations x --bytes = " + cells + " cells, more than the cap of "
                     + dev.corescope.experiment.Limits.MAX_CELLS);
         }
         List<WorkerMode> modes = switch (mode.toLowerCase(Locale.ROOT)) {
@@ -108,13 +118,13 @@ public final class TransferCommand implements Callable<Integer> {
         }
         run.checkTaskTimeout(null);
         if (workers != null) {
-            dev.corescope.cli.Limits.checkWorkers(spec, "--workers", workers, false);
+            ForceOption.checkWorkers(spec, "--workers", workers, false);
         }
         List<String> cmd = new ArrayList<>(List.of("corescope"));
         cmd.addAll(spec.commandLine().getParseResult().originalArgs());
         var transfer = Corescope.transfer().durations(ds).sizes(ss).tasks(tasks).modes(modes).workers(workers)
                 .cellBudget(cellBudget).out(run.out).taskTimeout(run.taskTimeout).seed(run.seed)
-                .workerJvmOptions(run.workerJvmOptions).commandLine(cmd).progress(ConsoleProgress.factory(run.silent()));
+                .workerJvmOptions(run.workerJvmOptions).commandLine(cmd).exit(run.exit()).progress(ConsoleProgress.factory(run.silent()));
         var outcome = run.runDirectoryChecked(transfer::runWithCharts);
         TransferResult summary = outcome.summary();
         Path dir = Path.of(summary.metadata().runDirectory());
@@ -192,7 +202,7 @@ public final class TransferCommand implements Callable<Integer> {
     static long parseSize(String text) {
         Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new UsageError("--sizes: '" + text + "' is not a size (examples: 0, 1KB, 16MB, 1.5GB)");
+            throw new UsageError("--bytes: '" + text + "' is not a size (examples: 0, 1KB, 16MB, 1.5GB)");
         }
         String unit = m.group(2) == null ? "b" : m.group(2);
         double mult = switch (unit.charAt(0)) {
@@ -204,7 +214,7 @@ public final class TransferCommand implements Callable<Integer> {
         };
         double v = Double.parseDouble(m.group(1)) * mult;
         if (v > Long.MAX_VALUE / 2.0) {
-            throw new UsageError("--sizes: '" + text + "' is too large");
+            throw new UsageError("--bytes: '" + text + "' is too large");
         }
         return Math.round(v);
     }

@@ -1,7 +1,6 @@
 package dev.corescope.cli;
 
 import dev.corescope.experiment.AssessExperiment;
-import dev.corescope.workload.CommandWorkload;
 import dev.corescope.workload.UserClassWorkload;
 import dev.corescope.workload.WorkloadSpec;
 import dev.corescope.workload.algo.Algorithms;
@@ -34,10 +33,20 @@ public final class WorkloadOptions {
     @Option(names = "--classpath", paramLabel = "PATH", description = "Jar(s) or directories holding --class (separated by the platform's path separator, ':' on Unix).")
     String classpath;
 
-    @Option(names = "--cmd", paramLabel = "COMMAND", description = "External command run with /bin/sh -c, {n} replaced by the size (and {seed} by the seed), timed as a process.")
-    String command;
+    @Option(names = "--cmd", paramLabel = "COMMAND", description = "External command run with /bin/sh -c, {n} replaced by the size (and {seed} by the seed), timed as a process. "
+            + "Repeatable: several commands are compared side by side, like algorithms.")
+    List<String> commands;
 
-    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Workload parameter, e.g. order=sorted for the sorts (repeatable).")
+    @Option(names = "--command-name", paramLabel = "NAME", description = "The name of the --cmd at the same position (repeatable, one per --cmd, in order; "
+            + "default: the command's text).")
+    List<String> commandNames;
+
+    @Option(names = "--prepare", paramLabel = "COMMAND", description = "Command run untimed before each --cmd task, in the same worker, with the same {n} and {seed}: "
+            + "one for every command, or one per --cmd in order. Its failure fails the task (not a measurement).")
+    List<String> prepares;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Workload parameter, e.g. order=sorted for the sorts (repeatable); "
+            + "with --class it reaches the class's Map<String,String> constructor (refused when it has none).")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = {"-n", "--sizes"}, paramLabel = "SIZES",
@@ -57,7 +66,11 @@ public final class WorkloadOptions {
 
     /** True when a workload was given (any of --algorithm, --class, --cmd). */
     boolean given() {
-        return (algorithms != null && !algorithms.isEmpty()) || userClass != null || command != null;
+        return (algorithms != null && !algorithms.isEmpty()) || userClass != null || hasCommands();
+    }
+
+    private boolean hasCommands() {
+        return commands != null && !commands.isEmpty();
     }
 
     /** The sizes of {@code --sizes}; a one-line usage error when missing or bad. */
@@ -70,13 +83,14 @@ public final class WorkloadOptions {
 
     int warmup() {
         if (warmup != null) {
-            Limits.checkRange("--warmup", warmup, 0, dev.corescope.experiment.Limits.MAX_WARMUP);
+            UsageError.check(() -> dev.corescope.experiment.Limits.checkRange("--warmup", warmup, 0,
+                    dev.corescope.experiment.Limits.MAX_WARMUP));
         }
-        return warmup != null ? warmup : command != null ? DEFAULT_CMD_WARMUP : DEFAULT_WARMUP;
+        return warmup != null ? warmup : hasCommands() ? DEFAULT_CMD_WARMUP : DEFAULT_WARMUP;
     }
 
     String warmupReason() {
-        return warmup != null ? "set by --warmup" : command != null ? CMD_WARMUP_REASON : JIT_WARMUP_REASON;
+        return warmup != null ? "set by --warmup" : hasCommands() ? CMD_WARMUP_REASON : JIT_WARMUP_REASON;
     }
 
     /**
@@ -88,7 +102,7 @@ public final class WorkloadOptions {
      */
     List<AssessExperiment.Algo> algorithms(CommonOptions common) {
         int sources = (algorithms != null && !algorithms.isEmpty() ? 1 : 0) + (userClass != null ? 1 : 0)
-                + (command != null ? 1 : 0);
+                + (hasCommands() ? 1 : 0);
         if (sources != 1) {
             throw new UsageError("choose exactly one of --algorithm, --class or --cmd (known algorithms: "
                     + String.join(", ", Algorithms.names()) + ")");
@@ -103,9 +117,12 @@ public final class WorkloadOptions {
         }
         List<AssessExperiment.Algo> out = new ArrayList<>();
         try {
-            if (command != null) {
-                CommandWorkload.checkSyntax(command);
-                out.add(new AssessExperiment.Algo("cmd", CommandWorkload.spec(command)));
+            List<AssessExperiment.Algo> named = CommandList.of(commands, commandNames, prepares);
+            if (!named.isEmpty()) {
+                if (!params.isEmpty()) {
+                    throw new UsageError("--param does not reach a --cmd: put the value in the command line itself");
+                }
+                out.addAll(named);
                 if (cmdInWorkerJvms) {
                     common.notes.add("--cmd runs in worker JVMs (--mode processes), one command at a time each, so "
                             + "that each command's CPU time is its own; with --mode threads overlapping commands share "
@@ -153,7 +170,7 @@ public final class WorkloadOptions {
      * one JVM (thread workers) cannot be told apart, and their CPU time is unknown.
      */
     void defaultMode(CommonOptions common) {
-        if (command == null || common.modeGiven()) {
+        if (!hasCommands() || common.modeGiven()) {
             return;
         }
         common.mode = dev.corescope.exec.WorkerMode.PROCESSES;

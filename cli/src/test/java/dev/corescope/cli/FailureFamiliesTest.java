@@ -105,7 +105,7 @@ class FailureFamiliesTest {
     @Test
     void aBadWorkerJvmOptionNamesWhatTheJvmSaidAndTheFileToRead() {
         Path out = tmp.resolve("bad-opt");
-        var c = BadInputTest.run("run", "-p", "1", "--loops", "1000", "--mode", "processes",
+        var c = BadInputTest.run("run", "-w", "1", "--loops", "1000", "--mode", "processes",
                 "--worker-jvm-opt=-XX:+NoSuchOptionXyz", "--out", out.toString());
         assertThat(c.code()).isEqualTo(1);
         assertThat(c.err()).contains("Unrecognized VM option 'NoSuchOptionXyz'")
@@ -114,7 +114,7 @@ class FailureFamiliesTest {
 
     @Test
     void adviceComesOnlyFromCommandsThatCanFollowIt() {
-        var run = BadInputTest.run("run", "-p", "2000", "--loops", "1", "--out", tmp.resolve("never").toString());
+        var run = BadInputTest.run("run", "-w", "2000", "--loops", "1", "--out", tmp.resolve("never").toString());
         assertThat(run.err()).contains("add --force");
         var assess = BadInputTest.run("assess", "-a", "sort-jdk", "-n", "10", "-w", "2000", "--out",
                 tmp.resolve("never").toString());

@@ -125,7 +125,7 @@ class InterruptTest {
     void anInterruptedTransferWritesAPartialSummary() throws Exception {
         Path out = tmp.resolve("transfer");
         Process cli = start(out, "transfer", "--mode", "threads", "--workers", "1", "--durations", "100ms,200ms",
-                "--sizes", "0,1KB,1MB", "--tasks", "8", "--cell-budget", "2s");
+                "--bytes", "0,1KB,1MB", "--tasks", "8", "--cell-budget", "2s");
         try {
             waitForRecords(cli, out.resolve("records.jsonl"), "\"experiment\":\"transfer-threads\"", 1);
             interrupt(cli);

@@ -27,10 +27,13 @@ class OptionsDeclaredOnceTest {
     /** Same name, another option: its values or its meaning differ. */
     private static final Map<String, String> DIFFERENT = Map.of(
             "--mode", "transfer's also takes 'both'",
-            "-r", "rounds: tasks per batch (required); assess: repeats per size",
-            "--repeats", "rounds: tasks per batch (required); assess: repeats per size",
-            "--workers", "run: -p P; assess: auto|N; transfer: N for its parallel runs",
-            "--sizes", "transfer: result bytes; a workload's: input sizes",
+            "-r", "assess: repeats per size; rounds: its old --tasks, refused with a pointer",
+            "--repeats", "assess: repeats per size; rounds: its old --tasks, refused with a pointer",
+            "--workers", "the workers, -w in every command: run N; assess and jmh auto|N; transfer N",
+            "-w", "the workers, -w in every command: run N; assess and jmh auto|N; transfer N",
+            "--tasks", "a number of tasks: rounds' per batch, transfer's per cell",
+            "--sizes", "a workload's input sizes; transfer: its old --bytes, refused with a pointer",
+            "-n", "a workload's input sizes; transfer: its old --bytes, refused with a pointer",
             "--bind", "member: the address it binds; coordinator: ADDRESS[:PORT] it listens on",
             "--classpath", "a workload's: where --class is; jmh: the benchmarks, instead of an uber jar");
 

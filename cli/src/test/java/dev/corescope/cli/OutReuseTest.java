@@ -19,12 +19,12 @@ class OutReuseTest {
     @Test
     void aSecondRunOnTheSameOutIsRefusedAndLeavesTheFirstAlone() throws Exception {
         Path out = tmp.resolve("run");
-        var first = BadInputTest.run("run", "-p", "1", "--loops", "1000", "-q", "--out", out.toString());
+        var first = BadInputTest.run("run", "-w", "1", "--loops", "1000", "-q", "--out", out.toString());
         assertThat(first.code()).as(first.err()).isZero();
         byte[] records = Files.readAllBytes(out.resolve("records.jsonl"));
         byte[] summary = Files.readAllBytes(out.resolve("summary.json"));
 
-        var second = BadInputTest.run("run", "-p", "1", "--loops", "1000", "-q", "--out", out.toString());
+        var second = BadInputTest.run("run", "-w", "1", "--loops", "1000", "-q", "--out", out.toString());
         assertThat(second.code()).isEqualTo(2);
         assertThat(second.err().lines().toList()).hasSize(1);
         assertThat(second.err()).startsWith("corescope: output directory " + out).contains("already holds a run");
@@ -40,7 +40,7 @@ class OutReuseTest {
         for (int i = 0; i < 2; i++) {
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "run", "-p", "2", "--loops", "2000000", "-q", "--out", out.toString())
+                    "run", "-w", "2", "--loops", "2000000", "-q", "--out", out.toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(tmp.resolve("err-" + i).toFile());
             pb.environment().put("CORESCOPE_HOME", tmp.resolve("home").toString());

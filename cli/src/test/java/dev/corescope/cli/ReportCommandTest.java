@@ -154,7 +154,7 @@ class ReportCommandTest {
     @Test
     void htmlWritesTheReportBesideTheRunAndNamesItOnStderr(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("run");
-        Result r = run("run", "-p", "1", "--loops", "1000", "--out", out.toString(), "--html", "-q");
+        Result r = run("run", "-w", "1", "--loops", "1000", "--out", out.toString(), "--html", "-q");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("HTML report: " + out.resolve("report.html"));
         assertThat(r.out()).doesNotContain("HTML report");

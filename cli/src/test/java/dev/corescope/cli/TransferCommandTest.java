@@ -39,7 +39,7 @@ class TransferCommandTest {
     void badInputExitsTwoWithOneLineBeforeRunning(@TempDir Path tmp) {
         Path out = tmp.resolve("never");
         StringWriter err = new StringWriter();
-        assertThat(run(err, "transfer", "--sizes", "3GB", "--out", out.toString())).isEqualTo(2);
+        assertThat(run(err, "transfer", "--bytes", "3GB", "--out", out.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("2 GiB limit").doesNotContain("Exception");
         assertThat(run(new StringWriter(), "transfer", "--mode", "fast", "--out", out.toString())).isEqualTo(2);
         assertThat(run(new StringWriter(), "transfer", "--durations", "soon", "--out", out.toString())).isEqualTo(2);
@@ -56,7 +56,7 @@ class TransferCommandTest {
         try {
             System.setOut(new PrintStream(buf, true));
             code = run(new StringWriter(), "transfer", "--mode", "threads", "--workers", "2", "--durations", "100us,1ms",
-                    "--sizes", "0,1KB", "--tasks", "4", "--cell-budget", "200ms", "-q", "--out", out.toString());
+                    "--bytes", "0,1KB", "--tasks", "4", "--cell-budget", "200ms", "-q", "--out", out.toString());
         } finally {
             System.setOut(old);
         }

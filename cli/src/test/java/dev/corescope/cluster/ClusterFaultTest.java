@@ -62,7 +62,7 @@ class ClusterFaultTest {
 
     @Test
     void aMemberKilledMidRunLosesNoTaskAndCountsNoneTwice() throws Exception {
-        ClusterWorkerPool.Options o = ClusterWorkerPool.Options.of(members.addresses)
+        CoordinatorOptions o = CoordinatorOptions.of(members.addresses)
                 .withClusterName(members.clusterName).withJoinTimeout(Duration.ofSeconds(30)).withKey(members.key());
         try (ClusterWorkerPool pool = ClusterWorkerPool.connect(o)) {
             assertThat(pool.size()).isEqualTo(3);

@@ -65,7 +65,7 @@ class ClusterSecurityTest {
     }
 
     private static ClusterWorkerPool connect(KeyFile.Key key) {
-        return ClusterWorkerPool.connect(ClusterWorkerPool.Options.of(members.addresses).withClusterName(members.clusterName)
+        return ClusterWorkerPool.connect(CoordinatorOptions.of(members.addresses).withClusterName(members.clusterName)
                 .withJoinTimeout(Duration.ofSeconds(30)).withKey(key));
     }
 

@@ -44,7 +44,7 @@ public record CardEnvelope(String card, String key, String version, int protocol
         }
     }
 
-    MessageAuth.Verdict verify(MessageAuth auth) {
+    MessageAuth.AuthVerdict verify(MessageAuth auth) {
         return auth.verifySignature(KIND, card.getBytes(StandardCharsets.UTF_8),
                 new MessageAuth.Seal(nonce, timestamp, mac));
     }

@@ -50,7 +50,7 @@ final class ClusterJoin {
      *
      * @throws WorkerStartException when no member with a card answers within the join timeout
      */
-    static Joined join(ClusterWorkerPool.Options o) {
+    static Joined join(CoordinatorOptions o) {
         if (o.members().isEmpty()) {
             throw new IllegalArgumentException("no cluster member address given");
         }
@@ -87,7 +87,7 @@ final class ClusterJoin {
      *
      * @throws WorkerStartException when a member runs another version, or no member has a verifiable card
      */
-    private static Map<Member, MemberCard> awaitCards(HazelcastInstance hz, ClusterWorkerPool.Options o, MessageAuth auth, KeyFile.Key key,
+    private static Map<Member, MemberCard> awaitCards(HazelcastInstance hz, CoordinatorOptions o, MessageAuth auth, KeyFile.Key key,
                                                       List<String> startEvents) {
         IMap<String, String> map = hz.getMap(ClusterConfigs.MEMBERS_MAP);
         long deadline = System.nanoTime() + o.joinTimeout().toNanos();

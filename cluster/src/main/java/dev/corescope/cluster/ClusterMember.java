@@ -31,7 +31,7 @@ public final class ClusterMember implements AutoCloseable {
      * @param threshold explicit {@code --threshold}, or null for the cached verdict / processor count
      * @param log       receives one line per event worth logging (dropped and refused messages, kills)
      */
-    public record Options(ClusterConfigs.Network network, Integer threshold, MessageAuth auth, MemberPolicy policy,
+    public record MemberOptions(ClusterConfigs.Network network, Integer threshold, MessageAuth auth, MemberPolicy policy,
                           Consumer<String> log) {
     }
 
@@ -59,7 +59,7 @@ public final class ClusterMember implements AutoCloseable {
         return new Threshold(Runtime.getRuntime().availableProcessors(), "not measured (available processors)", false);
     }
 
-    public static ClusterMember start(Options o) {
+    public static ClusterMember start(MemberOptions o) {
         MachineProfile profile = null;
         try {
             profile = MachineProbe.probe();

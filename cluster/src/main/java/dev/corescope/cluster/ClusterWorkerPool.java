@@ -70,56 +70,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * killing its worker JVM.
  */
 public final class ClusterWorkerPool implements WorkerPool {
-    /**
-     * How to reach the cluster.
-     *
-     * @param bind      local IPv4 address to bind, null = 127.0.0.1 when every member is on loopback, else
-     *                  the address this machine routes to the first member from
-     * @param port      local port, 0 = any free one
-     * @param advertise address the members reach this coordinator on, null = the bound one
-     * @param key       the cluster key; null = {@link KeyFile#load the default one}
-     */
-    public record Options(List<String> members, String clusterName, String bind, int port, String advertise,
-                          Duration joinTimeout, Duration taskTimeout, KeyFile.Key key) {
-        public Options {
-            members = List.copyOf(members);
-        }
-
-        public static Options of(List<String> members) {
-            return new Options(members, ClusterConfigs.DEFAULT_CLUSTER_NAME, null, 0, null, Duration.ofSeconds(30), null,
-                    null);
-        }
-
-        public Options withTaskTimeout(Duration t) {
-            return new Options(members, clusterName, bind, port, advertise, joinTimeout, t, key);
-        }
-
-        public Options withClusterName(String name) {
-            return new Options(members, name, bind, port, advertise, joinTimeout, taskTimeout, key);
-        }
-
-        public Options withJoinTimeout(Duration t) {
-            return new Options(members, clusterName, bind, port, advertise, t, taskTimeout, key);
-        }
-
-        public Options withBind(String address, int localPort) {
-            return new Options(members, clusterName, address, localPort, advertise, joinTimeout, taskTimeout, key);
-        }
-
-        public Options withAdvertise(String address) {
-            return new Options(members, clusterName, bind, port, address, joinTimeout, taskTimeout, key);
-        }
-
-        public Options withKey(KeyFile.Key k) {
-            return new Options(members, clusterName, bind, port, advertise, joinTimeout, taskTimeout, k);
-        }
-
-        /** The address to bind: {@link #bind} or the default described there. */
-        public String bindAddress() {
-            return bind != null ? bind : HostPort.defaultBind(members.stream().map(HostPort::parse).toList());
-        }
-    }
-
     /** A member as the coordinator sees it. */
     public record NodeInfo(String name, String label, String address, long pid, int threshold, boolean measured,
                            String thresholdSource, String cpuModel, long clockOffsetNanos, long bestRoundTripNanos,
@@ -208,7 +158,7 @@ public final class ClusterWorkerPool implements WorkerPool {
      *
      * @throws WorkerStartException when no member with a card answers within the join timeout
      */
-    public static ClusterWorkerPool connect(Options o) {
+    public static ClusterWorkerPool connect(CoordinatorOptions o) {
         ClusterJoin.Joined joined = ClusterJoin.join(o);
         try {
             return new ClusterWorkerPool(joined, o.taskTimeout());

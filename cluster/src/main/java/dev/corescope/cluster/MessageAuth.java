@@ -45,14 +45,14 @@ public final class MessageAuth {
         }
     }
 
-    public enum Outcome { OK, UNSIGNED, BAD_SIGNATURE, OUT_OF_WINDOW, REPLAYED }
+    public enum AuthOutcome { OK, UNSIGNED, BAD_SIGNATURE, OUT_OF_WINDOW, REPLAYED }
 
     /** Result of a check; {@code reason} is one line for a log. */
-    public record Verdict(Outcome outcome, String reason) {
-        static final Verdict OK = new Verdict(Outcome.OK, "ok");
+    public record AuthVerdict(AuthOutcome outcome, String reason) {
+        static final AuthVerdict OK = new AuthVerdict(AuthOutcome.OK, "ok");
 
         public boolean ok() {
-            return outcome == Outcome.OK;
+            return outcome == AuthOutcome.OK;
         }
     }
 
@@ -106,15 +106,15 @@ public final class MessageAuth {
     }
 
     /** MAC, time window and replay: for messages that must be acted on at most once. */
-    public Verdict verify(String kind, byte[] content, Seal seal) {
-        Verdict v = verifySignature(kind, content, seal);
+    public AuthVerdict verify(String kind, byte[] content, Seal seal) {
+        AuthVerdict v = verifySignature(kind, content, seal);
         if (!v.ok()) {
             return v;
         }
         long now = clockMillis.getAsLong();
         long skew = seal.timestampMillis() - now;
         if (Math.abs(skew) > windowMillis) {
-            return new Verdict(Outcome.OUT_OF_WINDOW, "its timestamp is " + Math.abs(skew) / 1000 + " s "
+            return new AuthVerdict(AuthOutcome.OUT_OF_WINDOW, "its timestamp is " + Math.abs(skew) / 1000 + " s "
                     + (skew < 0 ? "old" : "in the future") + " (at most " + windowMillis / 1000
                     + " s allowed: are the machines' clocks synchronised?)");
         }
@@ -123,11 +123,11 @@ public final class MessageAuth {
                 seen.remove(byAge.poll().nonce);
             }
             if (seal.timestampMillis() <= floorMillis) {
-                return new Verdict(Outcome.REPLAYED, "it is older than the oldest message this member still remembers "
+                return new AuthVerdict(AuthOutcome.REPLAYED, "it is older than the oldest message this member still remembers "
                         + "(replay cache full)");
             }
             if (!seen.add(seal.nonce())) {
-                return new Verdict(Outcome.REPLAYED, "its nonce was seen before (a replayed message)");
+                return new AuthVerdict(AuthOutcome.REPLAYED, "its nonce was seen before (a replayed message)");
             }
             byAge.add(new Seen(seal.timestampMillis(), seal.nonce()));
             while (byAge.size() > replayCapacity) {
@@ -136,26 +136,26 @@ public final class MessageAuth {
                 floorMillis = Math.max(floorMillis, oldest.timestampMillis);
             }
         }
-        return Verdict.OK;
+        return AuthVerdict.OK;
     }
 
     /** The MAC only (constant-time comparison). */
-    public Verdict verifySignature(String kind, byte[] content, Seal seal) {
+    public AuthVerdict verifySignature(String kind, byte[] content, Seal seal) {
         if (seal == null || !seal.present()) {
-            return new Verdict(Outcome.UNSIGNED, "it is not signed");
+            return new AuthVerdict(AuthOutcome.UNSIGNED, "it is not signed");
         }
         byte[] given;
         try {
             given = HexFormat.of().parseHex(seal.mac());
         } catch (IllegalArgumentException e) {
-            return new Verdict(Outcome.BAD_SIGNATURE, "its signature is malformed");
+            return new AuthVerdict(AuthOutcome.BAD_SIGNATURE, "its signature is malformed");
         }
         byte[] expected = mac(canonical(kind, content, seal.nonce(), seal.timestampMillis()));
         if (!MessageDigest.isEqual(expected, given)) {
-            return new Verdict(Outcome.BAD_SIGNATURE, "its signature does not match this key (" + fingerprint
+            return new AuthVerdict(AuthOutcome.BAD_SIGNATURE, "its signature does not match this key (" + fingerprint
                     + "): signed with another key, or altered");
         }
-        return Verdict.OK;
+        return AuthVerdict.OK;
     }
 
     /** Number of nonces remembered (for tests). */

@@ -19,10 +19,10 @@ import java.util.Set;
  */
 final class SlotScheduler<J> {
     /** What became of a dispatched task. */
-    enum Outcome { SEND, QUEUED, NO_MEMBER_LEFT, CLOSED }
+    enum DispatchOutcome { SEND, QUEUED, NO_MEMBER_LEFT, CLOSED }
 
     /** The outcome and the member it concerns ({@code -1} when none). */
-    record Dispatch(Outcome outcome, int member) {
+    record Dispatch(DispatchOutcome outcome, int member) {
     }
 
     private final int[] thresholds;
@@ -52,17 +52,17 @@ final class SlotScheduler<J> {
     synchronized Dispatch dispatch(J job, int preferred) {
         int m = lost[preferred] ? leastLoaded() : preferred;
         if (m < 0) {
-            return new Dispatch(Outcome.NO_MEMBER_LEFT, -1);
+            return new Dispatch(DispatchOutcome.NO_MEMBER_LEFT, -1);
         }
         if (closed) {
-            return new Dispatch(Outcome.CLOSED, m);
+            return new Dispatch(DispatchOutcome.CLOSED, m);
         }
         if (inFlight[m] < thresholds[m]) {
             take(m, job);
-            return new Dispatch(Outcome.SEND, m);
+            return new Dispatch(DispatchOutcome.SEND, m);
         }
         waiting.get(m).add(job);
-        return new Dispatch(Outcome.QUEUED, m);
+        return new Dispatch(DispatchOutcome.QUEUED, m);
     }
 
     /** A task that was sent to {@code member} finished: the next task waiting there, to send now, or null. */

@@ -56,7 +56,7 @@ public final class TaskGate {
         if (task.protocol() != Protocol.NUMBER) {
             return drop(what, "it speaks protocol " + task.protocol() + ", this member " + Protocol.describeSelf());
         }
-        MessageAuth.Verdict v = auth.verify(RemoteTask.KIND, task.content(), task.seal());
+        MessageAuth.AuthVerdict v = auth.verify(RemoteTask.KIND, task.content(), task.seal());
         if (!v.ok()) {
             return drop(what, v.reason());
         }
@@ -82,7 +82,7 @@ public final class TaskGate {
             drop("clock probe", "it speaks protocol " + probe.protocol() + ", this member " + Protocol.describeSelf());
             throw new SecurityException("refused: protocol " + probe.protocol() + ", this member " + Protocol.describeSelf());
         }
-        MessageAuth.Verdict v = auth.verify(ClockProbe.KIND, probe.content(), probe.seal());
+        MessageAuth.AuthVerdict v = auth.verify(ClockProbe.KIND, probe.content(), probe.seal());
         if (!v.ok()) {
             drop("clock probe", v.reason());
             throw new SecurityException("refused: " + v.reason());

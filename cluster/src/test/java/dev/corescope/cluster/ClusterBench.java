@@ -38,7 +38,7 @@ public final class ClusterBench {
         long loops = args.length > 4 ? Long.parseLong(args[4]) : 60_000_000L;
         String secret = System.getProperty("corescope.secret.file");
         KeyFile.Key key = KeyFile.load(secret == null ? null : java.nio.file.Path.of(secret));
-        try (ClusterWorkerPool pool = ClusterWorkerPool.connect(ClusterWorkerPool.Options.of(members).withClusterName(name)
+        try (ClusterWorkerPool pool = ClusterWorkerPool.connect(CoordinatorOptions.of(members).withClusterName(name)
                 .withKey(key))) {
             Worker w = pool.worker(0);
             WorkloadSpec empty = WorkloadSpec.of("empty");

@@ -1,6 +1,7 @@
 package dev.corescope.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.corescope.exec.SleepingWorkload;
 import dev.corescope.workload.CommandWorkload;

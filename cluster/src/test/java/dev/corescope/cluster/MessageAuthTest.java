@@ -32,8 +32,8 @@ class MessageAuthTest {
         MessageAuth member = auth(KEY, 100);
         MessageAuth.Seal seal = signer.sign("task", bytes("spin loops=10|3|0|42"));
         assertThat(member.verify("task", bytes("spin loops=10|3|0|42"), seal).ok()).isTrue();
-        MessageAuth.Verdict again = member.verify("task", bytes("spin loops=10|3|0|42"), seal);
-        assertThat(again.outcome()).isEqualTo(MessageAuth.Outcome.REPLAYED);
+        MessageAuth.AuthVerdict again = member.verify("task", bytes("spin loops=10|3|0|42"), seal);
+        assertThat(again.outcome()).isEqualTo(MessageAuth.AuthOutcome.REPLAYED);
         assertThat(again.reason()).contains("seen before");
     }
 
@@ -42,17 +42,17 @@ class MessageAuthTest {
         MessageAuth signer = auth(KEY, 100);
         MessageAuth member = auth(KEY, 100);
         MessageAuth.Seal seal = signer.sign("task", bytes("empty"));
-        assertThat(member.verify("task", bytes("emptY"), seal).outcome()).isEqualTo(MessageAuth.Outcome.BAD_SIGNATURE);
+        assertThat(member.verify("task", bytes("emptY"), seal).outcome()).isEqualTo(MessageAuth.AuthOutcome.BAD_SIGNATURE);
         assertThat(member.verify("clock", bytes("empty"), seal).outcome())
-                .as("a signature of one kind never verifies as another").isEqualTo(MessageAuth.Outcome.BAD_SIGNATURE);
+                .as("a signature of one kind never verifies as another").isEqualTo(MessageAuth.AuthOutcome.BAD_SIGNATURE);
         assertThat(member.verify("task", bytes("empty"), new MessageAuth.Seal(flip(seal.nonce()),
-                seal.timestampMillis(), seal.mac())).outcome()).isEqualTo(MessageAuth.Outcome.BAD_SIGNATURE);
+                seal.timestampMillis(), seal.mac())).outcome()).isEqualTo(MessageAuth.AuthOutcome.BAD_SIGNATURE);
         assertThat(member.verify("task", bytes("empty"), new MessageAuth.Seal(seal.nonce(), seal.timestampMillis() + 1,
-                seal.mac())).outcome()).isEqualTo(MessageAuth.Outcome.BAD_SIGNATURE);
+                seal.mac())).outcome()).isEqualTo(MessageAuth.AuthOutcome.BAD_SIGNATURE);
         assertThat(member.verify("task", bytes("empty"), new MessageAuth.Seal(seal.nonce(), seal.timestampMillis(),
-                "not hex")).outcome()).isEqualTo(MessageAuth.Outcome.BAD_SIGNATURE);
-        MessageAuth.Verdict foreign = auth(OTHER_KEY, 100).verify("task", bytes("empty"), seal);
-        assertThat(foreign.outcome()).isEqualTo(MessageAuth.Outcome.BAD_SIGNATURE);
+                "not hex")).outcome()).isEqualTo(MessageAuth.AuthOutcome.BAD_SIGNATURE);
+        MessageAuth.AuthVerdict foreign = auth(OTHER_KEY, 100).verify("task", bytes("empty"), seal);
+        assertThat(foreign.outcome()).isEqualTo(MessageAuth.AuthOutcome.BAD_SIGNATURE);
         assertThat(foreign.reason()).contains("does not match this key");
         // and the failed attempts did not use up the nonce: the genuine message still verifies once
         assertThat(member.verify("task", bytes("empty"), seal).ok()).isTrue();
@@ -61,9 +61,9 @@ class MessageAuthTest {
     @Test
     void unsignedMessagesAreRefused() {
         MessageAuth member = auth(KEY, 100);
-        assertThat(member.verify("task", bytes("x"), null).outcome()).isEqualTo(MessageAuth.Outcome.UNSIGNED);
+        assertThat(member.verify("task", bytes("x"), null).outcome()).isEqualTo(MessageAuth.AuthOutcome.UNSIGNED);
         assertThat(member.verify("task", bytes("x"), new MessageAuth.Seal(null, now.get(), null)).outcome())
-                .isEqualTo(MessageAuth.Outcome.UNSIGNED);
+                .isEqualTo(MessageAuth.AuthOutcome.UNSIGNED);
     }
 
     @Test
@@ -72,8 +72,8 @@ class MessageAuthTest {
         MessageAuth member = auth(KEY, 100);
         MessageAuth.Seal old = signer.sign("task", bytes("x"));
         now.addAndGet(Duration.ofMinutes(5).plusSeconds(1).toMillis());
-        MessageAuth.Verdict late = member.verify("task", bytes("x"), old);
-        assertThat(late.outcome()).isEqualTo(MessageAuth.Outcome.OUT_OF_WINDOW);
+        MessageAuth.AuthVerdict late = member.verify("task", bytes("x"), old);
+        assertThat(late.outcome()).isEqualTo(MessageAuth.AuthOutcome.OUT_OF_WINDOW);
         assertThat(late.reason()).contains("301 s old").contains("clocks");
         MessageAuth.Seal future = signer.sign("task", bytes("x"));
         now.addAndGet(-Duration.ofMinutes(6).toMillis());
@@ -112,7 +112,7 @@ class MessageAuthTest {
         }
         assertThat(member.remembered()).isEqualTo(3);
         // "a" was evicted: replaying it must still fail, as must anything as old as the evicted entries
-        assertThat(member.verify("task", bytes("a"), first).outcome()).isEqualTo(MessageAuth.Outcome.REPLAYED);
+        assertThat(member.verify("task", bytes("a"), first).outcome()).isEqualTo(MessageAuth.AuthOutcome.REPLAYED);
         assertThat(member.verify("task", bytes("d"), delayed).ok()).as("newer than the evicted nonce").isTrue();
         now.addAndGet(1000);
         assertThat(member.verify("task", bytes("c"), signer.sign("task", bytes("c"))).ok()).isTrue();

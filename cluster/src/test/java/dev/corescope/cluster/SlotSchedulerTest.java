@@ -2,7 +2,7 @@ package dev.corescope.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.corescope.cluster.SlotScheduler.Outcome;
+import dev.corescope.cluster.SlotScheduler.DispatchOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,11 +11,11 @@ class SlotSchedulerTest {
     @Test
     void aMemberNeverRunsMoreThanItsThresholdAndAFinishedTaskHandsItsPermitOn() {
         SlotScheduler<String> s = new SlotScheduler<>(List.of(2, 1));
-        assertThat(s.dispatch("a", 0)).isEqualTo(new SlotScheduler.Dispatch(Outcome.SEND, 0));
-        assertThat(s.dispatch("b", 0)).isEqualTo(new SlotScheduler.Dispatch(Outcome.SEND, 0));
-        assertThat(s.dispatch("c", 0)).isEqualTo(new SlotScheduler.Dispatch(Outcome.QUEUED, 0));
-        assertThat(s.dispatch("d", 1)).isEqualTo(new SlotScheduler.Dispatch(Outcome.SEND, 1));
-        assertThat(s.dispatch("e", 1)).isEqualTo(new SlotScheduler.Dispatch(Outcome.QUEUED, 1));
+        assertThat(s.dispatch("a", 0)).isEqualTo(new SlotScheduler.Dispatch(DispatchOutcome.SEND, 0));
+        assertThat(s.dispatch("b", 0)).isEqualTo(new SlotScheduler.Dispatch(DispatchOutcome.SEND, 0));
+        assertThat(s.dispatch("c", 0)).isEqualTo(new SlotScheduler.Dispatch(DispatchOutcome.QUEUED, 0));
+        assertThat(s.dispatch("d", 1)).isEqualTo(new SlotScheduler.Dispatch(DispatchOutcome.SEND, 1));
+        assertThat(s.dispatch("e", 1)).isEqualTo(new SlotScheduler.Dispatch(DispatchOutcome.QUEUED, 1));
         assertThat(s.finished(0, "a")).isEqualTo("c");
         assertThat(s.finished(0, "b")).isNull();
         assertThat(s.finished(1, "d")).isEqualTo("e");
@@ -34,7 +34,7 @@ class SlotSchedulerTest {
         assertThat(s.alive(0)).isFalse();
         // member 2 has two free permits, member 1 one
         assertThat(s.leastLoaded()).isEqualTo(2);
-        assertThat(s.dispatch("b", 0)).isEqualTo(new SlotScheduler.Dispatch(Outcome.SEND, 2));
+        assertThat(s.dispatch("b", 0)).isEqualTo(new SlotScheduler.Dispatch(DispatchOutcome.SEND, 2));
         // the task that was in flight on the lost member finishes: its permit goes to nobody
         assertThat(s.finished(0, "a")).isNull();
         // ties go to the first: members 1 and 2 have one free permit each
@@ -42,7 +42,7 @@ class SlotSchedulerTest {
         s.lost(1);
         s.lost(2);
         assertThat(s.leastLoaded()).isEqualTo(-1);
-        assertThat(s.dispatch("z", 1)).isEqualTo(new SlotScheduler.Dispatch(Outcome.NO_MEMBER_LEFT, -1));
+        assertThat(s.dispatch("z", 1)).isEqualTo(new SlotScheduler.Dispatch(DispatchOutcome.NO_MEMBER_LEFT, -1));
     }
 
     @Test
@@ -53,7 +53,7 @@ class SlotSchedulerTest {
         assertThat(s.close()).containsExactlyInAnyOrder("a", "b");
         assertThat(s.close()).isEmpty();
         assertThat(s.closed()).isTrue();
-        assertThat(s.dispatch("c", 0).outcome()).isEqualTo(Outcome.CLOSED);
+        assertThat(s.dispatch("c", 0).outcome()).isEqualTo(DispatchOutcome.CLOSED);
         assertThat(s.finished(0, "a")).as("no permit handed on after close").isNull();
     }
 }

@@ -18,9 +18,9 @@ import java.util.Locale;
  * </ul>
  * The margin of each is the larger of the user's limit ({@link Margins}) and the upper bound of the A/A band:
  * the central 99% of the same statistic between two halves of one worker's own blocks, over random splits of
- * those blocks (whole blocks to each half; at least four blocks). {@link Verdict#EQUIVALENT} when every interval lies inside its margin
- * (location on both sides), {@link Verdict#DIFFERENT} when one lies wholly beyond it,
- * {@link Verdict#NEED_MORE_DATA} otherwise, and with fewer than {@link Design#minBlocks} blocks on a side or
+ * those blocks (whole blocks to each half; at least four blocks). {@link EquivalenceVerdict#EQUIVALENT} when every interval lies inside its margin
+ * (location on both sides), {@link EquivalenceVerdict#DIFFERENT} when one lies wholly beyond it,
+ * {@link EquivalenceVerdict#NEED_MORE_DATA} otherwise, and with fewer than {@link Design#minBlocks} blocks on a side or
  * {@link Design#minSamples} samples. Never decided by a point estimate.
  *
  * @param verdict      the three-way verdict
@@ -36,17 +36,17 @@ import java.util.Locale;
  * @param confidence   of the intervals (two-sided)
  * @param reason       in words, what decided
  */
-public record Equivalence(Verdict verdict, Statistic location, Statistic spread, Statistic tail, int blocks,
+public record Equivalence(EquivalenceVerdict verdict, Statistic location, Statistic spread, Statistic tail, int blocks,
                           int levelCount, int aloneCount, double fence, double levelTail, double aloneTail,
                           double confidence, String reason) {
 
     /** Pinpoint's three outcomes. */
-    public enum Verdict {
+    public enum EquivalenceVerdict {
         EQUIVALENT("equivalent"), DIFFERENT("different"), NEED_MORE_DATA("need more data");
 
         public final String label;
 
-        Verdict(String label) {
+        EquivalenceVerdict(String label) {
             this.label = label;
         }
     }

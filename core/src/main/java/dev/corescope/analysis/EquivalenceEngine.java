@@ -3,7 +3,7 @@ package dev.corescope.analysis;
 import dev.corescope.analysis.Equivalence.Design;
 import dev.corescope.analysis.Equivalence.Margins;
 import dev.corescope.analysis.Equivalence.Statistic;
-import dev.corescope.analysis.Equivalence.Verdict;
+import dev.corescope.analysis.Equivalence.EquivalenceVerdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +59,7 @@ final class EquivalenceEngine {
         Arrays.sort(allLevel);
         Arrays.sort(allAlone);
         if (allLevel.length < 2 || allAlone.length < 2) {
-            return new Equivalence(Verdict.NEED_MORE_DATA, Statistic.NONE, Statistic.NONE, Statistic.NONE, blocks,
+            return new Equivalence(EquivalenceVerdict.NEED_MORE_DATA, Statistic.NONE, Statistic.NONE, Statistic.NONE, blocks,
                     levelCount, aloneCount, Double.NaN, Double.NaN, Double.NaN, design.confidence(),
                     "too few samples to compare");
         }
@@ -86,15 +86,15 @@ final class EquivalenceEngine {
         boolean[] within = {iv[0][0] >= -margin[0] && iv[0][1] <= margin[0], iv[1][1] <= margin[1], iv[2][1] <= margin[2]};
         boolean[] beyond = {iv[0][0] > margin[0] || iv[0][1] < -margin[0], iv[1][0] > margin[1], iv[2][0] > margin[2]};
         String shortOf = shortOf(levelBlocks.size(), aloneBlocks.size());
-        Verdict v;
+        EquivalenceVerdict v;
         if (shortOf != null) {
-            v = Verdict.NEED_MORE_DATA;
+            v = EquivalenceVerdict.NEED_MORE_DATA;
         } else if (within[0] && within[1] && within[2]) {
-            v = Verdict.EQUIVALENT;
+            v = EquivalenceVerdict.EQUIVALENT;
         } else if (beyond[0] || beyond[1] || beyond[2]) {
-            v = Verdict.DIFFERENT;
+            v = EquivalenceVerdict.DIFFERENT;
         } else {
-            v = Verdict.NEED_MORE_DATA;
+            v = EquivalenceVerdict.NEED_MORE_DATA;
         }
         Statistic loc = ratio(point[LOCATION], iv[0], sd[0], margin[0], aaIv[0]);
         Statistic spr = ratio(point[SPREAD], iv[1], sd[1], margin[1], aaIv[1]);
@@ -115,7 +115,7 @@ final class EquivalenceEngine {
         return null;
     }
 
-    private static String reason(Verdict v, String shortOf, Statistic loc, Statistic spr, Statistic tail, boolean[] within,
+    private static String reason(EquivalenceVerdict v, String shortOf, Statistic loc, Statistic spr, Statistic tail, boolean[] within,
                                  boolean[] beyond) {
         if (shortOf != null) {
             return shortOf;
@@ -126,7 +126,7 @@ final class EquivalenceEngine {
             "tail " + tail.rateText() + String.format(Locale.ROOT, " against %+.1f%%", 100 * tail.margin())};
         List<String> out = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
-            if (v == Verdict.DIFFERENT ? beyond[k] : v == Verdict.NEED_MORE_DATA && !within[k]) {
+            if (v == EquivalenceVerdict.DIFFERENT ? beyond[k] : v == EquivalenceVerdict.NEED_MORE_DATA && !within[k]) {
                 out.add(what[k]);
             }
         }

@@ -18,7 +18,7 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
      * A user's workload measured instead of the spin kernel: its label, and the spin kernel's threshold on
      * this machine to compare with ({@code spinThreshold < 1}: unknown) and where that came from.
      */
-    public record Workload(String label, int spinThreshold, String spinSource) {
+    public record WorkloadContext(String label, int spinThreshold, String spinSource) {
     }
 
     /**
@@ -48,13 +48,13 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
      * @param workload      the user's workload when it was measured instead of the spin kernel, else null
      */
     public static Explanation of(MachineProfile profile, ThresholdResult result, double tolerance, LevelSample base,
-                                 LevelSample above, double otherBusyCpus, LoadSnapshot loadAtEnd, Workload workload) {
+                                 LevelSample above, double otherBusyCpus, LoadSnapshot loadAtEnd, WorkloadContext workload) {
         return of(profile, result, tolerance, base, above, otherBusyCpus, loadAtEnd, workload, Pinning.NONE);
     }
 
     /** As above, with how the workers were placed ({@code pinning}). */
     public static Explanation of(MachineProfile profile, ThresholdResult result, double tolerance, LevelSample base,
-                                 LevelSample above, double otherBusyCpus, LoadSnapshot loadAtEnd, Workload workload,
+                                 LevelSample above, double otherBusyCpus, LoadSnapshot loadAtEnd, WorkloadContext workload,
                                  Pinning pinning) {
         Capacity cap = Capacity.of(profile, otherBusyCpus);
         int t = result.threshold();
@@ -138,7 +138,7 @@ public record Explanation(int threshold, Capacity capacity, String text, List<In
      * registers, so what it cannot see (shared caches, memory bandwidth, SMT siblings, a shared heap)
      * is what slows the workload down; split into extra CPU time, run-queue wait and the rest.
      */
-    private static String mechanism(Workload w, int t, LevelSample base, LevelSample above) {
+    private static String mechanism(WorkloadContext w, int t, LevelSample base, LevelSample above) {
         if (w.spinThreshold() < 1) {
             return "The spin kernel's threshold is not known here (" + w.spinSource() + "); run 'corescope "
                     + "investigate' without a workload to compare this machine's capacity with this workload's.";

@@ -12,12 +12,12 @@ import java.util.function.Function;
  * One {@link Cell} per (experiment, workers, size, variant) of measured tasks, never pooled across sizes or
  * variants (e.g. transfer's cells); one {@link Scaling} per (experiment, workers) with its speedup over one
  * worker; the result's {@link Claims} (threshold, knee, speedups the command computed itself); and what the
- * machine and the work allow ({@link Machine}, {@link Work}).
+ * machine and the work allow ({@link MachineLimits}, {@link Work}).
  *
  * <p>To give a new rule something more to look at, add a component here (or to {@link Claims}) and fill
  * it where the figures are made ({@code experiment.SanityGate}).
  */
-public record Figures(Machine machine, Work work, List<Cell> cells, List<Scaling> scaling, Claims claims) {
+public record Figures(MachineLimits machine, Work work, List<Cell> cells, List<Scaling> scaling, Claims claims) {
     public Figures {
         cells = List.copyOf(cells);
         scaling = List.copyOf(scaling);
@@ -31,7 +31,7 @@ public record Figures(Machine machine, Work work, List<Cell> cells, List<Scaling
      * @param cpuResolution  seconds a task's CPU-time reading resolves: granularity, and the readings' own cost
      *                       that falls inside the CPU window but outside the wall window
      */
-    public record Machine(double effectiveCpus, double wallResolution, double cpuResolution) {
+    public record MachineLimits(double effectiveCpus, double wallResolution, double cpuResolution) {
     }
 
     /**

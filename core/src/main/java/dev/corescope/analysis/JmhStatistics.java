@@ -15,7 +15,7 @@ import org.hipparchus.stat.descriptive.rank.Percentile;
  */
 public final class JmhStatistics {
     /** The ranks of {@code scorePercentiles}, in JMH's order. */
-    public static final double[] RANKS = {0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 99.99, 99.999, 99.9999, 100.0};
+    public static final List<Double> RANKS = List.of(0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 99.99, 99.999, 99.9999, 100.0);
     /** JMH's {@code scoreError}: the half-width of this interval. */
     public static final double CONFIDENCE = 0.999;
 

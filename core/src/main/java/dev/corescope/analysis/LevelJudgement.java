@@ -47,8 +47,8 @@ final class LevelJudgement {
         WorstOff w = WorstOff.of(against, judged, resamples, seed);
         int g = w.groups();
         int df = Math.max(1, w.rounds() - 1);
-        double zHigh = Looks.t(1 - alpha, df);
-        double zLow = Looks.t(1 - alpha / g, df);
+        double zHigh = SpendingDesign.t(1 - alpha, df);
+        double zLow = SpendingDesign.t(1 - alpha / g, df);
         double inflate = Math.sqrt((double) w.rounds() / df);
         double high = Double.NEGATIVE_INFINITY;
         double low = Double.NEGATIVE_INFINITY;

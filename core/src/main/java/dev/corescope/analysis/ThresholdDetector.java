@@ -23,7 +23,7 @@ import java.util.Set;
  *
  * <p>{@link #detect} and {@link #decide} look once at every level (the fixed-sample design, at the
  * configured confidence); investigate looks repeatedly and tests each look at the level its
- * group-sequential design spends ({@link Looks}, {@link #judge}), then assembles its frozen verdicts with
+ * group-sequential design spends ({@link SpendingDesign}, {@link #judge}), then assembles its frozen verdicts with
  * {@link #result}. A level still unsettled when the budget ends is not OK ({@link #decide}).
  *
  * <p>With a cap ({@link #capped}): a CPU-bound threshold, and the throughput knee, never exceed the
@@ -171,7 +171,7 @@ public final class ThresholdDetector {
 
     /** Compares one level with the baseline: one look at the configured confidence. */
     public LevelVerdict compare(LevelSample base, LevelSample level) {
-        return judge(base, level, Looks.single(confidence));
+        return judge(base, level, SpendingDesign.single(confidence));
     }
 
     /**

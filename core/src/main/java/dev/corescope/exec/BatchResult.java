@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * A finished batch: its plan, its wall-clock span on the run timeline, its task records, and how full the
- * workers were ({@link Occupancy}; null when not measured).
+ * workers were ({@link FillerOccupancy}; null when not measured).
  */
-public record BatchResult(BatchPlan plan, long startNanos, long endNanos, List<TaskRecord> records, Occupancy occupancy) {
+public record BatchResult(BatchPlan plan, long startNanos, long endNanos, List<TaskRecord> records, FillerOccupancy occupancy) {
     public BatchResult {
         records = List.copyOf(records);
     }
@@ -24,7 +24,7 @@ public record BatchResult(BatchPlan plan, long startNanos, long endNanos, List<T
      * @param full           share of the measured tasks' time during which {@code level} tasks or more were
      *                       running (1 = every measured task ran at the full level; NaN without times)
      */
-    public record Occupancy(int fillers, long fillerCpuNanos, double full) {
+    public record FillerOccupancy(int fillers, long fillerCpuNanos, double full) {
     }
 
     public double wallSeconds() {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Executes {@link BatchPlan}s on a {@link WorkerPool}: turns each {@link TaskResult} into a
  * {@link TaskRecord} (marked disturbed by {@link Disturbance}), hands it to the sink the moment it arrives,
  * keeps the workers busy with unrecorded fillers where the plan asks, and measures the batch's span and how
- * full its workers were ({@link BatchResult.Occupancy}).
+ * full its workers were ({@link BatchResult.FillerOccupancy}).
  * A pool that runs whole batches itself (a simulated machine's, {@link BatchExecutor}) is handed the plan, and
  * what it reports is recorded the same way.
  */
@@ -36,7 +36,7 @@ public final class BatchRunner {
     }
 
     /** What one batch collects while it runs. */
-    private static final class Run {
+    private static final class BatchCollected {
         final List<TaskRecord> records = Collections.synchronizedList(new ArrayList<>());
         /** {start, end, measured ? 1 : 0} of every task that ran, fillers included (worker-reported times). */
         final List<long[]> spans = Collections.synchronizedList(new ArrayList<>());
@@ -46,14 +46,14 @@ public final class BatchRunner {
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger nextFiller = new AtomicInteger();
 
-        Run(int tasks) {
+        BatchCollected(int tasks) {
             outstanding = new AtomicInteger(tasks);
         }
     }
 
     public BatchResult run(BatchPlan plan) {
         pool.ensure(plan.firstWorker() + plan.level());
-        Run run = new Run(plan.tasks().size());
+        BatchCollected run = new BatchCollected(plan.tasks().size());
         long start = clock.now();
         lastArrival.set(start);
         if (pool instanceof BatchExecutor whole) {
@@ -73,12 +73,12 @@ public final class BatchRunner {
         long end = lastArrival.get();
         List<TaskRecord> sorted = new ArrayList<>(run.records);
         sorted.sort((a, b) -> Integer.compare(a.taskIndex(), b.taskIndex()));
-        BatchResult.Occupancy occupancy = new BatchResult.Occupancy(run.fillers.get(),
+        BatchResult.FillerOccupancy occupancy = new BatchResult.FillerOccupancy(run.fillers.get(),
                 run.fillers.get() == 0 ? 0 : run.fillerCpu.get(), Occupancies.of(run.spans, plan.level()));
         return new BatchResult(plan, start, end, sorted, occupancy);
     }
 
-    private void runRounds(BatchPlan plan, Run run) {
+    private void runRounds(BatchPlan plan, BatchCollected run) {
         int next = 0;
         int round = 0;
         for (int size : RoundsPlan.roundSizes(plan.tasks().size(), plan.level())) {
@@ -91,7 +91,7 @@ public final class BatchRunner {
         }
     }
 
-    private void runQueue(BatchPlan plan, Run run) {
+    private void runQueue(BatchPlan plan, BatchCollected run) {
         int n = plan.tasks().size();
         boolean fill = plan.fill() && n > 0;
         int workers = fill ? plan.level() : Math.min(plan.level(), Math.max(1, n));
@@ -103,7 +103,7 @@ public final class BatchRunner {
     }
 
     /** The worker's next measured task; when none is left, a filler while measured tasks still run. */
-    private CompletableFuture<Void> pull(BatchPlan plan, int worker, Run run, boolean fill) {
+    private CompletableFuture<Void> pull(BatchPlan plan, int worker, BatchCollected run, boolean fill) {
         int i = run.next.getAndIncrement();
         if (i < plan.tasks().size()) {
             return submit(plan, worker, 0, plan.tasks().get(i), run).thenCompose(r -> pull(plan, worker, run, fill));
@@ -121,7 +121,7 @@ public final class BatchRunner {
     }
 
     /** An unrecorded filler task ended: its CPU time and span count towards the batch's occupancy. */
-    private static void filled(Run run, TaskResult r) {
+    private static void filled(BatchCollected run, TaskResult r) {
         run.fillers.incrementAndGet();
         if (r.cpuNanos() >= 0) {
             run.fillerCpu.addAndGet(r.cpuNanos());
@@ -131,7 +131,7 @@ public final class BatchRunner {
         }
     }
 
-    private CompletableFuture<TaskRecord> submit(BatchPlan plan, int workerIndex, int round, TaskInput task, Run run) {
+    private CompletableFuture<TaskRecord> submit(BatchPlan plan, int workerIndex, int round, TaskInput task, BatchCollected run) {
         int slot = plan.firstWorker() + workerIndex;
         Worker worker = pool.worker(slot);
         WorkerInfo info = worker.info();
@@ -145,14 +145,14 @@ public final class BatchRunner {
     }
 
     private TaskRecord record(BatchPlan plan, int round, TaskInput task, WorkerInfo info, int cpu, long submitted,
-                              TaskResult r, Run run) {
+                              TaskResult r, BatchCollected run) {
         TaskRecord rec = new TaskRecord(
                 new TaskRecord.Task(runId, plan.experiment(), plan.level(), plan.trial(), round, task.index(),
                         task.size()),
                 new TaskRecord.Ran(info.id(), info.pid(), info.tid(), r.node(), cpu < 0 ? null : cpu),
                 new TaskRecord.Timing(clock.toRun(r.startNanos()), clock.toRun(r.endNanos()), r.wallNanos(),
                         r.cpuNanos(), r.waitNanos(), r.involuntarySwitches()),
-                new TaskRecord.Outcome(r.bytes(), r.checksum(), r.status(), r.error()), transfer(r, submitted),
+                new TaskRecord.TaskOutcome(r.bytes(), r.checksum(), r.status(), r.error()), transfer(r, submitted),
                 r.jvm().gcCount() < 0 && r.jvm().jitMillis() < 0 ? null : r.jvm(),
                 r.status() == TaskStatus.OK ? Disturbance.of(r.wallNanos(), r.waitNanos()) : null);
         if (r.status() == TaskStatus.OK && r.endNanos() >= r.startNanos()) {

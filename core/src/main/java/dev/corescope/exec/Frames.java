@@ -55,7 +55,12 @@ public final class Frames {
     /** Largest frame (type and body) accepted or sent; payloads travel outside frames. */
     public static final int MAX_FRAME = 16 << 20;
     /** Marks the start of the protocol on the worker's output: what came before it is not a frame. */
-    static final byte[] SYNC = "\0corescope\0worker\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SYNC = "\0corescope\0worker\0".getBytes(StandardCharsets.US_ASCII);
+    /** Writes {@link #SYNC}: the worker's protocol output starts after it. */
+    static void writeSync(java.io.OutputStream out) throws IOException {
+        out.write(SYNC);
+    }
+
     /** Most bytes a worker JVM may print on its protocol output before {@link #SYNC}. */
     static final int MAX_NOISE = 4 << 20;
     /** Largest payload one result can carry: one Java array (the VM refuses slightly less than 2^31). */

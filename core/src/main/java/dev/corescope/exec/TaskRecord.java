@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  *                 on its CPU while it was timed), false when not, null when not judged (older records, fakes)
  */
 public record TaskRecord(@JsonUnwrapped Task task, @JsonUnwrapped Ran ran, @JsonUnwrapped Timing timing,
-                         @JsonUnwrapped Outcome outcome, TransferTiming transfer, JvmActivity jvm,
+                         @JsonUnwrapped TaskOutcome outcome, TransferTiming transfer, JvmActivity jvm,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Boolean disturbed) {
 
     /**
@@ -51,7 +51,7 @@ public record TaskRecord(@JsonUnwrapped Task task, @JsonUnwrapped Ran ran, @Json
     }
 
     /** How it ended: the payload bytes it sent back, the workload's checksum, its status and the reason of a failure. */
-    public record Outcome(long bytesReturned, long checksum, TaskStatus status, String error) {
+    public record TaskOutcome(long bytesReturned, long checksum, TaskStatus status, String error) {
     }
 
     /** A group missing from a record (a line of another version, cut short) reads as unknown. */
@@ -59,16 +59,16 @@ public record TaskRecord(@JsonUnwrapped Task task, @JsonUnwrapped Ran ran, @Json
         task = task != null ? task : new Task(null, null, 0, 0, 0, 0, 0);
         ran = ran != null ? ran : new Ran(null, -1, -1, null, null);
         timing = timing != null ? timing : new Timing(-1, -1, -1, -1, -1, -1);
-        outcome = outcome != null ? outcome : new Outcome(0, 0, null, null);
+        outcome = outcome != null ? outcome : new TaskOutcome(0, 0, null, null);
     }
 
     /** Not judged for disturbance. */
-    public TaskRecord(Task task, Ran ran, Timing timing, Outcome outcome, TransferTiming transfer, JvmActivity jvm) {
+    public TaskRecord(Task task, Ran ran, Timing timing, TaskOutcome outcome, TransferTiming transfer, JvmActivity jvm) {
         this(task, ran, timing, outcome, transfer, jvm, null);
     }
 
     /** Without the JVM's activity (fakes, older records). */
-    public TaskRecord(Task task, Ran ran, Timing timing, Outcome outcome) {
+    public TaskRecord(Task task, Ran ran, Timing timing, TaskOutcome outcome) {
         this(task, ran, timing, outcome, null, null, null);
     }
 

@@ -66,22 +66,24 @@ public final class ThreadStats {
     public static Sample sample() {
         long cpu = Cpu.AVAILABLE ? Cpu.THREADS.getCurrentThreadCpuTime() : -1;
         PerThread t = LOCAL.get();
-        return new Sample(cpu, t.waitNanos(), nativeLoaded || !deferNative ? RUsage.involuntarySwitches(t.usage) : -1);
+        return new Sample(cpu, t.waitNanos(), NATIVE_LOADED.get() || !DEFER_NATIVE.get()
+                ? RUsage.involuntarySwitches(t.usage) : -1);
     }
 
     /** Set in a worker JVM: JNA is loaded by {@link #loadNative} off the start path, not by the first sample. */
-    private static volatile boolean deferNative;
-    private static volatile boolean nativeLoaded;
+    private static final java.util.concurrent.atomic.AtomicBoolean DEFER_NATIVE = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Whether this JVM has loaded the native library: a fact about the JVM, shared by its threads. */
+    private static final java.util.concurrent.atomic.AtomicBoolean NATIVE_LOADED = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** From now on the first sample does not load JNA: {@link #loadNative} will (involuntary switches read -1 until then). */
     static void deferNative() {
-        deferNative = true;
+        DEFER_NATIVE.set(true);
     }
 
     /** Loads the native counter (JNA); samples report involuntary switches from then on. */
     static void loadNative() {
         RUsage.init();
-        nativeLoaded = true;
+        NATIVE_LOADED.set(true);
     }
 
     /** The OS thread id of the calling thread, or -1. */

@@ -44,7 +44,7 @@ public final class WorkerMain {
         DataInputStream in = new DataInputStream(new BufferedInputStream(channel.in(), 1 << 16));
         long pid = ProcessHandle.current().pid();
         long tid = ThreadStats.currentTid();
-        out.write(Frames.SYNC);
+        Frames.writeSync(out);
         Frames.write(out, Frames.HELLO, d -> {
             d.writeLong(pid);
             d.writeLong(tid);

@@ -53,17 +53,17 @@ public final class AssessExperiment {
         }
     }
 
-    public record Config(List<Algo> algorithms, List<Long> sizes, int repeats, int workers, String workersSource,
+    public record AssessConfig(List<Algo> algorithms, List<Long> sizes, int repeats, int workers, String workersSource,
                          int warmup, String warmupReason, Check check, Equivalence.Margins margins,
                          Duration budget, String pinNote) {
-        public Config {
+        public AssessConfig {
             algorithms = List.copyOf(algorithms);
             sizes = List.copyOf(sizes);
         }
     }
 
     /** @param measured the records each algorithm's statistics were computed from, by algorithm label */
-    public record Outcome(AssessResult summary, Assessment assessment, Map<String, List<TaskRecord>> measured) {
+    public record AssessMeasurement(AssessResult summary, Assessment assessment, Map<String, List<TaskRecord>> measured) {
     }
 
     /** The plan's estimate exceeds {@code --budget}; the message is the one-line refusal. */
@@ -86,7 +86,7 @@ public final class AssessExperiment {
      */
     public static int extraRecordsPerSize(int sizes, int repeats, int workers) {
         int tasks = Math.max(1, sizes * repeats);
-        int looks = Looks.certificationLooks(tasks);
+        int looks = CertificationLooks.certificationLooks(tasks);
         int perLevel = repeats * looks + (ControlPlan.Shares.DEFAULT.controls(tasks) * looks + sizes - 1) / sizes;
         int levels = 0;
         for (int l = workers; l >= 2; l = (l + 1) / 2) {
@@ -95,7 +95,7 @@ public final class AssessExperiment {
         return Math.max(0, perLevel * Math.max(1, levels) - repeats);
     }
 
-    public static Outcome run(Session session, Config c, Progress progress) {
+    public static AssessMeasurement run(Session session, AssessConfig c, Progress progress) {
         String workloads = String.join(", ", c.algorithms().stream().map(Algo::label).toList());
         session.onInterrupt(() -> {
             Measured measured = Summaries.partial(session, workloads, null);
@@ -138,7 +138,7 @@ public final class AssessExperiment {
             };
             warmUp.accept(c.workers());
             progress.step(algo.label() + ": warm-up done");
-            CertifiedRun.Outcome out = new CertifiedRun(session, new CertifiedRun.Spec(algo.label(), algo.spec(), a,
+            CertifiedRun.CertifiedRunResult out = new CertifiedRun(session, new CertifiedRun.Spec(algo.label(), algo.spec(), a,
                     order, c.workers(), c.check().policy, c.margins(), ControlPlan.Shares.DEFAULT, deadline, orderSeed + a),
                     warmUp, () -> session.machine().awaitJitQuiet(QUIET_WAIT_MILLIS)).run();
             coordinator = coordinator.plus(out.coordinator());
@@ -168,7 +168,7 @@ public final class AssessExperiment {
         Metadata m = Summaries.metadata(session);
         Remarks remarks = Summaries.remarks(session, notes(assessment),
                 withCertificationWarnings(Summaries.warnings(session, levels.levels(), m), results));
-        return new Outcome(new AssessResult(Summaries.info(session, true), levels, remarks, assessment, m), assessment,
+        return new AssessMeasurement(new AssessResult(Summaries.info(session, true), levels, remarks, assessment, m), assessment,
                 measured);
     }
 
@@ -176,7 +176,7 @@ public final class AssessExperiment {
      * How the workers were pinned: every worker (thread, or worker JVM) pins itself to its slot's CPU with
      * sched_setaffinity; the problems are the pool's events about pins that failed.
      */
-    private static Assessment.Pin pin(Session session, Config c) {
+    private static Assessment.Pin pin(Session session, AssessConfig c) {
         var cpus = session.cpus();
         List<String> problems = session.pool().events().stream().filter(e -> e.contains("could not") && e.contains("pin"))
                 .toList();
@@ -205,7 +205,7 @@ public final class AssessExperiment {
         return out;
     }
 
-    static Assessment.AlgorithmResult analyse(Algo algo, Config c, CertifiedRun.Outcome out) {
+    static Assessment.AlgorithmResult analyse(Algo algo, AssessConfig c, CertifiedRun.CertifiedRunResult out) {
         List<SizeStats> stats = new ArrayList<>();
         for (long n : c.sizes()) {
             List<TaskRecord> rs = out.measured().stream().filter(r -> r.size() == n)
@@ -234,7 +234,7 @@ public final class AssessExperiment {
         // a flagged figure is printed with its flag, never as a result (nor judged as one by the sanity layer)
         double speedup = speed == null || speed.flag() != null ? Double.NaN : speed.speedup();
         return new Assessment.AlgorithmResult(algo.label(), algo.spec().text(),
-                new Assessment.Run(out.certification().level(), tasks, failed, wall, throughput), stats, fit,
+                new Assessment.AlgorithmRun(out.certification().level(), tasks, failed, wall, throughput), stats, fit,
                 out.certification(), new Assessment.Controls(controls, controlWall, speedup));
     }
 

@@ -112,13 +112,13 @@ final class AssessFigures {
 
     /** The check in words. */
     static String checkMethod(Equivalence.Margins m, ControlPlan.Shares shares, int tasks) {
-        int looks = Looks.certificationLooks(tasks);
+        int looks = CertificationLooks.certificationLooks(tasks);
         return String.format(Locale.ROOT, "in blocks: a parallel stretch (every worker kept busy to its end by unrecorded "
                 + "fillers), then %d%% of its tasks (at least %d in the run, in %d blocks) again on worker 0 alone; an "
                 + "equivalence test of the level against one worker: location (20%%-trimmed mean), spread (interquartile "
                 + "range) and tail-event rate (beyond one worker's Q3 + 3 IQR), each interval inside its margin, the larger "
                 + "of the limit (×%.2f, ×%.2f, %+.1f%%) and the A/A band of one worker's blocks against each other; "
                 + "intervals resample whole blocks; %s", Math.round(100 * shares.share()), shares.minControls(),
-                shares.blocks(tasks), 1 + m.tolerance(), m.spreadLimit(), 100 * m.tailExcess(), Looks.describe(looks));
+                shares.blocks(tasks), 1 + m.tolerance(), m.spreadLimit(), 100 * m.tailExcess(), CertificationLooks.describe(looks));
     }
 }

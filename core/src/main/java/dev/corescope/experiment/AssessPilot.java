@@ -20,7 +20,7 @@ final class AssessPilot {
     }
 
     /** Runs the pilot (recorded) and refuses the plan when its estimate exceeds the budget. */
-    static BudgetEstimate run(Session session, AssessExperiment.Config c, long base) {
+    static BudgetEstimate run(Session session, AssessExperiment.AssessConfig c, long base) {
         List<Long> sorted = c.sizes().stream().sorted().toList();
         List<Long> pilotSizes = sorted.subList(0, Math.min(3, sorted.size()));
         int perSize = 3;

@@ -177,17 +177,17 @@ public record Assessment(@JsonUnwrapped Plan plan, @JsonUnwrapped Method method,
      * how it ran and how it compares with its one-worker controls. The groups are nested here and flat in
      * the JSON; {@code verify} is only read (the one-worker phase of older versions).
      */
-    public record AlgorithmResult(String algorithm, String workload, @JsonUnwrapped Run run, List<SizeStats> sizes,
+    public record AlgorithmResult(String algorithm, String workload, @JsonUnwrapped AlgorithmRun run, List<SizeStats> sizes,
                                   Fit fit, Certification certification, @JsonUnwrapped Controls against,
                                   @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Verification> verify) {
         public AlgorithmResult {
-            run = run != null ? run : new Run(0, 0, 0, Double.NaN, Double.NaN);
+            run = run != null ? run : new AlgorithmRun(0, 0, 0, Double.NaN, Double.NaN);
             against = against != null ? against : new Controls(0, Double.NaN, Double.NaN);
             sizes = sizes == null ? List.of() : List.copyOf(sizes);
             verify = verify == null ? List.of() : List.copyOf(verify);
         }
 
-        public AlgorithmResult(String algorithm, String workload, Run run, List<SizeStats> sizes, Fit fit,
+        public AlgorithmResult(String algorithm, String workload, AlgorithmRun run, List<SizeStats> sizes, Fit fit,
                                Certification certification, Controls against) {
             this(algorithm, workload, run, sizes, fit, certification, against, List.of());
         }
@@ -229,7 +229,7 @@ public record Assessment(@JsonUnwrapped Plan plan, @JsonUnwrapped Method method,
      * How an algorithm ran: the level its statistics were measured at, its tasks (failed ones among them),
      * the wall time of its batches (controls and any abandoned level included) and its throughput.
      */
-    public record Run(int workers, int tasks, int failed, double wallSeconds, double throughput) {
+    public record AlgorithmRun(int workers, int tasks, int failed, double wallSeconds, double throughput) {
     }
 
     /**

@@ -35,7 +35,7 @@ final class CertificationText {
         }
         Equivalence e = a.equivalence();
         return e.verdict().label + ": " + e.reason()
-                + (e.verdict() == Equivalence.Verdict.NEED_MORE_DATA ? " after " + a.looks() + " look(s)" : "");
+                + (e.verdict() == Equivalence.EquivalenceVerdict.NEED_MORE_DATA ? " after " + a.looks() + " look(s)" : "");
     }
 
     /** e.g. "location ×1.01 [0.99, 1.03], spread ×1.10 [0.80, 1.52], tail +0.1% [-0.4%, +0.6%] against 1 worker (...)". */

@@ -1,7 +1,7 @@
 package dev.corescope.experiment;
 
 import dev.corescope.analysis.Equivalence;
-import dev.corescope.analysis.Equivalence.Verdict;
+import dev.corescope.analysis.Equivalence.EquivalenceVerdict;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.Disturbance;
 import dev.corescope.exec.JvmActivity;
@@ -17,7 +17,7 @@ import java.util.function.IntConsumer;
 /**
  * Runs one algorithm's tasks at a level and proves, within the same run, that the level added no bias and no
  * noise: blocks of a parallel stretch and one-worker controls of its own tasks ({@link ControlPlan}), judged by
- * the equivalence test ({@link Equivalence}) at the looks {@link Looks} allows, extended while it needs more
+ * the equivalence test ({@link Equivalence}) at the looks {@link CertificationLooks} allows, extended while it needs more
  * data ({@link LevelAttempt}). Under {@link Policy#STEP_DOWN} ({@code --workers auto}) a level that is not
  * certified is abandoned (early when an interim look shows it clearly different) and the tasks run again at
  * half the level (bisection of the levels below it), until a level is certified or one worker is reached; the
@@ -55,7 +55,7 @@ final class CertifiedRun {
     }
 
     /** The run: final level, its measured records and every control, the wall of all stretches. */
-    record Outcome(Assessment.Certification certification, List<TaskRecord> measured, List<TaskRecord> controls,
+    record CertifiedRunResult(Assessment.Certification certification, List<TaskRecord> measured, List<TaskRecord> controls,
                    double wallSeconds, double controlWallSeconds, JvmActivity coordinator) {
     }
 
@@ -81,7 +81,7 @@ final class CertifiedRun {
         this.budget = new LevelAttempt.Budget(spec.deadlineNanos(), session.clock()::now);
     }
 
-    Outcome run() {
+    CertifiedRunResult run() {
         int requested = spec.level();
         int level = requested;
         while (true) {
@@ -104,7 +104,7 @@ final class CertifiedRun {
                 return outcome(Status.CERTIFIED, requested, level, a.measured());
             }
             if (spec.policy() == Policy.FIXED) {
-                boolean unsettled = a.equivalence().verdict() == Verdict.NEED_MORE_DATA && !(a.occupancy() < LevelAttempt.MIN_OCCUPANCY);
+                boolean unsettled = a.equivalence().verdict() == EquivalenceVerdict.NEED_MORE_DATA && !(a.occupancy() < LevelAttempt.MIN_OCCUPANCY);
                 return outcome(unsettled ? Status.NOT_SETTLED : Status.FAILED, requested, level, a.measured());
             }
             int next = (level + 1) / 2; // bisection of [1, level): half the level, rounded up
@@ -137,13 +137,13 @@ final class CertifiedRun {
         return measured;
     }
 
-    private Outcome outcome(Status status, int requested, int level, List<TaskRecord> measured) {
+    private CertifiedRunResult outcome(Status status, int requested, int level, List<TaskRecord> measured) {
         Assessment.Speed speed = level >= 2 && last != null && status != Status.UNCHECKED
                 ? SpeedFigures.of(last.blocks(), level, spec.seed() ^ 0x5BEEDL) : null;
         Assessment.Disturbed disturbed = disturbed(level, measured);
         String verdict = CertificationText.verdict(status, requested, level, attempts, why);
         List<TaskRecord> allControls = controls.stream().flatMap(List::stream).toList();
-        return new Outcome(new Assessment.Certification(status.label, requested, level, List.copyOf(attempts), verdict,
+        return new CertifiedRunResult(new Assessment.Certification(status.label, requested, level, List.copyOf(attempts), verdict,
                 speed, stretches.harness(), disturbed), measured, allControls, stretches.wallSeconds(),
                 stretches.controlWallSeconds(), stretches.coordinatorJvm());
     }

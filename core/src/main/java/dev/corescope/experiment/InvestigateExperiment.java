@@ -3,7 +3,7 @@ package dev.corescope.experiment;
 import dev.corescope.analysis.Capacity;
 import dev.corescope.analysis.Explanation;
 import dev.corescope.analysis.LevelSample;
-import dev.corescope.analysis.Looks;
+import dev.corescope.analysis.SpendingDesign;
 import dev.corescope.analysis.ThresholdDetector;
 import dev.corescope.analysis.ThresholdResult;
 import dev.corescope.machine.CpuAccounting;
@@ -33,19 +33,19 @@ public final class InvestigateExperiment {
      * @param minSamples rounds of a level before its first look (at least 2; 5 by default)
      * @param maxSamples rounds of a level at most: the budget, after which a level still unsettled is not OK
      */
-    public record Config(Subject subject, double tolerance, boolean full, int max, int minSamples, int maxSamples,
+    public record InvestigateConfig(Subject subject, double tolerance, boolean full, int max, int minSamples, int maxSamples,
                          boolean accountOtherLoad) {
         /** With other load accounted from /proc (the real machine). */
-        public Config(SpinSetup spin, double tolerance, boolean full, int max, int minSamples, int maxSamples) {
+        public InvestigateConfig(SpinSetup spin, double tolerance, boolean full, int max, int minSamples, int maxSamples) {
             this(new Spin(spin), tolerance, full, max, minSamples, maxSamples, true);
         }
 
-        public Config(SpinSetup spin, double tolerance, boolean full, int max, int minSamples, int maxSamples,
+        public InvestigateConfig(SpinSetup spin, double tolerance, boolean full, int max, int minSamples, int maxSamples,
                       boolean accountOtherLoad) {
             this(new Spin(spin), tolerance, full, max, minSamples, maxSamples, accountOtherLoad);
         }
 
-        public static final int DEFAULT_MIN_SAMPLES = Looks.FIRST;
+        public static final int DEFAULT_MIN_SAMPLES = SpendingDesign.FIRST;
         public static final int DEFAULT_MAX_SAMPLES = 40;
         /**
          * The spin task's length. The floor is the scheduler: a task must span many time slices (1.5-4 ms on
@@ -94,7 +94,7 @@ public final class InvestigateExperiment {
      * Everything investigate found: the verdict and the machine as the report shows them ({@link InvestigateReport},
      * the summary's {@code analysis}, is made from it), and what was measured.
      */
-    public record Result(InvestigateReport.Threshold verdict, InvestigateReport.Machine machine, Measurement measured) {
+    public record Result(InvestigateReport.Threshold verdict, InvestigateReport.MachineFacts machine, Measurement measured) {
         public int threshold() {
             return verdict.threshold();
         }
@@ -147,7 +147,7 @@ public final class InvestigateExperiment {
     }
 
     /** Measures on the session's workers; the machine is the session's profile ({@link Session#profile()}). */
-    public static Result run(Session session, Config c, Progress progress) {
+    public static Result run(Session session, InvestigateConfig c, Progress progress) {
         long t0 = session.machine().nanoTime();
         int initialWorkers = Math.min(c.max(), 2);
         SpinSetup.Prepared p = prepare(session, c.subject(), initialWorkers);
@@ -176,8 +176,8 @@ public final class InvestigateExperiment {
         List<LevelSample> samples = search.samples();
         int threshold = decided.threshold();
         LevelSample above = samples.stream().filter(s -> s.workers() > threshold).findFirst().orElse(null);
-        Explanation.Workload subject = c.subject() instanceof UserWorkload w
-                ? new Explanation.Workload(w.label(), w.spinThreshold(), w.spinSource()) : null;
+        Explanation.WorkloadContext subject = c.subject() instanceof UserWorkload w
+                ? new Explanation.WorkloadContext(w.label(), w.spinThreshold(), w.spinSource()) : null;
         Explanation e = Explanation.of(profile, decided, c.tolerance(), samples.get(0), above, other, loadEnd, subject,
                 new Explanation.Pinning(session.cpus().sharing(above == null ? 0 : above.workers()),
                         session.cpus().busy(), sequential.remeasured(), session.cpus().cpus()));
@@ -185,14 +185,14 @@ public final class InvestigateExperiment {
         return new Result(new InvestigateReport.Threshold(decided.threshold(), decided.settled(), e.text(),
                 c.tolerance(), (session.machine().nanoTime() - t0) / 1e9, decided.cap(),
                 c.subject() instanceof UserWorkload w ? w.sdLimit() : Double.NaN),
-                new InvestigateReport.Machine(cap.limitedBy(), cap.predictedWorkers(), e.pinCpus(), other, profile),
+                new InvestigateReport.MachineFacts(cap.limitedBy(), cap.predictedWorkers(), e.pinCpus(), other, profile),
                 new Measurement(List.copyOf(search.levels()), decided, loadEnd, p.spec().text(), p.calibration()));
     }
 
     /** The group-sequential design of a level's looks: first after {@code minSamples} rounds, at most {@code maxSamples}. */
-    static Looks looks(Config c) {
+    static SpendingDesign looks(InvestigateConfig c) {
         int max = Math.max(2, c.maxSamples());
-        return new Looks(Math.max(2, Math.min(c.minSamples(), max)), max, Looks.single(ThresholdDetector.DEFAULT_CONFIDENCE));
+        return new SpendingDesign(Math.max(2, Math.min(c.minSamples(), max)), max, SpendingDesign.single(ThresholdDetector.DEFAULT_CONFIDENCE));
     }
 
     /**

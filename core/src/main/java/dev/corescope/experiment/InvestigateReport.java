@@ -21,11 +21,11 @@ import java.util.stream.Collectors;
  * {@code ratio} of medians to one worker with its CI, {@code verdict}), the throughput knee, the USL fit.
  * The groups are nested here and flat in the JSON.
  */
-public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped Machine machine, List<Level> levels,
+public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped MachineFacts machine, List<Level> levels,
                                 Knee knee, UslFit usl, String runDirectory, WorkerMode mode) {
     public InvestigateReport {
         verdict = verdict != null ? verdict : new Threshold(0, false, null, Double.NaN, Double.NaN);
-        machine = machine != null ? machine : new Machine(null, 0, List.of(), Double.NaN, null);
+        machine = machine != null ? machine : new MachineFacts(null, 0, List.of(), Double.NaN, null);
         levels = Lists.copy(levels);
     }
 
@@ -59,9 +59,9 @@ public record InvestigateReport(@JsonUnwrapped Threshold verdict, @JsonUnwrapped
      * The machine: what limits the profile's prediction, the workers it predicts, the CPUs to pin to, the
      * CPUs other work kept busy (NaN: not measured), and the profile.
      */
-    public record Machine(String predictedBy, int predictedWorkers, List<Integer> pinCpus, double otherBusyCpus,
+    public record MachineFacts(String predictedBy, int predictedWorkers, List<Integer> pinCpus, double otherBusyCpus,
                           MachineProfile profile) {
-        public Machine {
+        public MachineFacts {
             pinCpus = Lists.copy(pinCpus);
         }
     }

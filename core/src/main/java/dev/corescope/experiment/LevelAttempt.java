@@ -3,7 +3,7 @@ package dev.corescope.experiment;
 import dev.corescope.analysis.BlockedSamples;
 import dev.corescope.analysis.Equivalence;
 import dev.corescope.analysis.Equivalence.Design;
-import dev.corescope.analysis.Equivalence.Verdict;
+import dev.corescope.analysis.Equivalence.EquivalenceVerdict;
 import dev.corescope.exec.BatchResult;
 import dev.corescope.exec.TaskRecord;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * One level of a certified run: its blocks (a parallel stretch, then controls of its tasks on one worker), the
- * looks at the equivalence test that {@link Looks} allows, and the extensions a "need more data" verdict asks
+ * looks at the equivalence test that {@link CertificationLooks} allows, and the extensions a "need more data" verdict asks
  * for while the looks and the budget last.
  */
 final class LevelAttempt {
@@ -36,7 +36,7 @@ final class LevelAttempt {
         }
 
         boolean certified() {
-            return equivalence.verdict() == Verdict.EQUIVALENT && !(occupancy < MIN_OCCUPANCY);
+            return equivalence.verdict() == EquivalenceVerdict.EQUIVALENT && !(occupancy < MIN_OCCUPANCY);
         }
     }
 
@@ -66,10 +66,10 @@ final class LevelAttempt {
     }
 
     Result run() {
-        int looksAllowed = Looks.certificationLooks(spec.order().size());
-        double confidence = Looks.confidence(looksAllowed);
-        Design certify = Design.DEFAULT.withConfidence(confidence).withResamples(Looks.resamples(confidence));
-        Design interim = Design.DEFAULT.withResamples(Looks.INTERIM_RESAMPLES);
+        int looksAllowed = CertificationLooks.certificationLooks(spec.order().size());
+        double confidence = CertificationLooks.confidence(looksAllowed);
+        Design certify = Design.DEFAULT.withConfidence(confidence).withResamples(CertificationLooks.resamples(confidence));
+        Design interim = Design.DEFAULT.withResamples(CertificationLooks.INTERIM_RESAMPLES);
         ControlPlan plan = ControlPlan.of(spec.order(), spec.shares(), spec.seed() * 31 + level);
         List<TaskRecord> measured = new ArrayList<>();
         double start = stretches.wallSeconds();
@@ -79,7 +79,7 @@ final class LevelAttempt {
             int done = i + 1;
             if (spec.policy() == CertifiedRun.Policy.STEP_DOWN && done >= ControlPlan.Shares.MIN_BLOCKS
                     && done < plan.blocks().size() && 2 * controlsSoFar() >= plan.controls().size()) {
-                if (test(interim, done).clearlyDifferent(Looks.INTERIM_Z)) {
+                if (test(interim, done).clearlyDifferent(CertificationLooks.INTERIM_Z)) {
                     stopped = true;
                     break;
                 }
@@ -96,7 +96,7 @@ final class LevelAttempt {
         List<dev.corescope.api.TaskInput> again = spec.order().stream().filter(t -> succeeded.contains(t.index())).toList();
         // a level that did not run at P cannot be certified by more of the same
         boolean atP = !(occupancy() < MIN_OCCUPANCY);
-        while (!stopped && atP && e.verdict() == Verdict.NEED_MORE_DATA && looks < looksAllowed && budget.fits(runCost)
+        while (!stopped && atP && e.verdict() == EquivalenceVerdict.NEED_MORE_DATA && looks < looksAllowed && budget.fits(runCost)
                 && !again.isEmpty()) {
             ControlPlan more = ControlPlan.extension(again, spec.shares(), spec.seed() * 131 + 7L * level + looks);
             for (ControlPlan.Block b : more.blocks()) {

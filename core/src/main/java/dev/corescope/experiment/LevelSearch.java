@@ -27,7 +27,7 @@ import java.util.TreeSet;
 final class LevelSearch {
     private final Session session;
     private final WorkloadSpec spec;
-    private final InvestigateExperiment.Config config;
+    private final InvestigateExperiment.InvestigateConfig config;
     private final Progress progress;
     private final Random order;
     private final Map<Integer, List<TaskRecord>> records = new TreeMap<>();
@@ -36,7 +36,7 @@ final class LevelSearch {
     private int blocks;
     private int skipped;
 
-    LevelSearch(Session session, WorkloadSpec spec, InvestigateExperiment.Config config, int warmed, Progress progress) {
+    LevelSearch(Session session, WorkloadSpec spec, InvestigateExperiment.InvestigateConfig config, int warmed, Progress progress) {
         this.session = session;
         this.spec = spec;
         this.config = config;

@@ -16,7 +16,7 @@ public final class RoundsExperiment {
     private RoundsExperiment() {
     }
 
-    public record Config(int repeats, int max, SpinSetup spin) {
+    public record RoundsConfig(int repeats, int max, SpinSetup spin) {
     }
 
     /**
@@ -37,7 +37,7 @@ public final class RoundsExperiment {
         return sum;
     }
 
-    public static LevelRunResult run(Session session, Config c, Progress progress) {
+    public static LevelRunResult run(Session session, RoundsConfig c, Progress progress) {
         int cpus = session.machine().availableProcessors();
         SpinSetup.Prepared p = c.spin().prepare(session, c.max());
         session.onInterrupt(() -> summary(session, p, false));

@@ -12,14 +12,14 @@ public final class RunExperiment {
     private RunExperiment() {
     }
 
-    public record Outcome(LevelRunResult summary, BatchResult batch) {
+    public record RunOutput(LevelRunResult summary, BatchResult batch) {
     }
 
-    public static Outcome run(Session session, int workers, SpinSetup spin) {
+    public static RunOutput run(Session session, int workers, SpinSetup spin) {
         SpinSetup.Prepared p = spin.prepare(session, workers);
         session.onInterrupt(() -> Summaries.levelRun(session, p.spec().text(), p.calibration(), false, List.of()));
         BatchResult batch = session.run(new BatchPlan(NAME, workers, 0, p.spec(),
                 Tasks.of(workers, 0, session.settings().seed()), Strategy.ROUNDS));
-        return new Outcome(Summaries.levelRun(session, p.spec().text(), p.calibration(), true, List.of()), batch);
+        return new RunOutput(Summaries.levelRun(session, p.spec().text(), p.calibration(), true, List.of()), batch);
     }
 }

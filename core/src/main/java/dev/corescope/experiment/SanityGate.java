@@ -90,7 +90,7 @@ public final class SanityGate {
         // transfer's results are whole cells (sequential against parallel time), of tasks short by design
         List<Figures.Cell> cells = result instanceof TransferResult ? List.of()
                 : Figures.cells(records, r -> variant.getOrDefault(r, ""));
-        Figures.Machine machine = new Figures.Machine(effectiveCpus, clock.wallSeconds(), clock.cpuSeconds());
+        Figures.MachineLimits machine = new Figures.MachineLimits(effectiveCpus, clock.wallSeconds(), clock.cpuSeconds());
         Set<String> names = new HashSet<>();
         measured.forEach(b -> names.add(b.plan().workload().name()));
         boolean processTimed = names.contains(CommandWorkload.class.getName());

@@ -2,7 +2,7 @@ package dev.corescope.experiment;
 
 import dev.corescope.analysis.LevelSample;
 import dev.corescope.analysis.LevelVerdict;
-import dev.corescope.analysis.Looks;
+import dev.corescope.analysis.SpendingDesign;
 import dev.corescope.analysis.NoiseFloor;
 import dev.corescope.analysis.ThresholdDetector;
 import dev.corescope.analysis.ThresholdResult;
@@ -19,8 +19,8 @@ import java.util.TreeSet;
 /**
  * Investigate's plan: which levels are measured, in blocks ({@link LevelSearch}), and when each is looked at
  * and decided. The levels being measured run together, a round each per block, with one worker; each is
- * looked at after 5, 10, 20, 40... rounds up to its budget ({@link Looks}: a group-sequential design whose
- * error spending bounds the repeated looks; the budget grows with P, {@link Looks#forWorkers}) and its
+ * looked at after 5, 10, 20, 40... rounds up to its budget ({@link SpendingDesign}: a group-sequential design whose
+ * error spending bounds the repeated looks; the budget grows with P, {@link SpendingDesign#forWorkers}) and its
  * verdict frozen at the look that settles it; a level still unsettled at the budget's end is not OK. When no level is left to measure, {@link ThresholdSearch} picks the next one
  * from the bracket and the machine's hints, until the threshold is bracketed. Levels above one that is not
  * OK stop being measured: they cannot raise the threshold. With {@code full}, every level is measured to its
@@ -37,7 +37,7 @@ final class SequentialSearch {
     private final Session session;
     private final LevelSearch search;
     private final ThresholdDetector detector;
-    private final Looks looks;
+    private final SpendingDesign looks;
     private final int maxLevel;
     private final List<Integer> hints;
     private final boolean full;
@@ -49,7 +49,7 @@ final class SequentialSearch {
     private boolean baselineJudged;
     private String remeasured;
 
-    SequentialSearch(Session session, LevelSearch search, ThresholdDetector detector, Looks looks, int maxLevel,
+    SequentialSearch(Session session, LevelSearch search, ThresholdDetector detector, SpendingDesign looks, int maxLevel,
                      List<Integer> hints, boolean full) {
         this.session = session;
         this.search = search;
@@ -125,7 +125,7 @@ final class SequentialSearch {
             if (rounds < nextLook.get(level) && !stuck) {
                 continue;
             }
-            Looks own = looks.forWorkers(level);
+            SpendingDesign own = looks.forWorkers(level);
             LevelVerdict v = detector.judge(base, search.sample(level), own.levelAt(Math.max(rounds, own.first())));
             if (v.verdict() != Verdict.UNSETTLED || own.last(rounds) || stuck) {
                 frozen.put(level, detector.budgetEnded(v));
@@ -190,7 +190,7 @@ final class SequentialSearch {
         Map<Integer, LevelVerdict> verdicts = new TreeMap<>(frozen);
         LevelSample base = search.sample(1);
         samples.add(base);
-        verdicts.put(1, detector.judge(base, base, Looks.single(detector.confidence())));
+        verdicts.put(1, detector.judge(base, base, SpendingDesign.single(detector.confidence())));
         for (int level : new TreeSet<>(frozen.keySet())) {
             samples.add(search.sample(level));
         }

@@ -53,12 +53,13 @@ public final class Session implements AutoCloseable {
     private volatile Supplier<? extends RunResult> partialSummary;
     private final Consumer<RunResult> summaryWriter;
     private volatile boolean closed;
-    /** The JVM exits on an error (already reported in one line): shutdown hooks keep data but say nothing. */
-    private static volatile boolean exitingOnError;
+    /** How the process is ending: on an error already reported, the hook keeps data but says nothing. */
+    private final ProcessExit exit;
 
     private Session(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
-                    Consumer<RunResult> summaryWriter, Machine machine) throws IOException {
+                    Consumer<RunResult> summaryWriter, Machine machine, ProcessExit exit) throws IOException {
         this.settings = settings;
+        this.exit = exit;
         this.summaryWriter = summaryWriter;
         this.dir = dir;
         this.machine = machine;
@@ -99,7 +100,7 @@ public final class Session implements AutoCloseable {
      */
     public static Session open(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
                                Consumer<RunResult> summaryWriter, Supplier<MachineProfile> machine) throws IOException {
-        return new Session(settings, dir, pool, progress, summaryWriter, Machine.real(machine));
+        return new Session(settings, dir, pool, progress, summaryWriter, Machine.real(machine), new ProcessExit());
     }
 
     /**
@@ -110,7 +111,16 @@ public final class Session implements AutoCloseable {
      */
     public static Session open(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
                                Consumer<RunResult> summaryWriter, Machine machine) throws IOException {
-        return new Session(settings, dir, pool, progress, summaryWriter, machine);
+        return new Session(settings, dir, pool, progress, summaryWriter, machine, new ProcessExit());
+    }
+
+    /**
+     * A session on {@code machine} in a process whose ending {@code exit} tells (the command line's: its
+     * shutdown hook then keeps quiet after an error already reported).
+     */
+    public static Session open(Settings settings, RunDirectory dir, WorkerPool pool, RecordSink progress,
+                               Consumer<RunResult> summaryWriter, Machine machine, ProcessExit exit) throws IOException {
+        return new Session(settings, dir, pool, progress, summaryWriter, machine, exit);
     }
 
     /**
@@ -155,30 +165,6 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /**
-     * Tells the sessions that the JVM is exiting because of an error that has been reported: their
-     * shutdown hooks still write the partial summary, without a second message.
-     */
-    public static void exitingOnError() {
-        exitingOnError = true;
-    }
-
-    /** True once a session's shutdown hook has started: the JVM is exiting on a signal (Ctrl-C). */
-    private static volatile boolean interruptedBySignal;
-
-    /**
-     * Whether the JVM is exiting on a signal: an error the main thread meets now (the pool closed under
-     * it) is a consequence of the interrupt, already reported by the hook, and not worth a line of its own.
-     */
-    public static boolean isInterruptedBySignal() {
-        return interruptedBySignal;
-    }
-
-    /** Whether {@link #exitingOnError()} was called. */
-    public static boolean isExitingOnError() {
-        return exitingOnError;
-    }
-
     /** Tells the session how to summarise what finished if the run is interrupted. */
     public void onInterrupt(Supplier<? extends RunResult> summary) {
         this.partialSummary = summary;
@@ -194,7 +180,7 @@ public final class Session implements AutoCloseable {
         if (closed) {
             return;
         }
-        interruptedBySignal = !exitingOnError;
+        exit.signalled();
         pools.close();
         try {
             Supplier<? extends RunResult> s = partialSummary;
@@ -203,12 +189,12 @@ public final class Session implements AutoCloseable {
                 w.accept(s.get());
             }
             log.close();
-            if (!exitingOnError) {
+            if (!exit.isOnError()) {
                 System.err.println("corescope: interrupted; " + log.written() + " completed task records kept in "
                         + dir.records());
             }
         } catch (IOException | RuntimeException e) {
-            if (!exitingOnError) {
+            if (!exit.isOnError()) {
                 System.err.println("corescope: interrupted; could not write the partial summary: " + e.getMessage());
             }
         }

@@ -3,7 +3,7 @@ package dev.corescope.experiment;
 import dev.corescope.analysis.LevelSample;
 import dev.corescope.analysis.LevelSamples;
 import dev.corescope.analysis.LevelVerdict;
-import dev.corescope.analysis.Looks;
+import dev.corescope.analysis.SpendingDesign;
 import dev.corescope.analysis.ThresholdDetector;
 import dev.corescope.analysis.Verdict;
 import dev.corescope.exec.BatchPlan;
@@ -88,7 +88,7 @@ final class SpinQuickCheck implements CacheCheck.QuickCheck {
             var detector = new ThresholdDetector(TOLERANCE_PCT / 100.0, ThresholdDetector.DEFAULT_CONFIDENCE,
                     ThresholdDetector.DEFAULT_RESAMPLES, ThresholdDetector.DEFAULT_SEED, 5);
             LevelSample base = LevelSamples.of(1, one);
-            LevelVerdict v = detector.judge(base, LevelSamples.of(level, many), Looks.single(detector.confidence()));
+            LevelVerdict v = detector.judge(base, LevelSamples.of(level, many), SpendingDesign.single(detector.confidence()));
             return new Result(v.verdict() == Verdict.OK, detail(v));
         }
     }

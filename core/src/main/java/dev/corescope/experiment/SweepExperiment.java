@@ -20,7 +20,7 @@ public final class SweepExperiment {
     private SweepExperiment() {
     }
 
-    public record Config(int max, int trials, boolean sequential, SpinSetup spin) {
+    public record SweepConfig(int max, int trials, boolean sequential, SpinSetup spin) {
     }
 
     /**
@@ -40,7 +40,7 @@ public final class SweepExperiment {
         return sum + (sequential ? 100L * max : 0);
     }
 
-    public static LevelRunResult run(Session session, Config c, Progress progress) {
+    public static LevelRunResult run(Session session, SweepConfig c, Progress progress) {
         int cpus = session.machine().availableProcessors();
         SpinSetup.Prepared p = c.spin().prepare(session, c.max());
         session.onInterrupt(() -> summary(session, p, false));

@@ -46,9 +46,9 @@ public final class TransferExperiment {
      * @param modes       the parallel worker modes, {@code threads} and/or {@code processes}
      * @param workersNote where the worker count came from (threshold cache or CPU count)
      */
-    public record Config(List<Duration> durations, List<Long> sizes, int tasks, List<WorkerMode> modes, int workers,
+    public record TransferConfig(List<Duration> durations, List<Long> sizes, int tasks, List<WorkerMode> modes, int workers,
                          String workersNote, Duration cellBudget) {
-        public Config {
+        public TransferConfig {
             durations = List.copyOf(new TreeSet<>(durations));
             sizes = List.copyOf(new TreeSet<>(sizes));
             modes = List.copyOf(modes);
@@ -63,21 +63,21 @@ public final class TransferExperiment {
      * Runs every cell; records go to the session's records.jsonl as they finish. On Ctrl-C the session
      * writes the partial result of the cells that finished.
      */
-    public static TransferResult run(Session session, Config c, Progress progress) {
-        Run run = new Run(session, c);
+    public static TransferResult run(Session session, TransferConfig c, Progress progress) {
+        TransferSoFar run = new TransferSoFar(session, c);
         session.onInterrupt(() -> run.result(false));
         measure(run, progress);
         return run.result(true);
     }
 
     /** What a transfer run has measured so far; read by the shutdown hook while the run goes on. */
-    private static final class Run {
+    private static final class TransferSoFar {
         final Session session;
-        final Config c;
+        final TransferConfig c;
         final List<TransferCell> cells = Collections.synchronizedList(new ArrayList<>());
         final List<TransferResult.Calibrated> calibrations = Collections.synchronizedList(new ArrayList<>());
 
-        Run(Session session, Config c) {
+        TransferSoFar(Session session, TransferConfig c) {
             this.session = session;
             this.c = c;
         }
@@ -126,8 +126,8 @@ public final class TransferExperiment {
         }
     }
 
-    private static void measure(Run run, Progress progress) {
-        Config c = run.c;
+    private static void measure(TransferSoFar run, Progress progress) {
+        TransferConfig c = run.c;
         Session session = run.session;
         long seed = session.settings().seed();
         WorkerPool threads = session.pool(WorkerMode.THREADS);
@@ -185,7 +185,7 @@ public final class TransferExperiment {
     }
 
     /** One unrecorded probe task on the sequential worker sizes the cell: tasks ≈ budget / probe time. */
-    private static int tasksFor(dev.corescope.exec.Machine machine, WorkloadSpec spec, Config c, WorkerPool threads,
+    private static int tasksFor(dev.corescope.exec.Machine machine, WorkloadSpec spec, TransferConfig c, WorkerPool threads,
                                 long seed) {
         long t0 = machine.nanoTime();
         TaskResult probe = threads.worker(0).submit(spec, new TaskInput(-1, 0, seed - 1)).join();

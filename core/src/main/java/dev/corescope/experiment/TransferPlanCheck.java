@@ -21,7 +21,7 @@ public final class TransferPlanCheck {
     }
 
     /** The whole plan: {@link #checkHeap} on this JVM's heap, then its records and its worker JVMs' heap. */
-    public static void check(TransferExperiment.Config c, List<String> workerJvmOptions) {
+    public static void check(TransferExperiment.TransferConfig c, List<String> workerJvmOptions) {
         checkHeap(c.sizes(), c.workers(), Runtime.getRuntime().maxMemory());
         long cells = (long) c.durations().size() * c.sizes().size();
         List<WorkerMode> modes = c.modes();
@@ -45,12 +45,12 @@ public final class TransferPlanCheck {
     public static void checkHeap(List<Long> sizes, int workers, long maxMemory) {
         long largest = sizes.stream().mapToLong(Long::longValue).max().orElse(0);
         if (largest > MAX_ARRAY) {
-            throw new PlanRefused("--sizes: " + Units.bytes(largest) + " per result is beyond the "
+            throw new PlanRefused("--bytes: " + Units.bytes(largest) + " per result is beyond the "
                     + "2 GiB limit of one Java array (" + MAX_ARRAY + " bytes), which holds one task's result");
         }
         double needed = (double) largest * (workers + 1);
         if (needed > HEAP_SHARE * maxMemory) {
-            throw new PlanRefused(String.format(Locale.ROOT, "--sizes: %d results of %s in flight (%d workers + 1) need "
+            throw new PlanRefused(String.format(Locale.ROOT, "--bytes: %d results of %s in flight (%d workers + 1) need "
                     + "%.2f GiB, more than %.0f%% of the heap limit of %.2f GiB (Runtime.maxMemory()); use smaller "
                     + "sizes or fewer --workers, or raise -Xmx (CORESCOPE_JAVA_OPTS, and --worker-jvm-opt for worker JVMs)",
                     workers + 1, Units.bytes(largest), workers, needed / (1L << 30), HEAP_SHARE * 100,

@@ -44,13 +44,13 @@ public final class WorkerCount {
      */
     public record Context(ThresholdCache cache, Supplier<String> machineKey, String workloadKey,
                           Supplier<Instant> now, DoubleSupplier otherBusyNow, CacheCheck.QuickCheck quick,
-                          Supplier<Measured> measureSpin) {
+                          Supplier<MeasuredThreshold> measureSpin) {
 
         /**
          * This machine ({@code machine}: its profile, read when first needed): the user's cache, the clock, /proc,
          * and a quick check on threads pinned as the profile says.
          */
-        public static Context live(Supplier<MachineProfile> machine, String workloadKey, Supplier<Measured> measureSpin) {
+        public static Context live(Supplier<MachineProfile> machine, String workloadKey, Supplier<MeasuredThreshold> measureSpin) {
             return live(dev.corescope.exec.Machine.real(machine), workloadKey, measureSpin);
         }
 
@@ -58,7 +58,7 @@ public final class WorkerCount {
          * {@code host}: this machine as above, or a simulated one, whose threshold is never cached: nothing is
          * looked up, so {@code auto} measures it ({@code measureSpin}) on every run.
          */
-        public static Context live(dev.corescope.exec.Machine host, String workloadKey, Supplier<Measured> measureSpin) {
+        public static Context live(dev.corescope.exec.Machine host, String workloadKey, Supplier<MeasuredThreshold> measureSpin) {
             Supplier<MachineProfile> machine = host::profile;
             ThresholdCache cache = host.simulated() == null ? ThresholdCache.defaultCache() : null;
             return new Context(cache, () -> machine.get().key(), workloadKey, Instant::now,
@@ -68,7 +68,7 @@ public final class WorkerCount {
     }
 
     /** A threshold measured just now, and in a few words what limits it (e.g. "other load: ..."). */
-    public record Measured(int threshold, String why) {
+    public record MeasuredThreshold(int threshold, String why) {
     }
 
     private WorkerCount() {
@@ -109,7 +109,7 @@ public final class WorkerCount {
         if (ctx.measureSpin() == null) {
             throw new IllegalArgumentException(NOT_CACHED);
         }
-        Measured m = ctx.measureSpin().get();
+        MeasuredThreshold m = ctx.measureSpin().get();
         String why = checks.isEmpty() ? "nothing cached for this machine" : checks.get(checks.size() - 1);
         return new Resolved(m.threshold(), "auto: " + why + ", so investigate measured the spin kernel's threshold "
                 + "first: " + m.threshold() + (m.why() == null || m.why().isBlank() ? "" : " (" + m.why() + ")"), checks);

@@ -24,13 +24,13 @@ public final class AssessReport {
         return t;
     }
 
-    /** One row per (algorithm, size), for CSV and Markdown output. */
+    /** One row per (algorithm, size), for Markdown output (csv and json are summary.csv and summary.json). */
     public static Table flatTable(Assessment a) {
-        Table t = new Table("algorithm", "size", "n", "failed", "mean ms", "sd ms", "median ms", "min ms", "max ms",
+        Table t = new Table("algorithm", "workers", "size", "n", "failed", "mean ms", "sd ms", "median ms", "min ms", "max ms",
                 "ci95 low ms", "ci95 high ms", "outliers");
         for (AlgorithmResult alg : a.algorithms()) {
             for (SizeStats s : alg.sizes()) {
-                t.row(alg.algorithm(), s.size(), s.count(), s.failed(), Units.ms(s.mean()), Units.ms(s.sd()), Units.ms(s.median()),
+                t.row(alg.algorithm(), alg.workers(), s.size(), s.count(), s.failed(), Units.ms(s.mean()), Units.ms(s.sd()), Units.ms(s.median()),
                         Units.ms(s.min()), Units.ms(s.max()), Units.ms(s.ciLow()), Units.ms(s.ciHigh()), s.outlierRepeats().size());
             }
         }

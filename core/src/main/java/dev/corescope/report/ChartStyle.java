@@ -20,7 +20,7 @@ final class ChartStyle {
      * Okabe &amp; Ito (2008), "Color Universal Design": blue, vermillion, bluish green, orange, reddish purple, sky
      * blue, yellow last (weak on white). Distinct under the common colour-vision deficiencies.
      */
-    static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
         new Color(0xE69F00), new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
     /** Values spanning more than this factor get a log axis. */
     static final double LOG_SPAN = 10;

@@ -33,13 +33,18 @@ public final class ComplexityCharts {
         List<ChartFiles.Named> charts = new ArrayList<>();
         charts.add(new ChartFiles.Named(chart(a, simulated, logLog), "complexity"));
         List<TaskRecord> records = DistributionCharts.records(dir);
+        java.util.Set<String> files = new java.util.HashSet<>();
         for (AlgorithmResult alg : a.algorithms()) {
+            String file = fileName(alg.algorithm());
+            for (int k = 2; !files.add(file); k++) { // two names may clean up alike ("a b", "a_b"): neither is lost
+                file = fileName(alg.algorithm()) + "-" + k;
+            }
             List<TaskRecord> mine = records.stream().filter(r -> r.experiment().equals("assess/" + alg.algorithm()))
                     .toList();
             if (!mine.isEmpty()) {
                 charts.add(new ChartFiles.Named(DistributionCharts.sizes(alg, mine, (simulated ? "SIMULATED — " : "")
                         + alg.algorithm() + ": spread of task times per size, on " + workers(alg.workers(), a.plan().mode())
-                        + requested(alg.workers(), a.plan().workers())), "task-times-" + fileName(alg.algorithm())));
+                        + requested(alg.workers(), a.plan().workers())), "task-times-" + file));
             }
         }
         return ChartFiles.saveAll(charts, dir);

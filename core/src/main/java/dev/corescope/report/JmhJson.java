@@ -26,7 +26,7 @@ import org.hipparchus.stat.descriptive.rank.Percentile;
  * iteration. {@code threads} = concurrent workers; {@code forks} = worker JVMs (processes mode) or 1.
  */
 public final class JmhJson {
-    static final String[] PERCENTILES = {"0.0", "50.0", "90.0", "95.0", "99.0", "99.9", "99.99", "99.999", "99.9999", "100.0"};
+    private static final List<String> PERCENTILES = List.of("0.0", "50.0", "90.0", "95.0", "99.0", "99.9", "99.99", "99.999", "99.9999", "100.0");
 
     private JmhJson() {
     }

@@ -149,7 +149,7 @@ public final class RunComparison {
         ClockResolution clock = ClockResolution.current();
         double cpus = Double.isFinite(run.effectiveCpus()) ? run.effectiveCpus() : Runtime.getRuntime().availableProcessors();
         boolean process = g.workload() != null && g.workload().startsWith(CommandWorkload.class.getName());
-        return new Figures(new Figures.Machine(cpus, clock.wallSeconds(), clock.cpuSeconds()),
+        return new Figures(new Figures.MachineLimits(cpus, clock.wallSeconds(), clock.cpuSeconds()),
                 new Figures.Work(false, process, true), Figures.cells(g.records(), r -> ""), List.of(), Figures.Claims.NONE);
     }
 

@@ -48,7 +48,7 @@ public final class RecordLog implements RecordSink, AutoCloseable {
         // Introspect the record type now, not on the first measured task.
         Json.LINE.writeValueAsString(new TaskRecord(new TaskRecord.Task("", "", 1, 0, 0, 0, 0),
                 new TaskRecord.Ran("", 0, 0, null), new TaskRecord.Timing(0, 0, 0, 0, 0, 0),
-                new TaskRecord.Outcome(0, 0, TaskStatus.OK, null)));
+                new TaskRecord.TaskOutcome(0, 0, TaskStatus.OK, null)));
     }
 
     @Override

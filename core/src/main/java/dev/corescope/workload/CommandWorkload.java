@@ -33,14 +33,22 @@ import java.util.Map;
  * the group is killed at once; and when corescope or the worker JVM running it dies, even by SIGKILL,
  * the kernel's parent-death signal makes the group kill itself.
  *
- * <p>Spec: this class's name with {@code cmd=<base64url of the command>} (spec values are one word).
+ * <p>A prepare command ({@code --prepare}, hyperfine's) runs in {@link #prepare}, before the harness starts the
+ * clock: untimed, in the same worker, with the same {@code {n}} and {@code {seed}}, and launched the same way. When
+ * it fails, the task fails without running the command ("--prepare failed: exit code 3: its last stderr line"), so
+ * a failed preparation is never a measurement.
+ *
+ * <p>Spec: this class's name with {@code cmd=<base64url of the command>} and, with a prepare command,
+ * {@code prepare=<base64url of it>} (spec values are one word).
  */
 public final class CommandWorkload implements Workload {
     public static final String PARAM = "cmd";
+    public static final String PREPARE = "prepare";
     private static final String SHELL = CommandLauncher.SHELL;
     /** Most bytes of the command's stderr read back for the failure message. */
     private static final int STDERR_TAIL = 64 << 10;
     private final String template;
+    private final String prepare;
     private final CommandLauncher launcher;
     private final ChildUsage children = ChildUsage.get();
 
@@ -50,6 +58,7 @@ public final class CommandWorkload implements Workload {
             throw new IllegalArgumentException("CommandWorkload needs a cmd parameter");
         }
         this.template = SpecText.decode(encoded);
+        this.prepare = params.containsKey(PREPARE) ? SpecText.decode(params.get(PREPARE)) : null;
         this.launcher = CommandLauncher.get(); // looked up here, not inside the first timed task
     }
 
@@ -57,8 +66,37 @@ public final class CommandWorkload implements Workload {
         return WorkloadSpec.of(CommandWorkload.class.getName(), PARAM, SpecText.encode(command));
     }
 
+    /** A command with a prepare command run untimed before each of its tasks ({@code prepare} null: none). */
+    public static WorkloadSpec spec(String command, String prepare) {
+        WorkloadSpec s = spec(command);
+        return prepare == null ? s : s.with(PREPARE, SpecText.encode(prepare));
+    }
+
     public String template() {
         return template;
+    }
+
+    /**
+     * The command of a spec's text in words ({@code command 'X'}, with {@code prepare 'Y'}), or null when the spec is
+     * not a command's: for reports, where the spec's encoded text would mean nothing.
+     */
+    public static String describe(String specText) {
+        try {
+            WorkloadSpec spec = WorkloadSpec.parse(specText);
+            if (!spec.name().equals(CommandWorkload.class.getName()) || !spec.params().containsKey(PARAM)) {
+                return null;
+            }
+            String prep = spec.params().get(PREPARE);
+            return "command '" + SpecText.decode(spec.params().get(PARAM)) + "'"
+                    + (prep == null ? "" : ", prepare '" + SpecText.decode(prep) + "'");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The prepare command's template, or null. */
+    public String prepareTemplate() {
+        return prepare;
     }
 
     /** The command line of one task. */
@@ -71,9 +109,26 @@ public final class CommandWorkload implements Workload {
         return "cmd";
     }
 
+    /** Runs the prepare command (if any) untimed, then returns the timed command. */
+    @Override
+    public PreparedTask prepare(TaskInput input) {
+        if (prepare != null) {
+            try {
+                execute(expand(prepare, input.size(), input.seed()));
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("--prepare failed: " + e.getMessage(), e);
+            }
+        }
+        return () -> run(input);
+    }
+
     @Override
     public TaskOutput run(TaskInput input) {
-        String line = expand(template, input.size(), input.seed());
+        return execute(expand(template, input.size(), input.seed()));
+    }
+
+    /** Runs one command line, its CPU time measured as its children's; throws with the cause when it fails. */
+    private TaskOutput execute(String line) {
         Path errFile;
         FileChannel err;
         try {
@@ -170,8 +225,13 @@ public final class CommandWorkload implements Workload {
      * @throws IllegalArgumentException with the shell's own one-line reason when it cannot
      */
     public static void checkSyntax(String command) {
+        checkSyntax("--cmd", command);
+    }
+
+    /** {@link #checkSyntax(String)} for the command of {@code option} ({@code --cmd}, {@code --prepare}). */
+    public static void checkSyntax(String option, String command) {
         if (command.isBlank()) {
-            throw new IllegalArgumentException("--cmd is empty");
+            throw new IllegalArgumentException(option + " is empty");
         }
         String line = expand(command, 1, 1);
         Path err = null;
@@ -182,11 +242,11 @@ public final class CommandWorkload implements Workload {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalArgumentException(SHELL + " -n did not finish parsing --cmd within 10 s");
+                throw new IllegalArgumentException(SHELL + " -n did not finish parsing " + option + " within 10 s");
             }
             if (p.exitValue() != 0) {
                 String why = Files.readAllLines(err).stream().filter(s -> !s.isBlank()).findFirst().orElse("").trim();
-                throw new IllegalArgumentException("--cmd is not a command " + SHELL + " accepts"
+                throw new IllegalArgumentException(option + " is not a command " + SHELL + " accepts"
                         + (why.isEmpty() ? " (exit status " + p.exitValue() + ")" : ": " + why));
             }
         } catch (IOException e) {

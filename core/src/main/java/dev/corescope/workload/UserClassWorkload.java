@@ -25,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * classpath per JVM, shared by all thread workers.
  *
  * <p>Spec: this class's name with {@code class=<name>}, {@code cp=<base64url of the classpath>}
- * (entries separated by {@link File#pathSeparator}) and the user class's own parameters.
+ * (entries separated by {@link File#pathSeparator}) and the user class's own parameters ({@code --param}), which
+ * reach its {@code Map<String,String>} constructor; a class without one is refused when it is given any, so a
+ * parameter is never silently dropped.
  */
 public final class UserClassWorkload implements Workload {
     public static final String CLASS = "class";
@@ -44,14 +46,15 @@ public final class UserClassWorkload implements Workload {
         rest.remove(CLASS);
         rest.remove(CLASSPATH);
         delegate = Workloads.fromClass(new WorkloadSpec(type, rest), loader(cp));
-        if (!rest.isEmpty() && !takesParameters(delegate.getClass())) {
-            throw new IllegalArgumentException(type + " takes no parameters (it has no public constructor taking "
-                    + "Map<String,String>): --param " + String.join(", ", rest.keySet()) + " refused");
+        if (!rest.isEmpty() && !takesParams(delegate.getClass())) {
+            String given = String.join(" ", rest.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            throw new IllegalArgumentException("--param " + given + " cannot reach " + type + ": it has no public "
+                    + "constructor taking Map<String,String> (add one to read its parameters, or drop --param)");
         }
     }
 
-    /** Whether the class receives the spec's parameters (a public constructor taking a {@code Map}). */
-    private static boolean takesParameters(Class<?> type) {
+    /** Whether {@code type} is created with its parameters (a public {@code Map<String,String>} constructor). */
+    private static boolean takesParams(Class<?> type) {
         try {
             type.getConstructor(Map.class);
             return true;

@@ -12,20 +12,25 @@ import java.util.function.Function;
  * name on the classpath that implements {@link Workload}.
  */
 public final class Workloads {
-    private static final Map<String, Function<Map<String, String>, Workload>> BUILT_INS = new TreeMap<>();
-    private static final Map<String, BuiltIn> DECLARED = new TreeMap<>();
+    /** Filled once, when the class loads, then read only. */
+    private static final java.util.SortedMap<String, Function<Map<String, String>, Workload>> BUILT_INS;
+    private static final java.util.SortedMap<String, BuiltIn> DECLARED;
 
     static {
-        BUILT_INS.put(SpinWorkload.NAME, SpinWorkload::new);
-        BUILT_INS.put(EmptyWorkload.NAME, p -> new EmptyWorkload());
-        dev.corescope.workload.algo.Algorithms.registerAll(BUILT_INS::put);
-        DECLARED.put(SpinWorkload.NAME, SpinWorkload.INFO);
-        DECLARED.put(EmptyWorkload.NAME, EmptyWorkload.INFO);
-        dev.corescope.workload.algo.Algorithms.builtIns().forEach(b -> DECLARED.put(b.name(), b));
-        if (!DECLARED.keySet().equals(BUILT_INS.keySet())) {
-            throw new IllegalStateException("every built-in workload must declare its parameters: " + BUILT_INS.keySet()
-                    + " vs " + DECLARED.keySet());
+        TreeMap<String, Function<Map<String, String>, Workload>> builtIns = new TreeMap<>();
+        TreeMap<String, BuiltIn> declared = new TreeMap<>();
+        builtIns.put(SpinWorkload.NAME, SpinWorkload::new);
+        builtIns.put(EmptyWorkload.NAME, p -> new EmptyWorkload());
+        dev.corescope.workload.algo.Algorithms.registerAll(builtIns::put);
+        declared.put(SpinWorkload.NAME, SpinWorkload.INFO);
+        declared.put(EmptyWorkload.NAME, EmptyWorkload.INFO);
+        dev.corescope.workload.algo.Algorithms.builtIns().forEach(b -> declared.put(b.name(), b));
+        if (!declared.keySet().equals(builtIns.keySet())) {
+            throw new IllegalStateException("every built-in workload must declare its parameters: " + builtIns.keySet()
+                    + " vs " + declared.keySet());
         }
+        BUILT_INS = java.util.Collections.unmodifiableSortedMap(builtIns);
+        DECLARED = java.util.Collections.unmodifiableSortedMap(declared);
     }
 
     private Workloads() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.corescope.analysis.BlockedSamples.Block;
 import dev.corescope.analysis.Equivalence.Design;
 import dev.corescope.analysis.Equivalence.Margins;
-import dev.corescope.analysis.Equivalence.Verdict;
+import dev.corescope.analysis.Equivalence.EquivalenceVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -45,7 +45,7 @@ class EquivalenceTest {
     @Test
     void identicalLevelsAreEquivalentWithEveryIntervalInsideItsMargin() {
         Equivalence e = Equivalence.test(samples(1, 8, 40, 5, 1.0, 0), Margins.DEFAULT, Design.DEFAULT, 3);
-        assertThat(e.verdict()).as(e.reason()).isEqualTo(Verdict.EQUIVALENT);
+        assertThat(e.verdict()).as(e.reason()).isEqualTo(EquivalenceVerdict.EQUIVALENT);
         assertThat(e.location().low()).isGreaterThanOrEqualTo(1 / e.location().margin());
         assertThat(e.location().high()).isLessThanOrEqualTo(e.location().margin());
         assertThat(e.location().margin()).isGreaterThanOrEqualTo(1.03);
@@ -59,7 +59,7 @@ class EquivalenceTest {
     @Test
     void aLevelTenPercentSlowerIsDifferentByItsLocation() {
         Equivalence e = Equivalence.test(samples(2, 8, 40, 5, 1.10, 0), Margins.DEFAULT, Design.DEFAULT, 3);
-        assertThat(e.verdict()).isEqualTo(Verdict.DIFFERENT);
+        assertThat(e.verdict()).isEqualTo(EquivalenceVerdict.DIFFERENT);
         assertThat(e.reason()).startsWith("beyond the margin: location ×1.");
         assertThat(e.clearlyDifferent(3)).isTrue();
     }
@@ -67,7 +67,7 @@ class EquivalenceTest {
     @Test
     void frequentStallsOnlyInTheLevelAreDifferentByTheTail() {
         Equivalence e = Equivalence.test(samples(3, 10, 60, 6, 1.0, 0.08), Margins.DEFAULT, Design.DEFAULT, 3);
-        assertThat(e.verdict()).isEqualTo(Verdict.DIFFERENT);
+        assertThat(e.verdict()).isEqualTo(EquivalenceVerdict.DIFFERENT);
         assertThat(e.reason()).contains("tail +");
         assertThat(e.location().high()).as("the trimmed mean ignores the stalls").isLessThan(1.03);
         assertThat(e.levelTail()).isBetween(0.04, 0.12);
@@ -77,7 +77,7 @@ class EquivalenceTest {
     @Test
     void fewBlocksNeedMoreData() {
         Equivalence e = Equivalence.test(samples(4, 2, 40, 5, 1.0, 0), Margins.DEFAULT, Design.DEFAULT, 3);
-        assertThat(e.verdict()).isEqualTo(Verdict.NEED_MORE_DATA);
+        assertThat(e.verdict()).isEqualTo(EquivalenceVerdict.NEED_MORE_DATA);
         assertThat(e.reason()).startsWith("fewer than 3 blocks");
     }
 
@@ -103,7 +103,7 @@ class EquivalenceTest {
         }
         Design kj = new Design(0.95, 2000, Equivalence.Resampling.BLOCKS_THEN_SAMPLES, 3, 5);
         Equivalence e = Equivalence.test(new BlockedSamples(forks), Margins.DEFAULT, kj, 1);
-        assertThat(e.verdict()).as(e.toString()).isEqualTo(Verdict.EQUIVALENT);
+        assertThat(e.verdict()).as(e.toString()).isEqualTo(EquivalenceVerdict.EQUIVALENT);
         assertThat(e.blocks()).isEqualTo(16);
         assertThat(e.levelCount()).isEqualTo(240);
         assertThat(e.location().aaLow()).as("an A/A band from solo forks against solo forks").isFinite();

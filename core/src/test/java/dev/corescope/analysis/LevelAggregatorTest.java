@@ -17,7 +17,7 @@ class LevelAggregatorTest {
     private static TaskRecord rec(int level, int index, double wall, double cpu, TaskStatus status) {
         long w = Math.round(wall * 1e9);
         return new TaskRecord(new TaskRecord.Task("r", "sweep", level, 0, 0, index, 0), new TaskRecord.Ran("w" + index, 1, 1, null),
-                new TaskRecord.Timing(0, w, w, Math.round(cpu * 1e9), Math.round((wall - cpu) * 1e9), 0), new TaskRecord.Outcome(0, 0, status, null), null, null);
+                new TaskRecord.Timing(0, w, w, Math.round(cpu * 1e9), Math.round((wall - cpu) * 1e9), 0), new TaskRecord.TaskOutcome(0, 0, status, null), null, null);
     }
 
     private static BatchResult batch(int level, double total, double... walls) {

@@ -14,7 +14,7 @@ class LevelSamplesTest {
         return new TaskRecord(new TaskRecord.Task("r", "investigate", 2, trial, round, 0, 0),
                 new TaskRecord.Ran(worker, 1, 2, null, 3),
                 new TaskRecord.Timing(0, 20_000_000, 20_000_000, 15_000_000, waitNanos, 0),
-                new TaskRecord.Outcome(0, 0, s, null), null, jvm);
+                new TaskRecord.TaskOutcome(0, 0, s, null), null, jvm);
     }
 
     @Test

@@ -63,7 +63,7 @@ class PerSizeStatisticsTest {
                 long wall = (long) (size * 1000 * (1 + cv * r.nextGaussian()));
                 rs.add(new TaskRecord(new TaskRecord.Task("r", experiment, level, 0, 0, i++, size),
                         new TaskRecord.Ran("thread-0", 1, 1, null), new TaskRecord.Timing(t, t + wall, wall, wall, 0, 0),
-                        new TaskRecord.Outcome(0, 0, TaskStatus.OK, null)));
+                        new TaskRecord.TaskOutcome(0, 0, TaskStatus.OK, null)));
                 t += wall;
             }
         }

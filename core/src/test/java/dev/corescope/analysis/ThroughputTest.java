@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ThroughputTest {
     private static TaskRecord rec(int i, TaskStatus status) {
         return new TaskRecord(new TaskRecord.Task("r", "sweep", 2, 0, 0, i, 0), new TaskRecord.Ran("w", 1, 1, null),
-                new TaskRecord.Timing(0, 1, 1, 1, 0, 0), new TaskRecord.Outcome(0, 0, status, null), null, null);
+                new TaskRecord.Timing(0, 1, 1, 1, 0, 0), new TaskRecord.TaskOutcome(0, 0, status, null), null, null);
     }
 
     private static BatchResult batch(double seconds, TaskRecord... records) {

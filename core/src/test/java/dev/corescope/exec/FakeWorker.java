@@ -20,7 +20,7 @@ public final class FakeWorker {
         long announced = Long.parseLong(args[0]);
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
         DataOutputStream out = new DataOutputStream(new FileOutputStream(FileDescriptor.out));
-        out.write(Frames.SYNC);
+        Frames.writeSync(out);
         Frames.write(out, Frames.HELLO, d -> {
             d.writeLong(ProcessHandle.current().pid());
             d.writeLong(1);

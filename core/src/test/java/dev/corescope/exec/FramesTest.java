@@ -43,7 +43,7 @@ class FramesTest {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         byte[] noise = "[0.004s][info][gc] Using Serial\n\0corescope\0 almost a marker\n".getBytes(StandardCharsets.UTF_8);
         stream.write(noise);
-        stream.write(Frames.SYNC);
+        Frames.writeSync(stream);
         Frames.write(stream, Frames.HELLO, d -> d.writeLong(42));
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(stream.toByteArray()));
         ByteArrayOutputStream kept = new ByteArrayOutputStream();

@@ -37,7 +37,7 @@ class AbsurdCacheTest {
                     throw new AssertionError("a quick check at " + level + " workers");
                 }, () -> {
                     measured.incrementAndGet();
-                    return new WorkerCount.Measured(2, "limited by logical CPUs");
+                    return new WorkerCount.MeasuredThreshold(2, "limited by logical CPUs");
                 });
         WorkerCount.Resolved r = WorkerCount.resolve("auto", ctx);
         assertThat(r.workers()).isEqualTo(2);

@@ -28,13 +28,13 @@ class CertifiedRunTest {
     @TempDir
     Path tmp;
 
-    CertifiedRun.Outcome run(VirtualPool pool, int level, CertifiedRun.Policy policy, int repeats) {
+    CertifiedRun.CertifiedRunResult run(VirtualPool pool, int level, CertifiedRun.Policy policy, int repeats) {
         return SyntheticRuns.run(tmp, pool, SyntheticRuns.order(List.of(100L, 200L), repeats, 1), level, policy,
                 Equivalence.Margins.DEFAULT, 5);
     }
 
     /** On a simulated machine, its workers pinned, sort-merge at 100,000 and 200,000 (about 7 and 14 ms). */
-    CertifiedRun.Outcome run(SimulatedMachine machine, int level, CertifiedRun.Policy policy, int repeats)
+    CertifiedRun.CertifiedRunResult run(SimulatedMachine machine, int level, CertifiedRun.Policy policy, int repeats)
             throws Exception {
         Settings settings = new Settings("assess", List.of(), WorkerMode.THREADS, null, Duration.ofMinutes(1), List.of(), 42,
                 true, true);
@@ -49,7 +49,7 @@ class CertifiedRunTest {
     @Test
     void onASimulatedMachineALevelThatTimeSlicesIsHalvedToItsCoresAndCertifiedThere() throws Exception {
         // 2 cores: 4 pinned workers time-slice CPUs 0 and 1; 2 run clean, fillers keeping both busy
-        CertifiedRun.Outcome o = run(SimulatedMachine.of(MachineSpec.cores(2).seed(4)), 4, CertifiedRun.Policy.STEP_DOWN,
+        CertifiedRun.CertifiedRunResult o = run(SimulatedMachine.of(MachineSpec.cores(2).seed(4)), 4, CertifiedRun.Policy.STEP_DOWN,
                 100);
         var c = o.certification();
         assertThat(c.level()).as(c.verdict()).isEqualTo(2);
@@ -61,7 +61,7 @@ class CertifiedRunTest {
 
     @Test
     void onASimulatedMachineACleanLevelIsCertified() throws Exception {
-        CertifiedRun.Outcome o = run(SimulatedMachine.of(MachineSpec.cores(8).seed(2)), 8, CertifiedRun.Policy.FIXED, 100);
+        CertifiedRun.CertifiedRunResult o = run(SimulatedMachine.of(MachineSpec.cores(8).seed(2)), 8, CertifiedRun.Policy.FIXED, 100);
         var c = o.certification();
         assertThat(c.status()).as(c.verdict()).isEqualTo("certified");
         assertThat(c.attempts().get(0).occupancy()).isGreaterThan(0.9);
@@ -69,7 +69,7 @@ class CertifiedRunTest {
 
     @Test
     void cleanWorkloadIsCertifiedAtTheLevelAskedForWithItsSpeedup() {
-        CertifiedRun.Outcome o = run(new VirtualPool(SyntheticRuns.lognormal(0.02, 0, 0, 1.0), 1), 2,
+        CertifiedRun.CertifiedRunResult o = run(new VirtualPool(SyntheticRuns.lognormal(0.02, 0, 0, 1.0), 1), 2,
                 CertifiedRun.Policy.STEP_DOWN, 100);
         var c = o.certification();
         assertThat(c.level()).isEqualTo(2);
@@ -88,13 +88,13 @@ class CertifiedRunTest {
 
     @Test
     void shiftedWorkloadStepsDownByHalvingToOneWorkerAndSaysWhy() {
-        CertifiedRun.Outcome o = run(new VirtualPool(SyntheticRuns.lognormal(0.02, 0, 0, 1.15), 2), 3,
+        CertifiedRun.CertifiedRunResult o = run(new VirtualPool(SyntheticRuns.lognormal(0.02, 0, 0, 1.15), 2), 3,
                 CertifiedRun.Policy.STEP_DOWN, 100);
         var c = o.certification();
         assertThat(c.status()).isEqualTo("lowered");
         assertThat(c.level()).isEqualTo(1);
         assertThat(c.attempts()).extracting(Assessment.Attempt::level).containsExactly(3, 2);
-        assertThat(c.attempts()).allMatch(a -> a.equivalence().verdict() == Equivalence.Verdict.DIFFERENT);
+        assertThat(c.attempts()).allMatch(a -> a.equivalence().verdict() == Equivalence.EquivalenceVerdict.DIFFERENT);
         assertThat(c.attempts()).allMatch(Assessment.Attempt::stoppedEarly).allMatch(a -> a.blocks() >= 5 && a.blocks() < 10);
         assertThat(c.verdict()).startsWith("lowered from 3 to 1 worker: at 3 workers location ×1.1").contains("spread")
                 .contains("; at 2 workers location ×1.1");
@@ -107,7 +107,7 @@ class CertifiedRunTest {
     void onlyWiderWorkloadStepsDownOnItsSpread() {
         VirtualPool.Model wider = (task, running, worker, rng) -> 0.01 * task.size() / 100.0
                 * Math.exp((running >= 2 ? 0.08 : 0.02) * SyntheticRuns.gaussian(rng));
-        CertifiedRun.Outcome o = run(new VirtualPool(wider, 3), 2, CertifiedRun.Policy.STEP_DOWN, 150);
+        CertifiedRun.CertifiedRunResult o = run(new VirtualPool(wider, 3), 2, CertifiedRun.Policy.STEP_DOWN, 150);
         var c = o.certification();
         assertThat(c.level()).as(c.verdict()).isEqualTo(1);
         Equivalence e = c.attempts().get(0).equivalence();
@@ -117,7 +117,7 @@ class CertifiedRunTest {
 
     @Test
     void workloadCleanUpToTwoIsHalvedFromFourToTwoAndCertifiedThere() {
-        CertifiedRun.Outcome o = run(new VirtualPool(SyntheticRuns.cores(2), 4), 4, CertifiedRun.Policy.STEP_DOWN, 100);
+        CertifiedRun.CertifiedRunResult o = run(new VirtualPool(SyntheticRuns.cores(2), 4), 4, CertifiedRun.Policy.STEP_DOWN, 100);
         var c = o.certification();
         assertThat(c.level()).as(c.verdict()).isEqualTo(2);
         assertThat(c.status()).isEqualTo("certified");
@@ -129,7 +129,7 @@ class CertifiedRunTest {
     void aLevelWhoseWorkersNeverAllRanAtOnceIsNotCertified() {
         // a machine that runs 4 tasks at a time: "8 workers" are 4, whatever the comparison says
         VirtualPool pool = new VirtualPool(SyntheticRuns.lognormal(0.02, 0, 0, 1.0), 6, 4);
-        CertifiedRun.Outcome o = run(pool, 8, CertifiedRun.Policy.FIXED, 100);
+        CertifiedRun.CertifiedRunResult o = run(pool, 8, CertifiedRun.Policy.FIXED, 100);
         var c = o.certification();
         assertThat(pool.peak()).isEqualTo(4);
         assertThat(c.status()).isEqualTo("not certified");
@@ -139,7 +139,7 @@ class CertifiedRunTest {
 
     @Test
     void fixedLevelIsKeptAndReportedAsNotCertified() {
-        CertifiedRun.Outcome o = run(new VirtualPool(SyntheticRuns.lognormal(0.02, 0, 0, 1.15), 7), 2,
+        CertifiedRun.CertifiedRunResult o = run(new VirtualPool(SyntheticRuns.lognormal(0.02, 0, 0, 1.15), 7), 2,
                 CertifiedRun.Policy.FIXED, 60);
         var c = o.certification();
         assertThat(c.level()).isEqualTo(2);
@@ -151,7 +151,7 @@ class CertifiedRunTest {
 
     @Test
     void uncheckedRunsNoControls() {
-        CertifiedRun.Outcome o = run(new VirtualPool(SyntheticRuns.lognormal(0.02, 0, 0, 1.0), 8), 2,
+        CertifiedRun.CertifiedRunResult o = run(new VirtualPool(SyntheticRuns.lognormal(0.02, 0, 0, 1.0), 8), 2,
                 CertifiedRun.Policy.UNCHECKED, 20);
         assertThat(o.controls()).isEmpty();
         assertThat(o.certification().status()).isEqualTo("not checked");
@@ -159,7 +159,7 @@ class CertifiedRunTest {
     }
 
     /** Controls are the same (size, seed) inputs as measured tasks. */
-    private static void assertSameTasks(CertifiedRun.Outcome o) {
+    private static void assertSameTasks(CertifiedRun.CertifiedRunResult o) {
         Set<String> measured = new HashSet<>();
         o.measured().forEach(r -> measured.add(r.size() + "/" + r.taskIndex() + "/" + r.checksum()));
         assertThat(o.controls()).allMatch(r -> measured.contains(r.size() + "/" + r.taskIndex() + "/" + r.checksum()));

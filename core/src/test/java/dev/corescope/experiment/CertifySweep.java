@@ -22,14 +22,14 @@ import java.util.function.Predicate;
 public final class CertifySweep {
     /** A scenario: the pool's model, the plan, the level, and what counts as a success. */
     record Scenario(String name, String goal, VirtualPool.Model model, int sizes, int repeats, int level,
-                    CertifiedRun.Policy policy, Predicate<CertifiedRun.Outcome> success) {
+                    CertifiedRun.Policy policy, Predicate<CertifiedRun.CertifiedRunResult> success) {
         Scenario(String name, String goal, VirtualPool.Model model, int sizes, int repeats, int level,
-                 Predicate<CertifiedRun.Outcome> success) {
+                 Predicate<CertifiedRun.CertifiedRunResult> success) {
             this(name, goal, model, sizes, repeats, level, CertifiedRun.Policy.STEP_DOWN, success);
         }
     }
 
-    static final Predicate<CertifiedRun.Outcome> CERTIFIED = o -> o.certification().status().equals("certified");
+    static final Predicate<CertifiedRun.CertifiedRunResult> CERTIFIED = o -> o.certification().status().equals("certified");
 
     /** The scenarios: identical distributions, 5% slower, rare stalls only at the level, perfect scaling. */
     static List<Scenario> scenarios() {
@@ -65,7 +65,7 @@ public final class CertifySweep {
     static Rate sweep(Scenario s, int seeds, int threads, Path tmp) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<CertifiedRun.Outcome>> runs = new ArrayList<>();
+            List<Future<CertifiedRun.CertifiedRunResult>> runs = new ArrayList<>();
             for (int seed = 1; seed <= seeds; seed++) {
                 long k = seed;
                 runs.add(pool.submit(() -> SyntheticRuns.run(tmp, new VirtualPool(s.model(), k * 7919 + 1),
@@ -77,8 +77,8 @@ public final class CertifySweep {
             double speedups = 0;
             int withSpeed = 0;
             double tasks = 0;
-            for (Future<CertifiedRun.Outcome> f : runs) {
-                CertifiedRun.Outcome o = f.get();
+            for (Future<CertifiedRun.CertifiedRunResult> f : runs) {
+                CertifiedRun.CertifiedRunResult o = f.get();
                 ok += s.success().test(o) ? 1 : 0;
                 if (!s.success().test(o) && System.getenv("SWEEP_VERBOSE") != null) {
                     System.err.println(s.name() + ": " + o.certification().verdict());

@@ -23,7 +23,7 @@ class InvestigateReportTest {
     private static InvestigateReport report(int threshold, String predictedBy, int predicted,
                                             InvestigateReport.Level... levels) {
         return new InvestigateReport(new InvestigateReport.Threshold(threshold, true, "x", 0.05, 1.0),
-                new InvestigateReport.Machine(predictedBy, predicted, List.of(), Double.NaN, null),
+                new InvestigateReport.MachineFacts(predictedBy, predicted, List.of(), Double.NaN, null),
                 List.of(levels), null, null, null, null);
     }
 

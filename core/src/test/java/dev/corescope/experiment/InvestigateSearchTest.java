@@ -68,8 +68,8 @@ class InvestigateSearchTest {
         RunDirectory dir = RunDirectory.create(tmp.resolve("run-" + (++runs)), "investigate");
         int max = 2 * machine.profile().logicalCpus() + 2;
         try (Session s = Session.open(settings.pinned(true), dir, null, r -> { }, x -> { }, machine)) {
-            return InvestigateExperiment.run(s, new InvestigateExperiment.Config(new SpinSetup(null, task), 0.05, full, max,
-                    InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES, InvestigateExperiment.Config.DEFAULT_MAX_SAMPLES,
+            return InvestigateExperiment.run(s, new InvestigateExperiment.InvestigateConfig(new SpinSetup(null, task), 0.05, full, max,
+                    InvestigateExperiment.InvestigateConfig.DEFAULT_MIN_SAMPLES, InvestigateExperiment.InvestigateConfig.DEFAULT_MAX_SAMPLES,
                     false), Progress.NONE);
         }
     }
@@ -189,7 +189,7 @@ class InvestigateSearchTest {
 
     @org.junit.jupiter.api.Test
     void underACpuQuotaTheTaskSpansTwoQuotaPeriods() {
-        Duration target = InvestigateExperiment.Config.DEFAULT_TARGET;
+        Duration target = InvestigateExperiment.InvestigateConfig.DEFAULT_TARGET;
         org.assertj.core.api.Assertions.assertThat(InvestigateExperiment.taskFor(target, profile(4, false, 1.5, 4)))
                 .isEqualTo(Duration.ofMillis(200)); // 2 x the 100 ms period of the test profile
         org.assertj.core.api.Assertions.assertThat(InvestigateExperiment.taskFor(target,

@@ -40,7 +40,7 @@ class SanityGateTest {
             rs.add(new TaskRecord(new TaskRecord.Task("run", experiment, level, 0, 0, i, 0),
                     new TaskRecord.Ran("thread-" + i, 1, 1, null),
                     new TaskRecord.Timing(s, s + w, w, (long) (cpu[i] * 1e9), wait == null ? -1 : (long) (wait[i] * 1e9), 0),
-                    new TaskRecord.Outcome(0, 0, TaskStatus.OK, null)));
+                    new TaskRecord.TaskOutcome(0, 0, TaskStatus.OK, null)));
             end = Math.max(end, s + w);
         }
         clock = end + 1000;

@@ -44,7 +44,7 @@ class StretchRecordsTest {
         List<dev.corescope.api.TaskInput> order = SyntheticRuns.order(List.of(100L, 200L), 100, 1);
         Settings settings = new Settings("assess", List.of(), WorkerMode.THREADS, null, Duration.ofMinutes(1), List.of(),
                 5, true);
-        CertifiedRun.Outcome o;
+        CertifiedRun.CertifiedRunResult o;
         try (Session s = Session.open(settings, RunDirectory.create(tmp.resolve("b"), "assess"), pool, r -> { }, x -> { },
                 () -> null)) {
             o = new CertifiedRun(s, new CertifiedRun.Spec("x", WorkloadSpec.of("spin"), 0, order, 2,

@@ -3,7 +3,7 @@ package dev.corescope.experiment;
 import dev.corescope.analysis.LevelSample;
 import dev.corescope.analysis.LevelSamples;
 import dev.corescope.analysis.LevelVerdict;
-import dev.corescope.analysis.Looks;
+import dev.corescope.analysis.SpendingDesign;
 import dev.corescope.analysis.ThresholdDetector;
 import dev.corescope.analysis.Verdict;
 import dev.corescope.exec.TaskRecord;
@@ -65,9 +65,9 @@ final class Sweeps {
         RunDirectory run = RunDirectory.create(Files.createTempDirectory(dir, "run"), "investigate");
         int max = 2 * machine.profile().logicalCpus() + 2;
         try (Session s = Session.open(settings.pinned(true), run, null, r -> { }, x -> { }, machine)) {
-            return InvestigateExperiment.run(s, new InvestigateExperiment.Config(
-                    new SpinSetup(null, InvestigateExperiment.Config.DEFAULT_TARGET), 0.05, false, max,
-                    InvestigateExperiment.Config.DEFAULT_MIN_SAMPLES, InvestigateExperiment.Config.DEFAULT_MAX_SAMPLES,
+            return InvestigateExperiment.run(s, new InvestigateExperiment.InvestigateConfig(
+                    new SpinSetup(null, InvestigateExperiment.InvestigateConfig.DEFAULT_TARGET), 0.05, false, max,
+                    InvestigateExperiment.InvestigateConfig.DEFAULT_MIN_SAMPLES, InvestigateExperiment.InvestigateConfig.DEFAULT_MAX_SAMPLES,
                     true), Progress.NONE);
         }
     }
@@ -88,7 +88,7 @@ final class Sweeps {
     static Verdict decision(int p, long seed, Slowdown kind, double factor) {
         LevelSampler sim = new LevelSampler(MachineSpec.cores(p).seed(seed));
         ThresholdDetector detector = new ThresholdDetector();
-        Looks looks = Looks.of(InvestigateExperiment.Config.DEFAULT_MAX_SAMPLES, ThresholdDetector.DEFAULT_CONFIDENCE)
+        SpendingDesign looks = SpendingDesign.of(InvestigateExperiment.InvestigateConfig.DEFAULT_MAX_SAMPLES, ThresholdDetector.DEFAULT_CONFIDENCE)
                 .forWorkers(p);
         List<TaskRecord> base = new ArrayList<>();
         List<TaskRecord> level = new ArrayList<>();

@@ -61,7 +61,7 @@ final class SyntheticRuns {
     }
 
     /** One certified run of {@code order} at {@code level} on {@code pool}, in a run directory under {@code tmp}. */
-    static CertifiedRun.Outcome run(Path tmp, WorkerPool pool, List<TaskInput> order, int level,
+    static CertifiedRun.CertifiedRunResult run(Path tmp, WorkerPool pool, List<TaskInput> order, int level,
                                     CertifiedRun.Policy policy, Equivalence.Margins margins, long seed) {
         Settings settings = new Settings("assess", List.of(), WorkerMode.THREADS, null, Duration.ofMinutes(1), List.of(),
                 seed, true);

@@ -25,7 +25,7 @@ class TimedOutThreadsWarningTest {
 
     private static TaskRecord timedOut(String experiment, int level) {
         return new TaskRecord(new TaskRecord.Task("r", experiment, level, 0, 0, 0, 0), new TaskRecord.Ran("thread-1", 1, 1, null),
-                new TaskRecord.Timing(0, 0, 0, -1, -1, -1), new TaskRecord.Outcome(0, 0, TaskStatus.TIMEOUT, "timed out after 100 ms"), null, null);
+                new TaskRecord.Timing(0, 0, 0, -1, -1, -1), new TaskRecord.TaskOutcome(0, 0, TaskStatus.TIMEOUT, "timed out after 100 ms"), null, null);
     }
 
     @Test

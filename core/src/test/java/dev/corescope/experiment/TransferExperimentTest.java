@@ -28,7 +28,7 @@ class TransferExperimentTest {
     @Test
     void aSmallThreadRunMeasuresEveryCellAndRecordsIt(@TempDir Path tmp) throws Exception {
         RunDirectory dir = RunDirectory.create(tmp.resolve("run"), "transfer");
-        var config = new TransferExperiment.Config(List.of(Duration.ZERO, Duration.ofNanos(100_000)), List.of(0L, 4096L),
+        var config = new TransferExperiment.TransferConfig(List.of(Duration.ZERO, Duration.ofNanos(100_000)), List.of(0L, 4096L),
                 4, List.of(WorkerMode.THREADS), 2, "Workers: 2 (test).", Duration.ofMillis(200));
         var settings = new Settings("transfer", List.of("corescope", "transfer"), WorkerMode.THREADS, null, Duration.ofMinutes(1),
                 List.of(), 7, true);

@@ -34,7 +34,7 @@ class WorkerCountTest {
             return new CacheCheck.QuickCheck.Result(quickClean, level + " workers ×" + (quickClean ? "1.01" : "1.40"));
         }, () -> {
             measured.incrementAndGet();
-            return new WorkerCount.Measured(2, "limited by logical CPUs");
+            return new WorkerCount.MeasuredThreshold(2, "limited by logical CPUs");
         });
     }
 

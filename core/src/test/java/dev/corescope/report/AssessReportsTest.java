@@ -37,7 +37,7 @@ class AssessReportsTest {
             for (int r = 0; r < 4; r++) {
                 long wall = (long) (scale * n * n * n * (1 + 0.01 * r));
                 out.add(new TaskRecord(new TaskRecord.Task("run", AssessExperiment.ASSESS + "/" + algorithm, 2, 0, 0, i++, n), new TaskRecord.Ran("thread-" + (1 + r % 2), 1, 1, null),
-                new TaskRecord.Timing(0, wall, wall, wall, 0, 0), new TaskRecord.Outcome(0, 0, TaskStatus.OK, null), null, null));
+                new TaskRecord.Timing(0, wall, wall, wall, 0, 0), new TaskRecord.TaskOutcome(0, 0, TaskStatus.OK, null), null, null));
             }
         }
         return out;
@@ -53,7 +53,7 @@ class AssessReportsTest {
         var fit = dev.corescope.analysis.ComplexityFit.fit(SIZES.stream().mapToDouble(Long::doubleValue).toArray(),
                 stats.stream().mapToDouble(SizeStats::mean).toArray());
         Fit f = Fit.of(fit);
-        return new AlgorithmResult(algorithm, "spec", new Assessment.Run(2, 12, 0, 1.0, 12.0), stats, f,
+        return new AlgorithmResult(algorithm, "spec", new Assessment.AlgorithmRun(2, 12, 0, 1.0, 12.0), stats, f,
                 new Assessment.Certification("not checked", 2, 2, List.of(), "2 workers, not checked"),
                 new Assessment.Controls(0, Double.NaN, Double.NaN));
     }
@@ -145,7 +145,7 @@ class AssessReportsTest {
 
     /** {@code r} measured at {@code level} workers. */
     static AlgorithmResult at(AlgorithmResult r, int level) {
-        return new AlgorithmResult(r.algorithm(), r.workload(), new Assessment.Run(level, r.tasks(), r.failed(),
+        return new AlgorithmResult(r.algorithm(), r.workload(), new Assessment.AlgorithmRun(level, r.tasks(), r.failed(),
                 r.wallSeconds(), r.throughput()), r.sizes(), r.fit(), new Assessment.Certification("lowered", 2, level,
                 List.of(), "lowered to " + level), new Assessment.Controls(0, Double.NaN, Double.NaN));
     }
@@ -158,7 +158,7 @@ class AssessReportsTest {
                 new Remarks(0, List.of(), List.of(), List.of(), List.of()), a, null).csv().split("\n");
         assertThat(lines).hasSize(1 + 6);
         assertThat(lines[0]).isEqualTo(AssessResult.CSV_HEADER);
-        assertThat(lines[4]).startsWith("b,50,4,0,");
+        assertThat(lines[4]).startsWith("b,2,,50,4,0,");
         assertThat(Map.of("t", AssessReport.sizeTable(a.algorithms().get(0)).rows().size())).containsEntry("t", 3);
     }
 }

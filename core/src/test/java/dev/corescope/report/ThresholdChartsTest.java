@@ -19,7 +19,7 @@ class ThresholdChartsTest {
     private static InvestigateReport report(dev.corescope.machine.MachineProfile profile) {
         List<InvestigateReport.Level> levels = List.of(level(1, 1.0), level(2, 1.01), level(3, 1.5));
         return new InvestigateReport(new InvestigateReport.Threshold(2, true, "x", 0.05, 1.0),
-                new InvestigateReport.Machine("logical CPUs", 2, List.of(0, 1), Double.NaN, profile), levels,
+                new InvestigateReport.MachineFacts("logical CPUs", 2, List.of(0, 1), Double.NaN, profile), levels,
                 new Knee(2, 100, 100), null, "run", WorkerMode.THREADS);
     }
 
@@ -73,7 +73,7 @@ class ThresholdChartsTest {
                 new InvestigateReport.Times(0.02, 0.004, 0.02, 0.2, 0.02, 0), new InvestigateReport.RatioToOne(1.0, 0.9,
                 1.1), "worse", true, worse));
         var r = new InvestigateReport(new InvestigateReport.Threshold(1, true, "x", 0.03, 1.0, 1.3),
-                new InvestigateReport.Machine(null, 0, List.of(), Double.NaN, null), levels, null, null, "run",
+                new InvestigateReport.MachineFacts(null, 0, List.of(), Double.NaN, null), levels, null, null, "run",
                 WorkerMode.THREADS);
         XYChart chart = ThresholdCharts.ratioChart(r);
         assertThat(names(chart)).contains("mean ratio", "median ratio", "sd ratio", "sd limit: x1.30",

@@ -18,7 +18,7 @@ class RecordLogTest {
 
     static TaskRecord record(int i) {
         return new TaskRecord(new TaskRecord.Task("r", "sweep", 1, 0, 0, i, 0), new TaskRecord.Ran("thread-1", 1, 1, null),
-                new TaskRecord.Timing(0, 10, 10, 10, 0, 0), new TaskRecord.Outcome(0, 0, TaskStatus.OK, null), null, null);
+                new TaskRecord.Timing(0, 10, 10, 10, 0, 0), new TaskRecord.TaskOutcome(0, 0, TaskStatus.OK, null), null, null);
     }
 
     @Test

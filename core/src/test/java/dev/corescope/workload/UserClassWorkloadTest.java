@@ -44,7 +44,7 @@ class UserClassWorkloadTest {
         Path jar = UserJar.build(dir);
         assertThatThrownBy(() -> UserClassWorkload.check(UserJar.CLASS, jar.toString(), Map.of("foo", "bar")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(UserJar.CLASS + " takes no parameters (it has no public constructor taking "
-                        + "Map<String,String>): --param foo refused");
+                .hasMessage("--param foo=bar cannot reach " + UserJar.CLASS + ": it has no public constructor taking "
+                        + "Map<String,String> (add one to read its parameters, or drop --param)");
     }
 }

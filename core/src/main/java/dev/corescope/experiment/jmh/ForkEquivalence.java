@@ -6,7 +6,7 @@ import dev.corescope.analysis.Equivalence.Design;
 import dev.corescope.analysis.Equivalence.Margins;
 import dev.corescope.analysis.Equivalence.Resampling;
 import dev.corescope.analysis.Equivalence.Statistic;
-import dev.corescope.experiment.Looks;
+import dev.corescope.experiment.CertificationLooks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,7 +32,7 @@ import java.util.stream.IntStream;
  * refuse a level, but it is not required inside its margin: with the tens of iterations a run affords, its interval
  * spans several-fold either way, and an iteration spread that widens without moving the bulk or adding outliers
  * does not move a JMH score (the mean), only its error. Interim looks may only refuse: a location, spread or tail
- * beyond its margin by {@value Looks#INTERIM_Z} bootstrap standard deviations (Haybittle–Peto); certification looks
+ * beyond its margin by {@value CertificationLooks#INTERIM_Z} bootstrap standard deviations (Haybittle–Peto); certification looks
  * use Pocock's confidence for their number, as {@code assess} does.
  *
  * @param margins   the floors of the margins (the A/A band may widen them)
@@ -61,7 +61,7 @@ public record ForkEquivalence(Margins margins, long seed) implements JmhCertifie
     }
 
     @Override
-    public Verdict judge(int width, List<Fork> forks, Look look) {
+    public CertifierVerdict judge(int width, List<Fork> forks, Look look) {
         Map<String, Integer> strata = new HashMap<>();
         List<BlockedSamples.Block> blocks = new ArrayList<>();
         List<String> jobs = new ArrayList<>();
@@ -73,28 +73,28 @@ public record ForkEquivalence(Margins margins, long seed) implements JmhCertifie
             }
         }
         if (blocks.size() < MIN_BLOCKS) {
-            return new Verdict(width, Outcome.MORE_DATA, null, jobs, blocks.size() + " of the " + MIN_BLOCKS
+            return new CertifierVerdict(width, ThreeWayVerdict.MORE_DATA, null, jobs, blocks.size() + " of the " + MIN_BLOCKS
                     + " forks needed have iterations both alone and at " + width + " workers");
         }
-        double confidence = Looks.confidence(Math.max(1, look.of()));
-        Design design = new Design(confidence, look.interim() ? 500 : Looks.resamples(confidence),
+        double confidence = CertificationLooks.confidence(Math.max(1, look.of()));
+        Design design = new Design(confidence, look.interim() ? 500 : CertificationLooks.resamples(confidence),
                 Resampling.BLOCKS_THEN_SAMPLES, 3, 5, FENCE_FLOOR);
         BlockedSamples samples = new BlockedSamples(blocks);
         if (samples.levelCount() < design.minSamples() || samples.aloneCount() < design.minSamples()) {
-            return new Verdict(width, Outcome.MORE_DATA, null, jobs, String.format(Locale.ROOT, "%d iterations a side in "
+            return new CertifierVerdict(width, ThreeWayVerdict.MORE_DATA, null, jobs, String.format(Locale.ROOT, "%d iterations a side in "
                     + "%d forks: fewer than %d", Math.min(samples.levelCount(), samples.aloneCount()), blocks.size(),
                     design.minSamples()));
         }
         Equivalence e = Equivalence.test(samples, margins, design, seed * 31 + width * 7L + look.number());
         if (look.interim()) {
-            return e.clearlyDifferent(Looks.INTERIM_Z)
-                    ? new Verdict(width, Outcome.NOT_CERTIFIED, e, jobs, "clearly beyond the margin: " + e.text())
-                    : new Verdict(width, Outcome.MORE_DATA, e, jobs, "not yet decided: " + e.text());
+            return e.clearlyDifferent(CertificationLooks.INTERIM_Z)
+                    ? new CertifierVerdict(width, ThreeWayVerdict.NOT_CERTIFIED, e, jobs, "clearly beyond the margin: " + e.text())
+                    : new CertifierVerdict(width, ThreeWayVerdict.MORE_DATA, e, jobs, "not yet decided: " + e.text());
         }
         return verdict(width, e, jobs);
     }
 
-    private static Verdict verdict(int width, Equivalence e, List<String> jobs) {
+    private static CertifierVerdict verdict(int width, Equivalence e, List<String> jobs) {
         Statistic l = e.location();
         Statistic s = e.spread();
         Statistic t = e.tail();
@@ -109,12 +109,12 @@ public record ForkEquivalence(Margins margins, long seed) implements JmhCertifie
             beyond.add("tail " + t.rateText() + String.format(Locale.ROOT, " against %+.1f%%", 100 * t.margin()));
         }
         if (!beyond.isEmpty()) {
-            return new Verdict(width, Outcome.NOT_CERTIFIED, e, jobs, "beyond the margin: " + String.join("; ", beyond));
+            return new CertifierVerdict(width, ThreeWayVerdict.NOT_CERTIFIED, e, jobs, "beyond the margin: " + String.join("; ", beyond));
         }
         boolean location = l.low() >= 1 / l.margin() && l.high() <= l.margin();
         boolean tail = t.high() <= t.margin();
         if (location && tail) {
-            return new Verdict(width, Outcome.CERTIFIED, e, jobs, String.format(Locale.ROOT, "location %s within ×%.3f, "
+            return new CertifierVerdict(width, ThreeWayVerdict.CERTIFIED, e, jobs, String.format(Locale.ROOT, "location %s within ×%.3f, "
                     + "tail %s within %+.1f%% (%d forks)", l.ratioText(), l.margin(), t.rateText(), 100 * t.margin(),
                     jobs.size()));
         }
@@ -125,7 +125,7 @@ public record ForkEquivalence(Margins margins, long seed) implements JmhCertifie
         if (!tail) {
             open.add("tail " + t.rateText() + String.format(Locale.ROOT, " against %+.1f%%", 100 * t.margin()));
         }
-        return new Verdict(width, Outcome.MORE_DATA, e, jobs, "not yet inside the margin: " + String.join("; ", open));
+        return new CertifierVerdict(width, ThreeWayVerdict.MORE_DATA, e, jobs, "not yet inside the margin: " + String.join("; ", open));
     }
 
     /**

@@ -2,9 +2,9 @@ package dev.corescope.experiment.jmh;
 
 import dev.corescope.experiment.jmh.JmhCertifier.Fork;
 import dev.corescope.experiment.jmh.JmhCertifier.Look;
-import dev.corescope.experiment.jmh.JmhCertifier.Outcome;
+import dev.corescope.experiment.jmh.JmhCertifier.ThreeWayVerdict;
 import dev.corescope.experiment.jmh.JmhCertifier.Side;
-import dev.corescope.experiment.jmh.JmhCertifier.Verdict;
+import dev.corescope.experiment.jmh.JmhCertifier.CertifierVerdict;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,7 +40,7 @@ public final class JmhCertification implements JmhScheduler.Steering {
         int blocksAtLook = -1;
         int controlsEnded;
         int controlsAtLook;
-        Verdict verdict;
+        CertifierVerdict verdict;
         boolean settled;
     }
 
@@ -109,8 +109,8 @@ public final class JmhCertification implements JmhScheduler.Steering {
             return JmhScheduler.Change.none(w);
         }
         if (newBlock && l.forks.size() >= ForkEquivalence.MIN_BLOCKS) {
-            Verdict v = certifier.judge(w, l.forks, Look.interim(LOOKS));
-            if (v.level() == Outcome.NOT_CERTIFIED) {
+            CertifierVerdict v = certifier.judge(w, l.forks, Look.interim(LOOKS));
+            if (v.level() == ThreeWayVerdict.NOT_CERTIFIED) {
                 return fail(w, l, v, "clearly not certified at an interim look");
             }
         }
@@ -123,13 +123,13 @@ public final class JmhCertification implements JmhScheduler.Steering {
         l.looks++;
         l.controlsAtLook = l.controlsEnded;
         l.blocksAtLook = l.forks.size();
-        Verdict v = certifier.judge(w, l.forks, Look.certification(l.looks, LOOKS));
+        CertifierVerdict v = certifier.judge(w, l.forks, Look.certification(l.looks, LOOKS));
         l.verdict = v;
-        if (v.level() == Outcome.CERTIFIED) {
+        if (v.level() == ThreeWayVerdict.CERTIFIED) {
             l.settled = true;
             return JmhScheduler.Change.none(w);
         }
-        if (v.level() == Outcome.NOT_CERTIFIED) {
+        if (v.level() == ThreeWayVerdict.NOT_CERTIFIED) {
             return fail(w, l, v, "not certified");
         }
         if (end || l.looks >= LOOKS) {
@@ -142,9 +142,9 @@ public final class JmhCertification implements JmhScheduler.Steering {
         return JmhScheduler.Change.none(w); // nothing left to make a control of: the run's end decides
     }
 
-    private JmhScheduler.Change fail(int w, Level l, Verdict v, String why) {
+    private JmhScheduler.Change fail(int w, Level l, CertifierVerdict v, String why) {
         l.settled = true;
-        Verdict verdict = v != null ? v : certifier.judge(w, l.forks, Look.certification(Math.max(1, l.looks), LOOKS));
+        CertifierVerdict verdict = v != null ? v : certifier.judge(w, l.forks, Look.certification(Math.max(1, l.looks), LOOKS));
         l.verdict = verdict;
         if (!stepDown) {
             steps.add("level " + w + " " + why + " (" + verdict.reason() + "): kept (--workers " + w + ")");
@@ -179,8 +179,8 @@ public final class JmhCertification implements JmhScheduler.Steering {
     }
 
     /** The last verdict of each level judged, in the order they were first judged. */
-    public Map<Integer, Verdict> verdicts() {
-        Map<Integer, Verdict> out = new LinkedHashMap<>();
+    public Map<Integer, CertifierVerdict> verdicts() {
+        Map<Integer, CertifierVerdict> out = new LinkedHashMap<>();
         levels.forEach((w, l) -> {
             if (l.verdict != null) {
                 out.put(w, l.verdict);

@@ -19,7 +19,7 @@ public interface JmhCertifier {
      * @param forks the forks measured (wholly or partly) at {@code width}, in the order they ended
      * @param look  which look this is
      */
-    Verdict judge(int width, List<Fork> forks, Look look);
+    CertifierVerdict judge(int width, List<Fork> forks, Look look);
 
     /** Where a measured iteration ran: alone, beside others filling the level, or neither (it is not used). */
     enum Side { ALONE, LEVEL, OTHER }
@@ -55,7 +55,7 @@ public interface JmhCertifier {
     }
 
     /** Pinpoint's three-way verdict. */
-    enum Outcome { CERTIFIED, NOT_CERTIFIED, MORE_DATA }
+    enum ThreeWayVerdict { CERTIFIED, NOT_CERTIFIED, MORE_DATA }
 
     /**
      * The level's verdict.
@@ -63,8 +63,8 @@ public interface JmhCertifier {
      * @param equivalence the test's statistics (null when too few forks had iterations on both sides)
      * @param blocks      the jobs whose forks were the test's blocks
      */
-    record Verdict(int width, Outcome level, Equivalence equivalence, List<String> blocks, String reason) {
-        public Verdict {
+    record CertifierVerdict(int width, ThreeWayVerdict level, Equivalence equivalence, List<String> blocks, String reason) {
+        public CertifierVerdict {
             blocks = List.copyOf(blocks);
         }
     }

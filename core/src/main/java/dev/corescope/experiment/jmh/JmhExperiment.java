@@ -43,11 +43,11 @@ public final class JmhExperiment {
      * @param timeout      a job's time limit (null: twice its planned time plus a minute)
      * @param executor     runs a job (null: a JMH host JVM, {@link ProcessJobExecutor})
      */
-    public record Config(BenchmarkSource source, JmhOptions options, List<String> jmhArgs, List<BenchmarkPlan> plans,
+    public record JmhConfig(BenchmarkSource source, JmhOptions options, List<String> jmhArgs, List<BenchmarkPlan> plans,
                          int workers, String workersSource, boolean stepDown, JmhControls controls,
                          JmhCertifier certifier, List<Integer> pinOrder, int cpus, Duration timeout, long seed,
                          List<String> commandLine, JobExecutor executor) {
-        public Config {
+        public JmhConfig {
             jmhArgs = List.copyOf(jmhArgs);
             plans = List.copyOf(plans);
             pinOrder = List.copyOf(pinOrder);
@@ -56,7 +56,7 @@ public final class JmhExperiment {
     }
 
     /** The result, and each benchmark's reported forks (for the merged JMH file). */
-    public record Outcome(JmhResult result, List<JmhResults.Reported> reported) {
+    public record JmhOutput(JmhResult result, List<JmhResults.Reported> reported) {
     }
 
     /** The run was interrupted (Ctrl-C); what finished is written. */
@@ -75,8 +75,8 @@ public final class JmhExperiment {
      * @param writer writes the result's files (summary, merged JMH file), complete or, on Ctrl-C, partial
      * @throws Interrupted after writing what finished, when the run was interrupted
      */
-    public static Outcome run(RunDirectory dir, Config c, MachineProfile profile, Progress.Factory progress,
-                              Consumer<Outcome> writer) throws IOException {
+    public static JmhOutput run(RunDirectory dir, JmhConfig c, MachineProfile profile, Progress.Factory progress,
+                              Consumer<JmhOutput> writer) throws IOException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Random rng = new Random(c.seed());
@@ -139,7 +139,7 @@ public final class JmhExperiment {
                     notes, warnings(c, s, pinned));
             Metadata meta = new Metadata(Version.current(), dir.path().toString(), profile,
                     profile == null ? null : profile.loadAtStart(), LoadSnapshot.read(ProcFs.real()));
-            Outcome out = new Outcome(new JmhResult(info, remarks, meta, run), a.reported());
+            JmhOutput out = new JmhOutput(new JmhResult(info, remarks, meta, run), a.reported());
             writer.accept(out);
             if (s.interrupted()) {
                 System.err.println("corescope: interrupted; " + log.written() + " iteration records kept in "
@@ -155,7 +155,7 @@ public final class JmhExperiment {
         }
     }
 
-    private static String pinning(boolean pinned, ProcessJobExecutor process, Config c) {
+    private static String pinning(boolean pinned, ProcessJobExecutor process, JmhConfig c) {
         if (pinned) {
             return "each job's JMH host JVM started under taskset on its CPU(s), so its forked JVM inherits them";
         }
@@ -165,7 +165,7 @@ public final class JmhExperiment {
         return "not pinned: taskset (util-linux) is not on the PATH";
     }
 
-    private static List<String> notes(Config c, JmhRun.Setup setup, JmhCertification cert) {
+    private static List<String> notes(JmhConfig c, JmhRun.Setup setup, JmhCertification cert) {
         List<String> notes = new ArrayList<>();
         notes.add("Workers: " + c.workers() + " (" + c.workersSource() + "); " + setup.pinning() + ".");
         notes.add("Each fork was one run of the jar's own JMH (one benchmark, -f 1), as org.openjdk.jmh.Main would run "
@@ -182,7 +182,7 @@ public final class JmhExperiment {
         return notes;
     }
 
-    private static List<String> warnings(Config c, JmhScheduler.Schedule s, boolean pinned) {
+    private static List<String> warnings(JmhConfig c, JmhScheduler.Schedule s, boolean pinned) {
         List<String> w = new ArrayList<>();
         if (!pinned && c.workers() > 1) {
             w.add("The jobs were not pinned: the scheduler placed them, and its delays are in the scores.");

@@ -1,8 +1,8 @@
 package dev.corescope.experiment.jmh;
 
 import dev.corescope.analysis.JmhStatistics;
-import dev.corescope.experiment.jmh.JmhCertifier.Outcome;
-import dev.corescope.experiment.jmh.JmhCertifier.Verdict;
+import dev.corescope.experiment.jmh.JmhCertifier.ThreeWayVerdict;
+import dev.corescope.experiment.jmh.JmhCertifier.CertifierVerdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -74,7 +74,7 @@ public final class JmhResults {
             forkSeconds += forks.stream().filter(JobOutcome::ok).mapToDouble(JobOutcome::seconds).sum();
         }
         List<JmhRun.Level> levels = new ArrayList<>();
-        for (Verdict v : c.verdicts().values()) {
+        for (CertifierVerdict v : c.verdicts().values()) {
             var e = v.equivalence();
             levels.add(new JmhRun.Level(v.width(), word(v.level(), c.settled(v.width())), v.reason(), v.blocks(),
                     e == null ? null : e.location(), e == null ? null : e.spread(), e == null ? null : e.tail()));
@@ -131,11 +131,11 @@ public final class JmhResults {
         if (!controlsOn) {
             return prefix + "not verified";
         }
-        Verdict v = c.verdicts().get(w);
-        if (v == null || v.level() == Outcome.MORE_DATA) {
+        CertifierVerdict v = c.verdicts().get(w);
+        if (v == null || v.level() == ThreeWayVerdict.MORE_DATA) {
             return prefix + "unsettled";
         }
-        return prefix + (v.level() == Outcome.CERTIFIED ? "yes" : "no");
+        return prefix + (v.level() == ThreeWayVerdict.CERTIFIED ? "yes" : "no");
     }
 
     /** A control's time alone: from its start to the end of its last measured iteration that ran alone. */
@@ -149,7 +149,7 @@ public final class JmhResults {
         return Math.max(0, end - o.startNanos()) / 1e9;
     }
 
-    static String word(Outcome o, boolean settled) {
+    static String word(ThreeWayVerdict o, boolean settled) {
         return switch (o) {
             case CERTIFIED -> "certified";
             case NOT_CERTIFIED -> "not certified";

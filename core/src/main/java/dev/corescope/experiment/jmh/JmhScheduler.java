@@ -71,7 +71,7 @@ public final class JmhScheduler {
                            long wallNanos) {
     }
 
-    private record Done(JmhJob job, JobExecutor.Run run, long end) {
+    private record Done(JmhJob job, JobExecutor.JobRun run, long end) {
     }
 
     private record Marked(JmhJob job, JobExecutor.Mark mark, long at) {
@@ -216,13 +216,13 @@ public final class JmhScheduler {
     }
 
     private void execute(JmhJob job, List<Integer> cpusOf) {
-        JobExecutor.Run run;
+        JobExecutor.JobRun run;
         try {
             run = executor.run(job, cpusOf, m -> messages.add(new Marked(job, m, clock.getAsLong())));
         } catch (InterruptedException e) {
             run = null;
         } catch (RuntimeException e) {
-            run = JobExecutor.Run.failed(JobExecutor.Status.FAILED, "corescope could not run the job: " + e, null);
+            run = JobExecutor.JobRun.failed(JobExecutor.Status.FAILED, "corescope could not run the job: " + e, null);
         }
         messages.add(new Done(job, run, clock.getAsLong()));
     }

@@ -12,11 +12,11 @@ import java.util.List;
 public interface JobExecutor {
     /**
      * Runs {@code job} pinned to {@code cpus} (empty: not pinned) and waits for its end. A benchmark that fails,
-     * hangs or crashes is a {@link Run} of that status, never an exception.
+     * hangs or crashes is a {@link JobRun} of that status, never an exception.
      *
      * @throws InterruptedException when the run is stopped (the job's processes are killed first)
      */
-    Run run(JmhJob job, List<Integer> cpus, Marks marks) throws InterruptedException;
+    JobRun run(JmhJob job, List<Integer> cpus, Marks marks) throws InterruptedException;
 
     /** What a job's JMH has just done, in the order it happens ({@link JmhLines}). */
     enum Mark {
@@ -52,13 +52,13 @@ public interface JobExecutor {
      * @param error what went wrong, in one line (null when OK)
      * @param log   where the job's JMH output is, relative to the run directory (null: none)
      */
-    record Run(Status status, ForkData fork, String error, String log) {
-        public static Run ok(ForkData fork, String log) {
-            return new Run(Status.OK, fork, null, log);
+    record JobRun(Status status, ForkData fork, String error, String log) {
+        public static JobRun ok(ForkData fork, String log) {
+            return new JobRun(Status.OK, fork, null, log);
         }
 
-        public static Run failed(Status status, String error, String log) {
-            return new Run(status, null, error, log);
+        public static JobRun failed(Status status, String error, String log) {
+            return new JobRun(status, null, error, log);
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param iterations  what ran beside each measured iteration of its measured fork, in order (empty when its JMH
  *                    did not say when its iterations ended)
  */
-public record JobOutcome(JmhJob job, JobExecutor.Run run, List<Integer> cpus, int width, int othersMin, int othersMax,
+public record JobOutcome(JmhJob job, JobExecutor.JobRun run, List<Integer> cpus, int width, int othersMin, int othersMax,
                          long startNanos, long endNanos, List<IterationContext> iterations) {
     public JobOutcome {
         cpus = List.copyOf(cpus);

@@ -83,7 +83,7 @@ public final class ProcessJobExecutor implements JobExecutor, AutoCloseable {
     }
 
     @Override
-    public Run run(JmhJob job, List<Integer> cpus, Marks marks) throws InterruptedException {
+    public JobRun run(JmhJob job, List<Integer> cpus, Marks marks) throws InterruptedException {
         Path dir = runDir.resolve("jobs").resolve(job.id());
         Path result = dir.resolve("result.json");
         Path log = dir.resolve("output.log");
@@ -92,7 +92,7 @@ public final class ProcessJobExecutor implements JobExecutor, AutoCloseable {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            return Run.failed(Status.FAILED, "cannot make the job's directory: " + e.getMessage(), null);
+            return JobRun.failed(Status.FAILED, "cannot make the job's directory: " + e.getMessage(), null);
         }
         if (job.plan().forks() > 0 && agents.usable()) {
             HostAgent a = agents.take(collectorFor(job, cpus), cpus);
@@ -115,7 +115,7 @@ public final class ProcessJobExecutor implements JobExecutor, AutoCloseable {
             p.getOutputStream().close();
             reader = copy(p.getInputStream(), log, marks, job.id());
         } catch (IOException e) {
-            return Run.failed(Status.FAILED, "cannot start the job's JVM: " + e.getMessage(), null);
+            return JobRun.failed(Status.FAILED, "cannot start the job's JVM: " + e.getMessage(), null);
         }
         boolean ended;
         try {
@@ -134,7 +134,7 @@ public final class ProcessJobExecutor implements JobExecutor, AutoCloseable {
     }
 
     /** Runs {@code job} in a warm host. */
-    private Run inAgent(HostAgent a, JmhJob job, List<Integer> cpus, Marks marks, Path result, Path log, String logName,
+    private JobRun inAgent(HostAgent a, JmhJob job, List<Integer> cpus, Marks marks, Path result, Path log, String logName,
                         Duration limit) throws InterruptedException {
         long t0 = System.nanoTime();
         Integer code;
@@ -142,37 +142,37 @@ public final class ProcessJobExecutor implements JobExecutor, AutoCloseable {
             code = a.run(jmhArguments(job, result), cpus, log, marks, limit.toMillis());
         } catch (java.io.IOException e) {
             a.kill();
-            return Run.failed(Status.FAILED, "corescope could not run the job in its JMH host: " + e.getMessage(),
+            return JobRun.failed(Status.FAILED, "corescope could not run the job in its JMH host: " + e.getMessage(),
                     logName);
         }
         if (code == null) {
             if (System.nanoTime() - t0 >= limit.toNanos()) {
                 return timedOut(job, limit, log, logName);
             }
-            return Run.failed(Status.CRASHED, "the JMH host JVM died" + JobLog.lastWords(log) + " (see " + logName + ")",
+            return JobRun.failed(Status.CRASHED, "the JMH host JVM died" + JobLog.lastWords(log) + " (see " + logName + ")",
                     logName);
         }
         agents.give(a);
         return outcome(code, result, log, logName);
     }
 
-    private Run timedOut(JmhJob job, Duration limit, Path log, String logName) {
-        return Run.failed(Status.TIMEOUT, "still running after " + seconds(limit) + " (planned "
+    private JobRun timedOut(JmhJob job, Duration limit, Path log, String logName) {
+        return JobRun.failed(Status.TIMEOUT, "still running after " + seconds(limit) + " (planned "
                 + Math.round(job.seconds()) + " s): killed" + JobLog.lastWords(log) + " (see " + logName + ")", logName);
     }
 
     /** How a job's JMH ended: its result file, else the reason its output gives. */
-    private static Run outcome(int exitCode, Path result, Path log, String logName) {
+    private static JobRun outcome(int exitCode, Path result, Path log, String logName) {
         try {
             ForkData fork = ForkData.read(result);
             if (exitCode == 0 && fork != null && !fork.iterations().isEmpty()) {
-                return Run.ok(fork, logName);
+                return JobRun.ok(fork, logName);
             }
         } catch (IOException e) {
-            return Run.failed(Status.FAILED, "JMH's result file is not JMH's JSON: " + e.getMessage(), logName);
+            return JobRun.failed(Status.FAILED, "JMH's result file is not JMH's JSON: " + e.getMessage(), logName);
         }
         JobLog.Reason why = JobLog.reason(log, exitCode);
-        return Run.failed(why.crashed() ? Status.CRASHED : Status.FAILED, why.text() + " (see " + logName + ")", logName);
+        return JobRun.failed(why.crashed() ? Status.CRASHED : Status.FAILED, why.text() + " (see " + logName + ")", logName);
     }
 
     /**

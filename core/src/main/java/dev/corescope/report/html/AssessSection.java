@@ -66,6 +66,10 @@ final class AssessSection implements ResultSection {
         Assessment a = result.analysis();
         if (a != null) {
             a.algorithms().forEach(alg -> sizes(out, alg));
+            if (dev.corescope.report.SideBySide.applies(a)) {
+                out.raw("<h3>Side by side</h3>\n").caption(Html.escape(dev.corescope.report.SideBySide.HEADING));
+                HtmlTable.of(dev.corescope.report.SideBySide.table(a)).render(out);
+            }
             fits(out, a.algorithms());
             oldVerification(out, a.algorithms());
             checks(out, a.algorithms());
@@ -80,7 +84,8 @@ final class AssessSection implements ResultSection {
         out.raw("<h3>").text(alg.algorithm()).raw("</h3>\n");
         List<String> facts = new ArrayList<>();
         if (alg.workload() != null && !alg.workload().equals(alg.algorithm())) {
-            facts.add("workload " + alg.workload());
+            String command = dev.corescope.workload.CommandWorkload.describe(alg.workload());
+            facts.add(command != null ? command : "workload " + alg.workload());
         }
         facts.add(alg.tasks() + " tasks" + (alg.failed() > 0 ? " (" + alg.failed() + " failed)" : ""));
         if (Double.isFinite(alg.wallSeconds())) {
@@ -153,8 +158,8 @@ final class AssessSection implements ResultSection {
             for (Assessment.Attempt at : alg.certification().attempts()) {
                 String[] c = CheckCells.of(at);
                 String kind = at.equivalence() == null ? (at.comparison() == null ? null : String.valueOf(at.comparison().verdict()))
-                        : at.equivalence().verdict() == Equivalence.Verdict.EQUIVALENT && !(at.occupancy() < 0.9) ? "OK"
-                        : at.equivalence().verdict() == Equivalence.Verdict.DIFFERENT ? "WORSE" : "UNSETTLED";
+                        : at.equivalence().verdict() == Equivalence.EquivalenceVerdict.EQUIVALENT && !(at.occupancy() < 0.9) ? "OK"
+                        : at.equivalence().verdict() == Equivalence.EquivalenceVerdict.DIFFERENT ? "WORSE" : "UNSETTLED";
                 check.row(cell(alg.algorithm()), cell(at.level()), cell(c[0]), cell(c[1]), cell(c[2]), cell(c[3]),
                         HtmlTable.badge(c[4], HtmlTable.verdictKind(kind)));
             }

@@ -23,6 +23,13 @@ final class HtmlTable {
         this(headers.toArray(String[]::new));
     }
 
+    /** The same rows as a console {@link dev.corescope.report.Table}. */
+    static HtmlTable of(dev.corescope.report.Table table) {
+        HtmlTable t = new HtmlTable(table.headers());
+        table.rows().forEach(r -> t.row(r.stream().map(HtmlTable::cell).toArray(Cell[]::new)));
+        return t;
+    }
+
     /** A cell of the value's text, right-aligned when it reads as a number. */
     static Cell cell(Object text) {
         String t = text == null ? "-" : String.valueOf(text);

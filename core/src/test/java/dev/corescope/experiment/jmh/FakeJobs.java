@@ -54,7 +54,7 @@ final class FakeJobs implements JobExecutor {
     }
 
     @Override
-    public Run run(JmhJob job, List<Integer> cpus, Marks marks) throws InterruptedException {
+    public JobRun run(JmhJob job, List<Integer> cpus, Marks marks) throws InterruptedException {
         int now = active.incrementAndGet();
         maxActive.accumulateAndGet(now, Math::max);
         started.add(job.id());
@@ -82,8 +82,8 @@ final class FakeJobs implements JobExecutor {
         }
         Status s = status.apply(job);
         if (s != Status.OK) {
-            return Run.failed(s, "invented " + s.word(), null);
+            return JobRun.failed(s, "invented " + s.word(), null);
         }
-        return Run.ok(new ForkData("ops/s", iterations, List.of(), JsonNodeFactory.instance.objectNode()), null);
+        return JobRun.ok(new ForkData("ops/s", iterations, List.of(), JsonNodeFactory.instance.objectNode()), null);
     }
 }

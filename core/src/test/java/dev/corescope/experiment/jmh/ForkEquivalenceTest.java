@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.corescope.analysis.BlockedSamples;
 import dev.corescope.experiment.jmh.JmhCertifier.Fork;
 import dev.corescope.experiment.jmh.JmhCertifier.Look;
-import dev.corescope.experiment.jmh.JmhCertifier.Outcome;
-import dev.corescope.experiment.jmh.JmhCertifier.Verdict;
+import dev.corescope.experiment.jmh.JmhCertifier.ThreeWayVerdict;
+import dev.corescope.experiment.jmh.JmhCertifier.CertifierVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -45,14 +45,14 @@ class ForkEquivalenceTest {
         return out;
     }
 
-    private static Verdict judge(List<Fork> forks) {
+    private static CertifierVerdict judge(List<Fork> forks) {
         return TEST.judge(2, forks, Look.certification(1, JmhCertification.LOOKS));
     }
 
     @Test
     void cleanForksAreCertified() {
-        Verdict v = judge(forks(6, 0.02, 0.01, 1, 0, 1));
-        assertThat(v.level()).as(v.reason()).isEqualTo(Outcome.CERTIFIED);
+        CertifierVerdict v = judge(forks(6, 0.02, 0.01, 1, 0, 1));
+        assertThat(v.level()).as(v.reason()).isEqualTo(ThreeWayVerdict.CERTIFIED);
         assertThat(v.blocks()).hasSize(6);
         assertThat(v.equivalence().location().margin()).isGreaterThanOrEqualTo(1.03);
     }
@@ -60,22 +60,22 @@ class ForkEquivalenceTest {
     @Test
     void noisyButEqualForksAreCertifiedGivenEnoughOfThem() {
         // forks 5% apart from each other (the test pairs iterations within a fork), iterations 2% apart
-        Verdict v = judge(forks(10, 0.05, 0.02, 1, 0, 2));
-        assertThat(v.level()).as(v.reason()).isEqualTo(Outcome.CERTIFIED);
+        CertifierVerdict v = judge(forks(10, 0.05, 0.02, 1, 0, 2));
+        assertThat(v.level()).as(v.reason()).isEqualTo(ThreeWayVerdict.CERTIFIED);
     }
 
     @Test
     void aLevelFivePercentSlowerIsNotCertified() {
-        Verdict v = judge(forks(6, 0.02, 0.01, 1.05, 0, 3));
-        assertThat(v.level()).as(v.reason()).isEqualTo(Outcome.NOT_CERTIFIED);
+        CertifierVerdict v = judge(forks(6, 0.02, 0.01, 1.05, 0, 3));
+        assertThat(v.level()).as(v.reason()).isEqualTo(ThreeWayVerdict.NOT_CERTIFIED);
         assertThat(v.reason()).contains("location");
         assertThat(v.equivalence().location().low()).isGreaterThan(1.03);
     }
 
     @Test
     void aFewIterationsThreeTimesSlowerBesideOthersOnlyAreNotCertified() {
-        Verdict v = judge(forks(6, 0.02, 0.01, 1, 2, 4));
-        assertThat(v.level()).as(v.reason()).isNotEqualTo(Outcome.CERTIFIED);
+        CertifierVerdict v = judge(forks(6, 0.02, 0.01, 1, 2, 4));
+        assertThat(v.level()).as(v.reason()).isNotEqualTo(ThreeWayVerdict.CERTIFIED);
         assertThat(v.equivalence().tail().point()).isPositive(); // beyond the alone iterations' far fence
         assertThat(v.equivalence().location().point()).isLessThan(1.03); // the bulk did not move
     }
@@ -85,17 +85,17 @@ class ForkEquivalenceTest {
         List<Fork> forks = new ArrayList<>(forks(3, 0.02, 0.01, 1, 0, 5));
         forks.add(new Fork("solo", "bench.B.x|thrpt|", true, List.of(1.0, 1.0, 1.0, 1.0, 1.0),
                 JmhSyntheticRun.sides("AAAAA")));
-        Verdict v = judge(forks);
-        assertThat(v.level()).isEqualTo(Outcome.MORE_DATA);
+        CertifierVerdict v = judge(forks);
+        assertThat(v.level()).isEqualTo(ThreeWayVerdict.MORE_DATA);
         assertThat(v.equivalence()).isNull();
         assertThat(v.reason()).contains("3 of the 4 forks");
     }
 
     @Test
     void anInterimLookOnlyRefusesAClearlyDifferentLevel() {
-        assertThat(TEST.judge(2, forks(6, 0.02, 0.01, 1, 0, 6), Look.interim(3)).level()).isEqualTo(Outcome.MORE_DATA);
+        assertThat(TEST.judge(2, forks(6, 0.02, 0.01, 1, 0, 6), Look.interim(3)).level()).isEqualTo(ThreeWayVerdict.MORE_DATA);
         assertThat(TEST.judge(2, forks(6, 0.02, 0.01, 1.2, 0, 6), Look.interim(3)).level())
-                .isEqualTo(Outcome.NOT_CERTIFIED);
+                .isEqualTo(ThreeWayVerdict.NOT_CERTIFIED);
     }
 
     @Test
@@ -118,7 +118,7 @@ class ForkEquivalenceTest {
         for (JmhSyntheticRun.Scenario sc : JmhSyntheticRun.SCENARIOS) {
             int certified = 0;
             for (int s = 0; s < seeds; s++) {
-                if (JmhSyntheticRun.run(sc, 38, 1000L + s).outcome() == Outcome.CERTIFIED) {
+                if (JmhSyntheticRun.run(sc, 38, 1000L + s).outcome() == ThreeWayVerdict.CERTIFIED) {
                     certified++;
                 }
             }

@@ -66,8 +66,8 @@ class JmhCertificationTest {
         Ran r = run(fake, true, 0.05);
         assertThat(fake.violations).isEmpty();
         assertThat(r.cert().controlJobs()).hasSizeGreaterThanOrEqualTo(JmhControls.MIN_CONTROLS);
-        JmhCertifier.Verdict v = r.cert().verdicts().get(2);
-        assertThat(v.level()).as(v.reason()).isEqualTo(JmhCertifier.Outcome.CERTIFIED);
+        JmhCertifier.CertifierVerdict v = r.cert().verdicts().get(2);
+        assertThat(v.level()).as(v.reason()).isEqualTo(JmhCertifier.ThreeWayVerdict.CERTIFIED);
         assertThat(v.blocks()).hasSizeGreaterThanOrEqualTo(ForkEquivalence.MIN_BLOCKS);
         assertThat(r.schedule().finalWidth()).isEqualTo(2);
         assertThat(r.schedule().outcomes()).noneMatch(o -> o.job().kind() == JmhJob.Kind.RERUN);
@@ -79,7 +79,7 @@ class JmhCertificationTest {
         // an iteration beside another job scores 20% lower (a throughput): its forks are rerun alone and reported so
         FakeJobs biased = FakeJobs.beside(0.8);
         Ran r = run(biased, true, 0.05);
-        assertThat(r.cert().verdicts().get(2).level()).isEqualTo(JmhCertifier.Outcome.NOT_CERTIFIED);
+        assertThat(r.cert().verdicts().get(2).level()).isEqualTo(JmhCertifier.ThreeWayVerdict.NOT_CERTIFIED);
         assertThat(r.schedule().finalWidth()).isEqualTo(1);
         assertThat(r.cert().steps()).anyMatch(s -> s.contains("stepped down to 1"));
         assertThat(r.labels()).allMatch(l -> l.startsWith("solo")).contains("solo (rerun)");

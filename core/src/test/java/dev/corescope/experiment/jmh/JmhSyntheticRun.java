@@ -40,7 +40,7 @@ final class JmhSyntheticRun {
             new Scenario("stalls-5%-all", "(the limit of a sample)", 0.02, 0.01, 1, 0, 0.05));
 
     /** How the run's level ended, and how much evidence it took. */
-    record Result(JmhCertifier.Outcome outcome, int looks, int blocks, int controls, String reason) {
+    record Result(JmhCertifier.ThreeWayVerdict outcome, int looks, int blocks, int controls, String reason) {
     }
 
     private JmhSyntheticRun() {
@@ -84,8 +84,8 @@ final class JmhSyntheticRun {
     }
 
     private static Result result(JmhCertification cert) {
-        JmhCertifier.Verdict v = cert.verdicts().get(2);
-        JmhCertifier.Outcome o = v == null ? JmhCertifier.Outcome.MORE_DATA : v.level();
+        JmhCertifier.CertifierVerdict v = cert.verdicts().get(2);
+        JmhCertifier.ThreeWayVerdict o = v == null ? JmhCertifier.ThreeWayVerdict.MORE_DATA : v.level();
         int looks = (int) cert.steps().stream().filter(s -> s.contains("one more control")).count() + 1;
         return new Result(o, looks, v == null ? 0 : v.blocks().size(), cert.controlJobs().size(),
                 v == null ? "never looked at" : v.reason());
@@ -118,7 +118,7 @@ final class JmhSyntheticRun {
                     : new IterationContext(s, s + 1_000_000_000L, 0, 1));
         }
         ForkData data = new ForkData("ops/s", scores, List.of(), JsonNodeFactory.instance.objectNode());
-        return new JobOutcome(j, JobExecutor.Run.ok(data, null), List.of(0), 2, pattern.contains("A") ? 0 : 1, 1, t0,
+        return new JobOutcome(j, JobExecutor.JobRun.ok(data, null), List.of(0), 2, pattern.contains("A") ? 0 : 1, 1, t0,
                 t0 + 9_900_000_000L, ctx);
     }
 

@@ -20,7 +20,7 @@ import org.hipparchus.special.Erf;
  * tasks or {@value #GROW_TASKS} tasks, whichever is more (so a run can tell a rare stall from a frequent one,
  * which takes some hundreds of tasks), in extensions of the run's size, at most {@value #MAX_LOOKS} looks.
  */
-public final class Looks {
+public final class CertificationLooks {
     public static final double INTERIM_Z = 3.0;
     static final int INTERIM_RESAMPLES = 500;
     static final int MAX_LOOKS = 5;
@@ -31,7 +31,7 @@ public final class Looks {
     /** Fewest bootstrap draws beyond each end of an interval. */
     static final int DRAWS_PER_TAIL = 25;
 
-    private Looks() {
+    private CertificationLooks() {
     }
 
     /** Certification looks for a run of {@code tasks} tasks: the planned end and its extensions. */

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-class LooksTest {
-    private final Looks looks = Looks.of(40, 0.95);
+class SpendingDesignTest {
+    private final SpendingDesign looks = SpendingDesign.of(40, 0.95);
 
     @Test
     void looksAfterFiveTenTwentyAndFortyRounds() {
         assertThat(looks.schedule()).containsExactly(5, 10, 20, 40);
-        assertThat(new Looks(5, 30, 0.025).schedule()).containsExactly(5, 10, 20, 30);
+        assertThat(new SpendingDesign(5, 30, 0.025).schedule()).containsExactly(5, 10, 20, 30);
         assertThat(looks.next(0)).isEqualTo(5);
         assertThat(looks.next(5)).isEqualTo(10);
         assertThat(looks.next(12)).isEqualTo(20);
@@ -35,14 +35,14 @@ class LooksTest {
         assertThat(looks.levelAt(40)).isCloseTo(0.025 * 0.75, within(1e-12));
         assertThat(looks.levelAt(4)).isZero();                  // before the first look nothing is spent
         assertThat(looks.levelAt(15)).isEqualTo(looks.levelAt(10)); // between looks: the last look's level
-        assertThat(Looks.single(0.95)).isCloseTo(0.025, within(1e-12));
+        assertThat(SpendingDesign.single(0.95)).isCloseTo(0.025, within(1e-12));
     }
 
     @Test
     void rejectsAnImpossibleDesign() {
-        assertThatThrownBy(() -> new Looks(1, 40, 0.025)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Looks(10, 5, 0.025)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Looks(5, 40, 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SpendingDesign(1, 40, 0.025)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SpendingDesign(10, 5, 0.025)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SpendingDesign(5, 40, 0.5)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

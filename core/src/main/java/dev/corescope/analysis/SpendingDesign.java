@@ -21,13 +21,13 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
  * @param max   rounds at the last look: the sample budget of a level
  * @param alpha one-sided error per direction over all looks ((1 − confidence) / 2)
  */
-public record Looks(int first, int max, double alpha) {
+public record SpendingDesign(int first, int max, double alpha) {
     public static final int FIRST = 5;
     /** The power of the spending function. */
     public static final double RHO = 2;
     private static final NormalDistribution NORMAL = new NormalDistribution();
 
-    public Looks {
+    public SpendingDesign {
         if (first < 2 || max < first) {
             throw new IllegalArgumentException("looks need 2 <= first <= max rounds, got " + first + " and " + max);
         }
@@ -37,8 +37,8 @@ public record Looks(int first, int max, double alpha) {
     }
 
     /** The default design: first look at 5 rounds, at most {@code max}, at this two-sided confidence. */
-    public static Looks of(int max, double confidence) {
-        return new Looks(Math.min(FIRST, max), max, (1 - confidence) / 2);
+    public static SpendingDesign of(int max, double confidence) {
+        return new SpendingDesign(Math.min(FIRST, max), max, (1 - confidence) / 2);
     }
 
     /**
@@ -49,13 +49,13 @@ public record Looks(int first, int max, double alpha) {
      * per worker that 2 workers get with {@code max} rounds: 1× up to 2 workers, 1.9× at 16, 2.4× at 64,
      * 2.6× at 128.
      */
-    public Looks forWorkers(int workers) {
+    public SpendingDesign forWorkers(int workers) {
         if (workers <= 2) {
             return this;
         }
         double z = 1.96;
         double f = Math.pow((z + Math.sqrt(2 * Math.log(workers))) / (z + Math.sqrt(2 * Math.log(2))), 2);
-        return new Looks(first, (int) Math.ceil(max * f), alpha);
+        return new SpendingDesign(first, (int) Math.ceil(max * f), alpha);
     }
 
     /** A single look (the fixed-sample design): all of {@code alpha} at once. */
