@@ -55,7 +55,7 @@ public final class RoundsExperiment {
         return Summaries.levelRun(session, p, complete, RoundsExperiment::notes);
     }
 
-    private static List<String> notes(List<LevelSummary> levels) {
+    private static List<String> notes(List<LevelSummary> levels, double cpus) {
         List<String> notes = new ArrayList<>();
         var rounds = levels.stream().filter(l -> l.experiment().equals(Strategy.ROUNDS.label())).toList();
         var queue = levels.stream().filter(l -> l.experiment().equals(Strategy.QUEUE.label())).toList();
@@ -65,12 +65,13 @@ public final class RoundsExperiment {
         double sequential = rounds.get(0).totalSeconds();
         notes.add(Units.format("Sequential (1 worker): %.3f s for %d tasks.", sequential, rounds.get(0).tasks()));
         var bestRounds = rounds.stream().min((a, b) -> Double.compare(a.totalSeconds(), b.totalSeconds())).get();
-        notes.add(Units.format("Fastest in rounds: %d workers, %.3f s (%.2fx faster than sequential).",
-                bestRounds.workers(), bestRounds.totalSeconds(), sequential / bestRounds.totalSeconds()));
+        double perTask = sequential / rounds.get(0).tasks();
+        notes.add(Units.format("Fastest in rounds: %d workers, %.3f s: ", bestRounds.workers(), bestRounds.totalSeconds())
+                + SequentialRatio.describe(sequential / bestRounds.totalSeconds(), cpus, perTask, Double.NaN));
         if (!queue.isEmpty()) {
             var bestQueue = queue.stream().min((a, b) -> Double.compare(a.totalSeconds(), b.totalSeconds())).get();
-            notes.add(Units.format("Fastest with a queue: %d workers, %.3f s (%.2fx faster than sequential).",
-                    bestQueue.workers(), bestQueue.totalSeconds(), sequential / bestQueue.totalSeconds()));
+            notes.add(Units.format("Fastest with a queue: %d workers, %.3f s: ", bestQueue.workers(), bestQueue.totalSeconds())
+                    + SequentialRatio.describe(sequential / bestQueue.totalSeconds(), cpus, perTask, Double.NaN));
         }
         return notes;
     }

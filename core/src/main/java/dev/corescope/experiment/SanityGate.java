@@ -48,10 +48,15 @@ public final class SanityGate {
      * this machine's effective CPUs; on a cluster's pool the CPUs are other machines', not judged here.
      */
     public static <R extends RunResult> R check(Session s, R result) {
+        return check(result, result.complete() ? s.batches() : s.batchesSoFar(), effectiveCpus(s),
+                ClockResolution.current());
+    }
+
+    /** The CPUs the session's pool can use at once: this machine's effective CPUs; unbounded on a cluster. */
+    static double effectiveCpus(Session s) {
         MachineProfile p = s.profile();
-        double cpus = s.pool().mode() == dev.corescope.exec.WorkerMode.CLUSTER ? Double.POSITIVE_INFINITY
+        return s.pool().mode() == dev.corescope.exec.WorkerMode.CLUSTER ? Double.POSITIVE_INFINITY
                 : p == null ? Runtime.getRuntime().availableProcessors() : p.effectiveCpus();
-        return check(result, result.complete() ? s.batches() : s.batchesSoFar(), cpus, ClockResolution.current());
     }
 
     /** {@code result} with the refusals of its figures (unchanged when there are none). */

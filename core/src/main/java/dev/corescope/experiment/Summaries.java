@@ -12,7 +12,7 @@ import dev.corescope.store.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** The parts of a {@link RunResult} that come from the session itself: what ran, what it measured, what went wrong. */
 final class Summaries {
@@ -66,9 +66,9 @@ final class Summaries {
 
     /** A spin-kernel level run's result, with the notes drawn from its levels. */
     static LevelRunResult levelRun(Session s, SpinSetup.Prepared p, boolean complete,
-                                   Function<List<LevelSummary>, List<String>> notes) {
+                                   BiFunction<List<LevelSummary>, Double, List<String>> notes) {
         LevelRunResult r = levelRun(s, p.spec().text(), p.calibration(), complete, List.of());
-        return r.withRemarks(r.remarks().withNotes(notes.apply(r.measured().levels())));
+        return r.withRemarks(r.remarks().withNotes(notes.apply(r.measured().levels(), SanityGate.effectiveCpus(s))));
     }
 
     /** A level run's result: what the session measured, with {@code notes}. */

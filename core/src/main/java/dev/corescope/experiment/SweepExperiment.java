@@ -63,7 +63,7 @@ public final class SweepExperiment {
         return Summaries.levelRun(session, p, complete, SweepExperiment::notes);
     }
 
-    private static List<String> notes(List<LevelSummary> levels) {
+    private static List<String> notes(List<LevelSummary> levels, double cpus) {
         List<String> notes = new ArrayList<>(ScalingNotes.of(LevelScaling.of(NAME, levels)));
         var seq = levels.stream().filter(l -> l.experiment().equals(SEQUENTIAL)).findFirst();
         var sweep = levels.stream().filter(l -> l.experiment().equals(NAME)).toList();
@@ -72,11 +72,14 @@ public final class SweepExperiment {
             double perTask = seq.get().totalSeconds() / seq.get().tasks();
             notes.add(Units.format("Sequential baseline: %d tasks one after another took %.3f s (%.3f s per task).",
                     seq.get().tasks(), seq.get().totalSeconds(), perTask));
-            notes.add(Units.format("The same %d tasks on %d concurrent workers took %.3f s: %.2fx faster than sequential.",
-                    last.workers(), last.workers(), last.totalSeconds(), seq.get().totalSeconds() / last.totalSeconds()));
+            double alone = sweep.get(0).workers() == 1 ? sweep.get(0).perTask().mean() : Double.NaN;
+            notes.add(Units.format("The same %d tasks on %d concurrent workers took %.3f s: ", last.workers(),
+                    last.workers(), last.totalSeconds())
+                    + SequentialRatio.describe(seq.get().totalSeconds() / last.totalSeconds(), cpus, perTask, alone));
             var best = sweep.stream().max((a, b) -> Double.compare(a.throughput(), b.throughput())).get();
-            notes.add(Units.format("Highest throughput at %d workers: %.2f tasks/s, %.2fx the sequential rate.",
-                    best.workers(), best.throughput(), best.throughput() * perTask));
+            notes.add(Units.format("Highest throughput at %d workers: %.2f tasks/s; against the sequential rate: ",
+                    best.workers(), best.throughput())
+                    + SequentialRatio.describe(best.throughput() * perTask, cpus, perTask, alone));
         }
         return notes;
     }
