@@ -143,8 +143,9 @@ public final class AssessCommand implements Callable<Integer> {
                     + "): every time below is simulated, none measured");
         }
         for (AlgorithmResult alg : a.algorithms()) {
-            System.out.printf(Locale.ROOT, "%s — %d tasks on %d %s workers in %.3f s (%.2f tasks/s)%n",
-                    alg.algorithm(), alg.tasks(), alg.workers(), a.plan().mode(), alg.wallSeconds(), alg.throughput());
+            System.out.printf(Locale.ROOT, "%s — %d tasks on %d worker%s (%s) in %.3f s (%.2f tasks/s)%n",
+                    alg.algorithm(), alg.tasks(), alg.workers(), alg.workers() == 1 ? "" : "s", a.plan().mode(),
+                    alg.wallSeconds(), alg.throughput());
             System.out.print(AssessReport.sizeTable(alg).render());
             System.out.println();
         }

@@ -270,8 +270,8 @@ public final class AssessExperiment {
                 + a.method().warmup().sizes() + ", not recorded; " + a.method().warmup().reason());
         notes.add("order: " + a.plan().order() + " (order seed " + a.plan().orderSeed() + "); inputs seeded per (size, repeat)");
         notes.add("95% CI: " + a.method().ciMethod() + "; outliers: Tukey fences (1.5 IQR), flagged and kept");
-        notes.add(String.format(Locale.ROOT, "assessment throughput: %.2f tasks/s on %d workers", a.throughput(),
-                a.plan().workers()));
+        notes.add(String.format(Locale.ROOT, "assessment throughput: %.2f tasks/s on %d worker%s", a.throughput(),
+                a.plan().workers(), a.plan().workers() == 1 ? "" : "s"));
         notes.add(a.speedupNote());
         if (a.endToEnd() != null) {
             notes.add("end to end: " + a.endToEnd().note());
