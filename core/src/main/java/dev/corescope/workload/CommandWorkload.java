@@ -1,5 +1,6 @@
 package dev.corescope.workload;
 
+import dev.corescope.api.PreparedTask;
 import dev.corescope.api.ProcessUsage;
 import dev.corescope.api.TaskOutput;
 import dev.corescope.api.TaskInput;

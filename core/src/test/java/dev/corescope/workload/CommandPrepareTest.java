@@ -1,5 +1,8 @@
 package dev.corescope.workload;
 
+import dev.corescope.api.PreparedTask;
+import dev.corescope.api.TaskInput;
+import dev.corescope.api.Workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
