@@ -16,4 +16,4 @@ shift $(( $# > 2 ? 2 : $# )) || true
 if [[ -z "${SKIP_BUILD:-}" ]]; then
   mvn -q -B -DskipTests package # the jar (with its dependencies) and the test classes (compiled, not run)
 fi
-java -cp "target/corescope.jar:target/test-classes" dev.corescope.experiment.CertifySweep "$seeds" "$threads" "$@"
+java -cp "cli/target/corescope.jar:core/target/test-classes" dev.corescope.experiment.CertifySweep "$seeds" "$threads" "$@"

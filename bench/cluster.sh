@@ -6,8 +6,8 @@
 # never touch ~/.corescope. Usage: bench/cluster.sh [maxMembers] [spinTasks] [loops]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=target/corescope.jar
-[ -f "$JAR" ] || mvn -B -q package -DskipTests
+JAR=cli/target/corescope.jar
+[ -f "$JAR" ] && [ -d cluster/target/test-classes ] || mvn -B -q package -DskipTests # ClusterBench: a test class of cluster
 MAX=${1:-3}; SPINS=${2:-60}; LOOPS=${3:-60000000}
 NAME="corescope-bench-$$"
 BASE=${CORESCOPE_BENCH_PORT:-5851}
@@ -35,5 +35,5 @@ for k in $(seq 1 "$MAX"); do
   start_member $((k - 1))
   ADDRS="${ADDRS:+$ADDRS,}127.0.0.1:$((BASE + k - 1))"
   echo "## $k member(s)"
-  java -XX:+UseSerialGC -cp "$JAR" dev.corescope.cluster.ClusterBench "$NAME" "$ADDRS" 2000 "$SPINS" "$LOOPS"
+  java -XX:+UseSerialGC -cp "$JAR:cluster/target/test-classes" dev.corescope.cluster.ClusterBench "$NAME" "$ADDRS" 2000 "$SPINS" "$LOOPS"
 done

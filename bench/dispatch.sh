@@ -23,7 +23,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 # This copy's own classes first (its plain jar, as AppCDS accepts jars only): the corescope jar in ~/.m2,
 # shaded into benchmarks.jar, may have been installed from another checkout since.
-cp="$repo/target/corescope.jar:$here/jmh/target/benchmarks.jar"
+cp="$repo/cli/target/corescope.jar:$here/jmh/target/benchmarks.jar"
 
 echo "== machine"
 echo "nproc: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'); kernel $(uname -r)"

@@ -28,7 +28,7 @@ build() { # rev -> jar path
     local wt; wt="$(mktemp -d)"
     git worktree add -q --detach "$wt" "$rev"
     (cd "$wt" && mvn -q -B -DskipTests package) >&2
-    cp "$wt/target/corescope.jar" "$jar"
+    cp "$wt/cli/target/corescope.jar" "$jar" 2>/dev/null || cp "$wt/target/corescope.jar" "$jar" # single-module revisions
     git worktree remove --force "$wt"
   fi
   echo "$jar"

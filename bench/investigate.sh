@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
 lab="../shared/anchors/seed_lab/lab.py"
-[[ -f target/corescope.jar ]] || mvn -q -B -DskipTests package
+[[ -f cli/target/corescope.jar ]] || mvn -q -B -DskipTests package
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 out=$(mktemp -d)

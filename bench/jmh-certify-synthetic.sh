@@ -15,5 +15,5 @@ cd "$root"
 if [[ -z "${SKIP_BUILD:-}" ]]; then
   mvn -q -B -DskipTests package # the jar (with its dependencies) and the test classes (compiled, not run)
 fi
-java -cp "target/corescope.jar:target/test-classes" dev.corescope.experiment.jmh.JmhCertifySweep "${1:-1000}" \
+java -cp "cli/target/corescope.jar:core/target/test-classes" dev.corescope.experiment.jmh.JmhCertifySweep "${1:-1000}" \
   "${2:-1}" "${3:-38}"

@@ -18,7 +18,7 @@ mode="${MODE:-threads}"
 noise="${NOISE:-0.02}"
 mkdir -p "$out"
 export CORESCOPE_HOME="$out/home"
-[[ -f target/corescope.jar ]] || mvn -q -B -DskipTests package
+[[ -f cli/target/corescope.jar ]] || mvn -q -B -DskipTests package
 sim() { # label machine-json-without-seed
   local label="$1" spec="$2"
   local got=()

@@ -15,7 +15,7 @@ runs="${RUNS:-5}"
 mode="${MODE:-threads}"
 mkdir -p "$out"
 export CORESCOPE_HOME="$out/home"
-[[ -f target/corescope.jar ]] || mvn -q -B -DskipTests package
+[[ -f cli/target/corescope.jar ]] || mvn -q -B -DskipTests package
 inv() { # label prefix...
   local label="$1"; shift
   local got=()

@@ -23,7 +23,7 @@ load_seconds="${LOAD_SECONDS:-1.6}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 export CORESCOPE_HOME="$out/home"
-[[ -f target/corescope.jar ]] || mvn -q -B -DskipTests package
+[[ -f cli/target/corescope.jar ]] || mvn -q -B -DskipTests package
 cpus=$(nproc)
 
 run_one() { # condition command index

@@ -10,7 +10,7 @@ runs="${1:-3}"
 out="${2:-$(mktemp -d)}"
 mkdir -p "$out"
 export CORESCOPE_HOME="$out/home"
-[[ -f target/corescope.jar ]] || mvn -q -B -DskipTests package
+[[ -f cli/target/corescope.jar ]] || mvn -q -B -DskipTests package
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A machines=(

@@ -23,7 +23,7 @@ if [[ -z "$spin" ]]; then
     spin="$out/spin"; gcc -O2 -o "$spin" "$src"
   fi
 fi
-[[ -f target/corescope.jar ]] || mvn -q -B -DskipTests package
+[[ -f cli/target/corescope.jar ]] || mvn -q -B -DskipTests package
 ./corescope --version >/dev/null   # untimed: builds the jar when the sources are newer
 median() { python3 -c "import sys, statistics as st; print(st.median(float(l.split()[1]) for l in open(sys.argv[1]) if l.strip()))" "$1"; }
 {

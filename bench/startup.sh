@@ -42,7 +42,7 @@ hello=(); for i in $(seq 1 "$runs"); do s=$(date +%s%N); java -XX:+UseSerialGC -
 stats "java -version (the bare JVM)" "${hello[@]}"
 echo
 echo "== worker JVM start (StartCost, $((runs * 2)) repetitions)"
-java -cp target/corescope.jar:bench/jmh/target/benchmarks.jar dev.corescope.jmh.StartCost $((runs * 2))
+java -cp cli/target/corescope.jar:bench/jmh/target/benchmarks.jar dev.corescope.jmh.StartCost $((runs * 2))
 echo
 echo "== investigate against the seed lab's sweep, in turn"
 ./corescope --version >/dev/null   # untimed: builds the jar first if the sources are newer (not inside run 1)

@@ -13,8 +13,8 @@ cd "$root"
 out="${1:-runs/bench-thresholds-$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$out"
 export CORESCOPE_HOME="$out/home"
-[[ -f target/corescope.jar && -d target/test-classes ]] || mvn -q -B -DskipTests package
-cp="target/test-classes:target/corescope.jar"
+[[ -f cli/target/corescope.jar && -d core/target/test-classes ]] || mvn -q -B -DskipTests package
+cp="core/target/test-classes:cli/target/corescope.jar"
 run() { java -XX:+UseSerialGC -cp "$cp" dev.corescope.experiment.ThresholdSweep "$@"; }
 {
 echo "machine: $(nproc) CPUs, $(java -version 2>&1 | head -1), $(git rev-parse --short HEAD 2>/dev/null || echo '?')"

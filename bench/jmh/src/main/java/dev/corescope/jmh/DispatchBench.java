@@ -13,7 +13,7 @@ import dev.corescope.exec.ThreadWorkerPool;
 import dev.corescope.exec.Worker;
 import dev.corescope.exec.WorkerPool;
 import dev.corescope.workload.EmptyWorkload;
-import dev.corescope.workload.TaskInput;
+import dev.corescope.api.TaskInput;
 import dev.corescope.workload.WorkloadSpec;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.corescope.jmh;
 
-import dev.corescope.workload.TaskInput;
+import dev.corescope.api.TaskInput;
 import dev.corescope.workload.algo.MatmulKernels;
 import dev.corescope.workload.algo.MatmulVariant;
 import dev.corescope.workload.algo.MatmulWorkload;
