@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The user's path of the README, end to end: {@code examples/} (a user's own sort and matrix product, a Maven
  * project depending on {@code dev.corescope:corescope-api:0.1.0}) is built with Maven against the API artifact
  * installed into a temporary local repository, and its classes are assessed with {@code assess --class}. The
- * temporary repository gets the API jar by {@code install:install-file}; Maven's own plugins come from the
+ * temporary repository gets the API jar and its POM in Maven's layout; Maven's own plugins come from the
  * user's local repository through a {@code file://} mirror (no network). The CLI runs in a JVM of its own with
  * a temporary CORESCOPE_HOME. Structure only, tiny sizes.
  */
@@ -42,14 +42,14 @@ class ExamplesProjectTest {
         Path project = tmp.resolve("examples");
         copy(EXAMPLES, project);
         List<String> maven = List.of("mvn", "-B", "-q", "-s", settings.toString(), "-Dmaven.repo.local=" + repo);
-        // the API's own POM names corescope's parent, which this repository lacks: the artifact's POM as published
-        Path pom = Files.writeString(tmp.resolve("corescope-api.pom"), "<project><modelVersion>4.0.0</modelVersion>"
+        // installed as install:install-file would (a local repository is a directory layout), without needing the
+        // install plugin, which `mvn verify` never downloads; the POM as published (the module's own names
+        // corescope's parent, which this repository lacks)
+        Path installed = Files.createDirectories(repo.resolve("dev/corescope/corescope-api/0.1.0"));
+        Files.copy(apiJar(), installed.resolve("corescope-api-0.1.0.jar"));
+        Files.writeString(installed.resolve("corescope-api-0.1.0.pom"), "<project><modelVersion>4.0.0</modelVersion>"
                 + "<groupId>dev.corescope</groupId><artifactId>corescope-api</artifactId><version>0.1.0</version>"
                 + "<packaging>jar</packaging></project>");
-        List<String> install = new ArrayList<>(maven);
-        install.addAll(List.of("org.apache.maven.plugins:maven-install-plugin:3.1.2:install-file",
-                "-Dfile=" + apiJar(), "-DpomFile=" + pom));
-        run(install, tmp);
         assertThat(repo.resolve("dev/corescope/corescope-api/0.1.0/corescope-api-0.1.0.jar")).isRegularFile();
         List<String> build = new ArrayList<>(maven);
         build.addAll(List.of("-DskipTests", "package"));
