@@ -73,13 +73,16 @@ public final class SweepExperiment {
             notes.add(Units.format("Sequential baseline: %d tasks one after another took %.3f s (%.3f s per task).",
                     seq.get().tasks(), seq.get().totalSeconds(), perTask));
             double alone = sweep.get(0).workers() == 1 ? sweep.get(0).perTask().mean() : Double.NaN;
-            notes.add(Units.format("The same %d tasks on %d concurrent workers took %.3f s: ", last.workers(),
-                    last.workers(), last.totalSeconds())
-                    + SequentialRatio.describe(seq.get().totalSeconds() / last.totalSeconds(), cpus, perTask, alone));
+            double faster = seq.get().totalSeconds() / last.totalSeconds();
+            String took = Units.format("The same %d tasks on %d concurrent workers took %.3f s: ", last.workers(),
+                    last.workers(), last.totalSeconds());
+            notes.add(took + SequentialRatio.flag(faster, cpus, perTask, alone)
+                    .orElse(Units.format("%.2fx faster than sequential.", faster)));
             var best = sweep.stream().max((a, b) -> Double.compare(a.throughput(), b.throughput())).get();
-            notes.add(Units.format("Highest throughput at %d workers: %.2f tasks/s; against the sequential rate: ",
-                    best.workers(), best.throughput())
-                    + SequentialRatio.describe(best.throughput() * perTask, cpus, perTask, alone));
+            double rate = best.throughput() * perTask;
+            String highest = Units.format("Highest throughput at %d workers: %.2f tasks/s", best.workers(), best.throughput());
+            notes.add(highest + SequentialRatio.flag(rate, cpus, perTask, alone).map(f -> "; " + f)
+                    .orElse(Units.format(", %.2fx the sequential rate.", rate)));
         }
         return notes;
     }
